@@ -1,0 +1,53 @@
+#pragma once
+// Per-sample losses L(y, t) of a prediction y against a target t, as functions of the residual
+// r = y - t. The loss of a batch is the mean over its samples (PyTorch's reduction='mean').
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types.h"
+
+namespace downhill::core {
+
+enum class LossKind { Mse, Mae, Huber };
+
+struct LossSettings {
+    LossKind kind = LossKind::Mse;
+    double delta = 1.0;  // Huber's threshold (torch.nn.HuberLoss delta)
+
+    void validate() const;  // throws InputError naming the field
+    bool operator==(const LossSettings&) const = default;
+};
+
+// "mse", "mae", "huber"; throws InputError listing the valid names.
+LossKind lossKindFromName(std::string_view name);
+std::string_view lossName(LossKind kind);
+std::vector<std::string> lossNames();
+
+class Loss {
+public:
+    explicit Loss(LossSettings settings = {});
+
+    const LossSettings& settings() const { return settings_; }
+    LossKind kind() const { return settings_.kind; }
+
+    // Per-sample loss of residual r:
+    //   mse   r^2
+    //   mae   |r|
+    //   huber 0.5 r^2 if |r| < delta, else delta (|r| - 0.5 delta)
+    double value(double r) const;
+    // dL/dy for residual r: mse 2r; mae sign(r) with 0 at r = 0 (as PyTorch); huber r clipped
+    // to [-delta, delta].
+    double derivative(double r) const;
+
+    // Vectorised forms over many residuals.
+    double meanValue(const Eigen::Ref<const Array>& r) const;
+    void derivatives(const Eigen::Ref<const Array>& r, Array& out) const;
+    // Formula in words, for the step card and --help.
+    std::string formula() const;
+
+private:
+    LossSettings settings_;
+};
+
+}  // namespace downhill::core

@@ -1,0 +1,45 @@
+#include "train_observer.h"
+
+#include <cmath>
+#include <limits>
+
+#include "error.h"
+
+namespace downhill::core {
+
+EarlyStopping::EarlyStopping(int patience, double minDelta) : patience_(patience), minDelta_(minDelta)
+{
+    if (patience < 1)
+        throw InputError("patience must be at least 1 epoch, got " + std::to_string(patience));
+    if (!(std::isfinite(minDelta) && minDelta >= 0.0))
+        throw InputError("min-delta must be a number >= 0");
+}
+
+void EarlyStopping::onBegin(const Trainer& trainer)
+{
+    bestLoss_ = std::numeric_limits<double>::infinity();
+    bestEpoch_ = -1;
+    badEpochs_ = 0;
+    bestState_ = trainer.state();
+}
+
+bool EarlyStopping::onEpochEnd(const Trainer& trainer, const EpochRecord& epoch)
+{
+    const double monitored = std::isnan(epoch.valLoss) ? epoch.trainLoss : epoch.valLoss;
+    if (monitored < bestLoss_ - minDelta_) {
+        bestLoss_ = monitored;
+        bestEpoch_ = epoch.epoch;
+        bestState_ = trainer.state();
+        badEpochs_ = 0;
+        return true;
+    }
+    return ++badEpochs_ < patience_;
+}
+
+std::string EarlyStopping::stopMessage() const
+{
+    return "early stopping: no improvement for " + std::to_string(patience_) + " epochs (best loss "
+        + std::to_string(bestLoss_) + " after epoch " + std::to_string(bestEpoch_ + 1) + ")";
+}
+
+}  // namespace downhill::core

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Downhill quick start for Debian 12. Installs what is missing, builds, then either launches the
+# window or runs the whole test suite.
+#   ./setup.sh run     install, build, launch downhill with the built-in dataset
+#   ./setup.sh test    install, build (warnings are errors), run every test with CTest
+#   ./setup.sh bench   install, build the benchmarks and run them (see bench/README.md)
+set -euo pipefail
+
+mode="${1:-run}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
+  libeigen3-dev libpng-dev libgl-dev)
+case "$mode" in
+  run|test) ;;
+  bench) packages+=(libbenchmark-dev python3-numpy) ;;
+  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build="${DOWNHILL_BUILD_DIR:-$here/build}"
+werror=OFF
+bench=OFF
+[ "$mode" = test ] && werror=ON
+[ "$mode" = bench ] && bench=ON
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DDOWNHILL_WERROR="$werror" -DDOWNHILL_BUILD_BENCH="$bench" >/dev/null
+cmake --build "$build" -j "$(nproc)"
+
+case "$mode" in
+  run) exec "$build/app/downhill" ;;
+  test) ctest --test-dir "$build" --output-on-failure -j "$(nproc)" ;;
+  bench) "$here/bench/run_all.sh" "$build" ;;
+esac
