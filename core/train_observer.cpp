@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <sstream>
 
 #include "error.h"
 
@@ -38,8 +39,11 @@ bool EarlyStopping::onEpochEnd(const Trainer& trainer, const EpochRecord& epoch)
 
 std::string EarlyStopping::stopMessage() const
 {
-    return "early stopping: no improvement for " + std::to_string(patience_) + " epochs (best loss "
-        + std::to_string(bestLoss_) + " after epoch " + std::to_string(bestEpoch_ + 1) + ")";
+    std::ostringstream s;
+    s.precision(10);
+    s << "early stopping: no improvement for " << patience_ << " epochs (best loss " << bestLoss_ << " after epoch "
+      << bestEpoch_ + 1 << ")";
+    return s.str();
 }
 
 }  // namespace downhill::core

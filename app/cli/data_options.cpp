@@ -1,0 +1,98 @@
+#include "data_options.h"
+
+#include <filesystem>
+#include <functional>
+#include <limits>
+
+#include "checks.h"
+#include "dataset_io.h"
+#include "error.h"
+#include "number_format.h"
+
+namespace downhill::cli {
+
+namespace {
+
+constexpr double kDefaultValFraction = 0.2;
+
+// Checks one field against the engine's own limits: with every other field at its default,
+// a failure of validate() can only be this field's.
+void checkPeopleField(const std::string& flag, const std::function<void(core::PeopleSettings&)>& set)
+{
+    core::PeopleSettings probe;
+    set(probe);
+    try {
+        probe.validate();
+    } catch (const core::InputError& e) {
+        failFlag(flag, e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<FlagSpec> DataOptions::flags(const std::string& seedHelp)
+{
+    const core::PeopleSettings people;
+    return {
+        {"data", "PATH", "the built-in people set", "a CSV file with columns x,count, or an image folder with labels.csv"},
+        {"count", "N", std::to_string(people.count), "built-in set: number of images"},
+        {"max-people", "K", std::to_string(people.maxPeople), "built-in set: each image shows 0..K people"},
+        {"seed", "S", std::to_string(people.seed), seedHelp},
+        {"val-fraction", "F", formatNumber(kDefaultValFraction),
+            "share of the rows held out for validation, in [0, 1); 0 trains on every row"},
+    };
+}
+
+core::PeopleSettings DataOptions::peopleSettings(const CommandLine& cl)
+{
+    core::PeopleSettings people;
+    if (const auto seed = cl.integer("seed")) {
+        requireBetween("seed", *seed, 0, std::numeric_limits<std::int64_t>::max());
+        people.seed = static_cast<std::uint64_t>(*seed);
+    }
+    auto intField = [&](const char* flag, int core::PeopleSettings::*field) {
+        if (const auto v = cl.integer(flag)) {
+            if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+                failFlag(flag, "out of range, got " + std::to_string(*v));
+            checkPeopleField(flag, [&](core::PeopleSettings& s) { s.*field = static_cast<int>(*v); });
+            people.*field = static_cast<int>(*v);
+        }
+    };
+    intField("count", &core::PeopleSettings::count);
+    intField("max-people", &core::PeopleSettings::maxPeople);
+    intField("size", &core::PeopleSettings::size);
+    if (cl.has("no-distractors"))
+        people.distractors = false;
+    return people;
+}
+
+DataOptions::DataOptions(const CommandLine& cl)
+    : path_(cl.text("data", "")), people_(peopleSettings(cl)), valFraction_(cl.number("val-fraction", kDefaultValFraction))
+{
+    if (cl.has("data")) {
+        if (path_.empty())
+            failFlag("data", "the path is empty");
+        for (const char* flag : {"count", "max-people"}) {
+            if (cl.has(flag))
+                failFlag(flag, "sets up the built-in data set; it cannot be used with --data");
+        }
+    }
+    requireUnitInterval("val-fraction", valFraction_, false);
+}
+
+core::Dataset DataOptions::load() const
+{
+    if (builtIn())
+        return core::generatePeople(people_);
+    std::error_code ec;
+    if (!std::filesystem::exists(path_, ec))
+        failFlag("data", "no such file or folder: " + path_);
+    return core::loadData(path_);
+}
+
+core::Split DataOptions::split(const core::Dataset& dataset) const
+{
+    return core::splitRows(static_cast<int>(dataset.size()), valFraction_, people_.seed);
+}
+
+}  // namespace downhill::cli

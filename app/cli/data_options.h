@@ -1,0 +1,38 @@
+#pragma once
+// Where the samples come from (--data, or the built-in people set made from --count,
+// --max-people and --seed) and how they split into training and validation rows.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "command_line.h"
+#include "command_spec.h"
+#include "dataset.h"
+#include "people_generator.h"
+
+namespace downhill::cli {
+
+class DataOptions {
+public:
+    // --data, --count, --max-people, --seed, --val-fraction. seedHelp says what the seed drives.
+    static std::vector<FlagSpec> flags(const std::string& seedHelp);
+    // The built-in set's settings from --count, --max-people, --seed and, where the command
+    // has them, --size and --no-distractors; each value is checked by its flag.
+    static core::PeopleSettings peopleSettings(const CommandLine& cl);
+
+    explicit DataOptions(const CommandLine& cl);
+
+    bool builtIn() const { return path_.empty(); }
+    // Loads --data (a CSV file or an image folder) or generates the built-in set.
+    core::Dataset load() const;
+    core::Split split(const core::Dataset& dataset) const;
+    std::uint64_t seed() const { return people_.seed; }
+    double valFraction() const { return valFraction_; }
+
+private:
+    std::string path_;
+    core::PeopleSettings people_;
+    double valFraction_ = 0.2;
+};
+
+}  // namespace downhill::cli

@@ -1,0 +1,76 @@
+#include "objective_options.h"
+
+#include "checks.h"
+#include "error.h"
+#include "loss.h"
+#include "number_format.h"
+
+namespace downhill::cli {
+
+std::vector<FlagSpec> ObjectiveOptions::flags(const std::string& pointFlag, const std::string& pointHelp)
+{
+    std::string models;
+    for (const auto& name : core::objectiveNames())
+        models += (models.empty() ? "" : " | ") + name;
+    std::string losses;
+    for (const auto& name : core::lossNames())
+        losses += (losses.empty() ? "" : " | ") + name;
+    const core::LossSettings loss;
+    return {
+        {"model", "M", "linear", models + "; the last five are analytic functions of (x, y) that ignore the data"},
+        {"loss", "L", std::string(core::lossName(loss.kind)), losses},
+        {"huber-delta", "D", formatNumber(loss.delta), "the huber loss's threshold (with --loss huber)"},
+        {pointFlag, "V1,V2[,V3]", "the model's starting point", pointHelp},
+    };
+}
+
+ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& pointFlag)
+{
+    core::LossSettings loss;
+    const std::string lossName = cl.text("loss", std::string(core::lossName(loss.kind)));
+    try {
+        loss.kind = core::lossKindFromName(lossName);
+    } catch (const core::InputError& e) {
+        failFlag("loss", e.what());
+    }
+    if (const auto delta = cl.number("huber-delta")) {
+        if (loss.kind != core::LossKind::Huber)
+            failFlag("huber-delta", "applies to --loss huber only");
+        requirePositive("huber-delta", *delta);
+        loss.delta = *delta;
+    }
+    try {
+        objective_ = core::makeObjective(cl.text("model", "linear"), loss);
+    } catch (const core::InputError& e) {
+        failFlag("model", e.what());
+    }
+
+    point_ = objective_->defaultInit();
+    if (const auto values = cl.numbers(pointFlag)) {
+        const int p = objective_->parameterCount();
+        if (static_cast<int>(values->size()) != p) {
+            failFlag(pointFlag, objective_->name() + " has " + std::to_string(p) + " parameters (" + parameterList()
+                    + "), got " + std::to_string(values->size()) + " values");
+        }
+        for (int i = 0; i < p; ++i)
+            point_[i] = (*values)[static_cast<std::size_t>(i)];
+    }
+}
+
+std::string ObjectiveOptions::parameterList() const
+{
+    std::string list;
+    for (const auto& name : objective_->parameterNames())
+        list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+int ObjectiveOptions::parameterIndex(const std::string& flag, const std::string& name) const
+{
+    const int index = objective_->parameterIndex(name);
+    if (index < 0)
+        failFlag(flag, "unknown parameter '" + name + "' for " + objective_->name() + " (choose " + parameterList() + ")");
+    return index;
+}
+
+}  // namespace downhill::cli

@@ -1,0 +1,45 @@
+#include "trajectory_writer.h"
+
+namespace downhill::cli {
+
+void TrajectoryWriter::onBegin(const core::Trainer& trainer)
+{
+    const auto names = trainer.objective().parameterNames();
+    for (const char* column : {"step", "epoch", "lr", "loss"})
+        csv_.field(column);
+    for (const auto& name : names)
+        csv_.field(name);
+    for (const auto& name : names)
+        csv_.field("grad_" + name);
+    csv_.field("train_loss");
+    csv_.endRow();
+
+    csv_.field(trainer.state().step);
+    for (int i = 0; i < 3; ++i)
+        csv_.emptyField();
+    const core::Vec& w = trainer.params();
+    for (Eigen::Index i = 0; i < w.size(); ++i)
+        csv_.field(w[i]);
+    for (Eigen::Index i = 0; i < w.size(); ++i)
+        csv_.emptyField();
+    csv_.field(trainer.trainingLoss());
+    csv_.endRow();
+}
+
+bool TrajectoryWriter::onStep(const core::Trainer&, const core::StepRecord& record)
+{
+    csv_.field(record.step);
+    csv_.field(record.epoch + 1);
+    // The rate that multiplied the update: the scheduled rate (adagrad divides it further).
+    csv_.field(record.update.lr);
+    csv_.field(record.batchLoss);
+    for (Eigen::Index i = 0; i < record.after.size(); ++i)
+        csv_.field(record.after[i]);
+    for (Eigen::Index i = 0; i < record.gradient.size(); ++i)
+        csv_.field(record.gradient[i]);
+    csv_.field(record.trainLoss);
+    csv_.endRow();
+    return true;
+}
+
+}  // namespace downhill::cli

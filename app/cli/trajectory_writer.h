@@ -1,0 +1,21 @@
+#pragma once
+// Streams a run into the trajectory CSV, one row per update, as it happens:
+//   step,epoch,lr,loss,<params...>,grad_<param>...,train_loss
+// Row 0 holds the initial parameters and training loss, the other fields empty.
+#include "csv_writer.h"
+#include "train_observer.h"
+
+namespace downhill::cli {
+
+class TrajectoryWriter final : public core::TrainObserver {
+public:
+    explicit TrajectoryWriter(CsvWriter& csv) : csv_(csv) {}
+
+    void onBegin(const core::Trainer& trainer) override;
+    bool onStep(const core::Trainer& trainer, const core::StepRecord& record) override;
+
+private:
+    CsvWriter& csv_;
+};
+
+}  // namespace downhill::cli

@@ -1,0 +1,133 @@
+// Engine benchmarks (Google Benchmark): landscape grids of 256 x 256 on 2,000 training samples
+// for every model and loss, and training steps. Run through bench/run_all.sh, which also times
+// the same grids in numpy and prints the ratios.
+//   bench_core --write-data FILE   writes the benchmark's data set as CSV (x,count) and exits
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "data_objective.h"
+#include "landscape.h"
+#include "people_generator.h"
+#include "trainer.h"
+
+using namespace downhill::core;
+
+namespace {
+
+constexpr int kSamples = 2000;
+constexpr int kGrid = 256;
+
+const Dataset& data()
+{
+    static const Dataset d = [] {
+        PeopleSettings s;
+        s.count = kSamples;
+        s.seed = 1;
+        return generatePeople(s);
+    }();
+    return d;
+}
+
+// The plotted planes: linear (w, b); lin-exp (b, c) with a held (c is the axis whose exp cannot
+// be avoided); fold (a, b).
+struct Plane {
+    const char* model;
+    int axis1, axis2;
+    double min1, max1, min2, max2;
+};
+constexpr Plane kPlanes[] = {
+    {"linear", 0, 1, -2.0, 10.0, -6.0, 6.0},
+    {"lin-exp", 1, 2, -2.0, 8.0, -1.0, 1.5},
+    {"fold", 0, 1, -2.5, 2.5, -6.0, 8.0},
+};
+
+void landscape(benchmark::State& state, const Plane& plane, LossKind loss, LandscapeMethod method)
+{
+    const auto objective = makeObjective(plane.model, {loss, 1.0});
+    LandscapeRequest rq;
+    rq.axis1 = plane.axis1;
+    rq.axis2 = plane.axis2;
+    rq.origin = objective->defaultInit();
+    rq.min1 = plane.min1;
+    rq.max1 = plane.max1;
+    rq.min2 = plane.min2;
+    rq.max2 = plane.max2;
+    rq.resolution = kGrid;
+    const Samples& s = data().samples;
+    for (auto _ : state) {
+        auto grid = computeLandscape(*objective, s, rq, method);
+        benchmark::DoNotOptimize(grid->minLoss);
+    }
+    state.counters["cells_per_s"] = benchmark::Counter(static_cast<double>(kGrid) * kGrid * static_cast<double>(state.iterations()),
+        benchmark::Counter::kIsRate);
+}
+
+void step(benchmark::State& state, const char* model, OptimizerKind optimizer)
+{
+    const auto objective = makeObjective(model, {});
+    TrainData d;
+    d.train = data().samples;
+    TrainSettings settings;
+    settings.batchSize = 32;
+    settings.optimizer.kind = optimizer;
+    settings.optimizer.lr = 1e-4;  // small enough never to diverge over millions of steps
+    settings.optimizer.momentum = optimizer == OptimizerKind::Sgd ? 0.9 : 0.0;
+    Trainer trainer(objective, d, settings, objective->defaultInit());
+    for (auto _ : state) {
+        if (!trainer.step())
+            trainer.reset(objective->defaultInit());
+    }
+    state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void registerAll()
+{
+    const std::pair<const char*, LossKind> losses[] = {{"mse", LossKind::Mse}, {"mae", LossKind::Mae}, {"huber", LossKind::Huber}};
+    for (const auto& plane : kPlanes) {
+        for (const auto& [name, kind] : losses) {
+            benchmark::RegisterBenchmark((std::string("landscape/") + plane.model + "/" + name).c_str(),
+                [&plane, kind = kind](benchmark::State& st) { landscape(st, plane, kind, LandscapeMethod::Auto); })
+                ->Unit(benchmark::kMillisecond)
+                ->UseRealTime();
+        }
+        benchmark::RegisterBenchmark((std::string("landscape/") + plane.model + "/mse-general").c_str(),
+            [&plane](benchmark::State& st) { landscape(st, plane, LossKind::Mse, LandscapeMethod::General); })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+    }
+    const std::pair<const char*, OptimizerKind> optimizers[] = {{"sgd", OptimizerKind::Sgd}, {"adam", OptimizerKind::Adam}};
+    for (const char* model : {"linear", "lin-exp", "fold"}) {
+        for (const auto& [name, kind] : optimizers) {
+            benchmark::RegisterBenchmark((std::string("step/") + model + "/" + name + "/batch32").c_str(),
+                [model, kind = kind](benchmark::State& st) { step(st, model, kind); })
+                ->Unit(benchmark::kNanosecond);
+        }
+    }
+}
+
+int writeData(const char* path)
+{
+    std::ofstream out(path);
+    out.precision(17);
+    out << "x,count\n";
+    const auto& s = data().samples;
+    for (Eigen::Index i = 0; i < s.size(); ++i)
+        out << s.x[i] << ',' << s.t[i] << '\n';
+    return out ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc == 3 && std::strcmp(argv[1], "--write-data") == 0)
+        return writeData(argv[2]);
+    registerAll();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
