@@ -13,6 +13,8 @@ echo "== engine: landscape grids 256x256 on 2,000 samples, training steps (media
   --benchmark_format=json --benchmark_out="$work/core.json" --benchmark_out_format=json >/dev/null
 /usr/bin/python3 "$here/landscape_numpy.py" "$work/data.csv" 5 > "$work/numpy.txt"
 /usr/bin/python3 "$here/summarize.py" "$work/core.json" "$work/numpy.txt"
+echo "-- the same grids from downhill-cli landscape against numpy (correctness, not speed)"
+/usr/bin/python3 "$here/landscape_numpy.py" --verify "$build/app/downhill-cli" "$work/data.csv" | tail -1
 
 echo
 echo "== downhill-cli: 10,000,000 steps of linear + mse, batch 32, trajectory streamed to CSV"

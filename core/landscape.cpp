@@ -147,14 +147,20 @@ void bothAffine(const DataObjective& objective, const Samples& samples, Landscap
     phi.row(0) = row1.transpose();
     phi.row(1) = row2.transpose();
     const QuadraticForm form(phi, c);
+    // Expanded once: loss(u, v) = (A00 u^2 + 2 A01 u v + A11 v^2 + 2 b0 u + 2 b1 v + s) / n,
+    // evaluated a whole column at a time.
     const int g = rq.resolution;
-    Eigen::Vector2d u;
+    const double n = static_cast<double>(samples.size());
+    const auto& a = form.a();
+    const auto& b = form.b();
+    Array u(g);
+    for (int i = 0; i < g; ++i)
+        u[i] = rq.value1(i);
+    const Array uTerm = a(0, 0) * u.square() + 2.0 * b[0] * u;
     for (int j = 0; j < g; ++j) {
-        u[1] = rq.value2(j);
-        for (int i = 0; i < g; ++i) {
-            u[0] = rq.value1(i);
-            grid.loss(i, j) = form.mean(u);
-        }
+        const double v = rq.value2(j);
+        const double constant = a(1, 1) * v * v + 2.0 * b[1] * v + form.s();
+        grid.loss.col(j) = ((uTerm + 2.0 * a(0, 1) * v * u + constant) / n).max(0.0);
     }
 }
 
