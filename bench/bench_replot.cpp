@@ -8,8 +8,11 @@
 //
 //   bench_replot [--runs N] [--screenshot PATH]
 //
-// --screenshot also writes a fully dressed plot (300-step momentum run spiralling into the
-// minimum, arrows, captions, gradient field) to PATH (default /tmp/landscape_plot.png).
+// Also prints the loss plot's append + replot cost with 100,000 steps. With --screenshot (on by
+// default, "" turns it off) it writes a fully dressed landscape (300-step momentum run spiralling
+// into the minimum, arrows, captions, gradient field) to PATH (default /tmp/landscape_plot.png),
+// and beside it *_early.png (large arrows after 12 steps), *_diverged.png (banner, stale map),
+// *_loss.png and *_batch.png.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QStringList>
@@ -19,6 +22,7 @@
 #include <random>
 #include <vector>
 
+#include "batch_strip.h"
 #include "contours.h"
 #include "data_objective.h"
 #include "landscape.h"
@@ -179,9 +183,11 @@ int main(int argc, char** argv)
         plot.show();
         settle(plot);
         QVector<double> steps, loss, lr;
+        std::mt19937 rng(5);
+        std::lognormal_distribution<double> batchNoise(0.0, 0.35);
         for (int k = 0; k < 100000; ++k) {
             steps.push_back(k + 1);
-            loss.push_back(2.0 * std::exp(-k / 8000.0) + 0.3 + 0.2 * std::sin(k * 0.7));
+            loss.push_back((2.0 * std::exp(-k / 8000.0) + 0.3) * batchNoise(rng));
             lr.push_back(0.05 * (1 + std::cos(3.141592653589793 * k / 100000.0)) / 2);
             if ((k + 1) % 1000 == 0)
                 plot.appendEpoch(k + 1, 2.0 * std::exp(-k / 8000.0) + 0.3, 2.0 * std::exp(-k / 8000.0) + 0.35);
@@ -199,6 +205,42 @@ int main(int argc, char** argv)
             times.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
         }
         std::printf("loss plot 1280x400, 100,000 steps: append + full replot median %.2f ms\n", median(times));
+        if (!screenshot.isEmpty()) {
+            QString file = screenshot;
+            file.replace(QStringLiteral(".png"), QStringLiteral("_loss.png"));
+            plot.setLogScale(true);
+            plot.replot(QCustomPlot::rpImmediateRefresh);
+            QString error;
+            if (plot.exportImage(file, &error))
+                std::printf("screenshot: %s\n", qPrintable(file));
+        }
+    }
+    if (!screenshot.isEmpty()) {
+        // The batch strip: 20 synthetic 28x28 images, some predictions close, some far.
+        ui::BatchStrip strip;
+        QVector<ui::BatchStrip::Item> items;
+        std::mt19937 rng(3);
+        std::uniform_int_distribution<int> pixel(0, 60);
+        for (int k = 0; k < 20; ++k) {
+            QImage image(28, 28, QImage::Format_Grayscale8);
+            for (int y = 0; y < 28; ++y)
+                for (int x = 0; x < 28; ++x)
+                    image.setPixel(x, y, qRgb(pixel(rng), pixel(rng), pixel(rng)));
+            const int people = k % 6;
+            for (int p = 0; p < people; ++p)
+                for (int y = 8; y < 20; ++y)
+                    for (int x = 2 + 4 * p; x < 4 + 4 * p; ++x)
+                        image.setPixel(x, y, qRgb(230, 230, 230));
+            items.push_back({image, static_cast<double>(people), people + (k % 4 - 1.2) * 0.6});
+        }
+        strip.setItems(items);
+        strip.resize(strip.sizeHint().width() / 2 + 200, strip.sizeHint().height());
+        strip.show();
+        settle(strip);
+        QString file = screenshot;
+        file.replace(QStringLiteral(".png"), QStringLiteral("_batch.png"));
+        if (strip.grab().save(file))
+            std::printf("screenshot: %s\n", qPrintable(file));
     }
 
     // ---- screenshots: a real momentum run spiralling into the minimum --------------------------

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "gradcheck_command.h"
 #include "landscape_command.h"
+#include "render_command.h"
 #include "train_command.h"
 
 #ifndef DOWNHILL_VERSION
@@ -38,6 +39,7 @@ Application::Application()
     commands_.push_back(std::make_unique<TrainCommand>());
     commands_.push_back(std::make_unique<LandscapeCommand>());
     commands_.push_back(std::make_unique<GradcheckCommand>());
+    commands_.push_back(std::make_unique<RenderCommand>());
 }
 
 Command* Application::find(const std::string& name) const
@@ -55,7 +57,7 @@ std::string Application::helpText() const
         "usage: downhill-cli <command> [flags]\n"
         "       downhill-cli help [<command>] | --help | --version\n\n"
         "Downhill's command-line twin: make the people data set, train a model on it and record every step,\n"
-        "map a loss landscape, check gradients.\n\nCommands:\n";
+        "map a loss landscape, check gradients, draw the landscape with the path as an image.\n\nCommands:\n";
     for (const auto& command : commands_) {
         const auto& spec = command->spec();
         out += "  " + spec.name + std::string(12 - spec.name.size(), ' ') + spec.summary + "\n";
@@ -70,7 +72,7 @@ std::string Application::helpText() const
 int Application::run(const std::vector<std::string>& args)
 {
     if (args.empty()) {
-        printError("", "missing command (choose dataset, train, landscape or gradcheck; see downhill-cli --help)");
+        printError("", "missing command (choose dataset, train, landscape, gradcheck or render; see downhill-cli --help)");
         return kExitBadInput;
     }
     const std::string& first = args[0];
@@ -82,7 +84,7 @@ int Application::run(const std::vector<std::string>& args)
         if (args.size() > 1 && first == "help") {
             const Command* command = find(args[1]);
             if (!command || args.size() > 2) {
-                printError("help", "unknown command '" + args[1] + "' (choose dataset, train, landscape or gradcheck)");
+                printError("help", "unknown command '" + args[1] + "' (choose dataset, train, landscape, gradcheck or render)");
                 return kExitBadInput;
             }
             std::fputs(command->spec().helpText().c_str(), stdout);
@@ -93,7 +95,7 @@ int Application::run(const std::vector<std::string>& args)
     }
     Command* command = find(first);
     if (!command) {
-        printError("", "unknown command '" + first + "' (choose dataset, train, landscape or gradcheck; see downhill-cli --help)");
+        printError("", "unknown command '" + first + "' (choose dataset, train, landscape, gradcheck or render; see downhill-cli --help)");
         return kExitBadInput;
     }
     const std::string& name = command->spec().name;

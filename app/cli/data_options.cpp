@@ -13,8 +13,6 @@ namespace downhill::cli {
 
 namespace {
 
-constexpr double kDefaultValFraction = 0.2;
-
 // Checks one field against the engine's own limits: with every other field at its default,
 // a failure of validate() can only be this field's.
 void checkPeopleField(const std::string& flag, const std::function<void(core::PeopleSettings&)>& set)
@@ -28,6 +26,17 @@ void checkPeopleField(const std::string& flag, const std::function<void(core::Pe
     }
 }
 
+void readIntField(const CommandLine& cl, const char* flag, int core::PeopleSettings::*field, core::PeopleSettings& people)
+{
+    const auto v = cl.integer(flag);
+    if (!v)
+        return;
+    if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+        failFlag(flag, "out of range, got " + std::to_string(*v));
+    checkPeopleField(flag, [&](core::PeopleSettings& s) { s.*field = static_cast<int>(*v); });
+    people.*field = static_cast<int>(*v);
+}
+
 }  // namespace
 
 std::vector<FlagSpec> DataOptions::flags(const std::string& seedHelp)
@@ -38,44 +47,44 @@ std::vector<FlagSpec> DataOptions::flags(const std::string& seedHelp)
         {"count", "N", std::to_string(people.count), "built-in set: number of images"},
         {"max-people", "K", std::to_string(people.maxPeople), "built-in set: each image shows 0..K people"},
         {"seed", "S", std::to_string(people.seed), seedHelp},
-        {"val-fraction", "F", formatNumber(kDefaultValFraction),
+        {"val-fraction", "F", formatNumber(RunConfig().valFraction),
             "share of the rows held out for validation, in [0, 1); 0 trains on every row"},
     };
 }
 
-core::PeopleSettings DataOptions::peopleSettings(const CommandLine& cl)
+core::PeopleSettings DataOptions::peopleSettings(const CommandLine& cl, const core::PeopleSettings& base)
 {
-    core::PeopleSettings people;
+    core::PeopleSettings people = base;
     if (const auto seed = cl.integer("seed")) {
         requireBetween("seed", *seed, 0, std::numeric_limits<std::int64_t>::max());
         people.seed = static_cast<std::uint64_t>(*seed);
     }
-    auto intField = [&](const char* flag, int core::PeopleSettings::*field) {
-        if (const auto v = cl.integer(flag)) {
-            if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
-                failFlag(flag, "out of range, got " + std::to_string(*v));
-            checkPeopleField(flag, [&](core::PeopleSettings& s) { s.*field = static_cast<int>(*v); });
-            people.*field = static_cast<int>(*v);
-        }
-    };
-    intField("count", &core::PeopleSettings::count);
-    intField("max-people", &core::PeopleSettings::maxPeople);
-    intField("size", &core::PeopleSettings::size);
-    if (cl.has("no-distractors"))
-        people.distractors = false;
+    readIntField(cl, "count", &core::PeopleSettings::count, people);
+    readIntField(cl, "max-people", &core::PeopleSettings::maxPeople, people);
     return people;
 }
 
-DataOptions::DataOptions(const CommandLine& cl)
-    : path_(cl.text("data", "")), people_(peopleSettings(cl)), valFraction_(cl.number("val-fraction", kDefaultValFraction))
+void DataOptions::readImageFlags(const CommandLine& cl, core::PeopleSettings& people)
 {
-    if (cl.has("data")) {
-        if (path_.empty())
-            failFlag("data", "the path is empty");
-        for (const char* flag : {"count", "max-people"}) {
-            if (cl.has(flag))
-                failFlag(flag, "sets up the built-in data set; it cannot be used with --data");
-        }
+    readIntField(cl, "size", &core::PeopleSettings::size, people);
+    if (cl.has("no-distractors"))
+        people.distractors = false;
+}
+
+DataOptions::DataOptions(const CommandLine& cl, const RunConfig& base)
+    : path_(cl.text("data", base.dataPath))
+    , people_(peopleSettings(cl, base.people))
+    , valFraction_(cl.number("val-fraction", base.valFraction))
+{
+    if (cl.has("data") && path_.empty())
+        failFlag("data", "the path is empty");
+    for (const char* flag : {"count", "max-people"}) {
+        if (!cl.has(flag))
+            continue;
+        if (cl.has("data"))
+            failFlag(flag, "sets up the built-in data set; it cannot be used with --data");
+        // Beside --config, a flag of the built-in set overrides the file's data file too.
+        path_.clear();
     }
     requireUnitInterval("val-fraction", valFraction_, false);
 }

@@ -9,6 +9,7 @@
 #include "command_spec.h"
 #include "dataset.h"
 #include "people_generator.h"
+#include "run_config.h"
 
 namespace downhill::cli {
 
@@ -16,11 +17,14 @@ class DataOptions {
 public:
     // --data, --count, --max-people, --seed, --val-fraction. seedHelp says what the seed drives.
     static std::vector<FlagSpec> flags(const std::string& seedHelp);
-    // The built-in set's settings from --count, --max-people, --seed and, where the command
-    // has them, --size and --no-distractors; each value is checked by its flag.
-    static core::PeopleSettings peopleSettings(const CommandLine& cl);
+    // The built-in set's settings from --count, --max-people and --seed on top of base; each
+    // value is checked by its flag.
+    static core::PeopleSettings peopleSettings(const CommandLine& cl, const core::PeopleSettings& base = {});
+    // The dataset command's image flags, --size and --no-distractors, into people.
+    static void readImageFlags(const CommandLine& cl, core::PeopleSettings& people);
 
-    explicit DataOptions(const CommandLine& cl);
+    // base: the data to use where the flags say nothing (a --config file's).
+    explicit DataOptions(const CommandLine& cl, const RunConfig& base = RunConfig());
 
     bool builtIn() const { return path_.empty(); }
     // Loads --data (a CSV file or an image folder) or generates the built-in set.
@@ -32,7 +36,7 @@ public:
 private:
     std::string path_;
     core::PeopleSettings people_;
-    double valFraction_ = 0.2;
+    double valFraction_;
 };
 
 }  // namespace downhill::cli

@@ -34,7 +34,8 @@ DatasetCommand::DatasetCommand()
 
 int DatasetCommand::run(const CommandLine& cl)
 {
-    const core::PeopleSettings people = DataOptions::peopleSettings(cl);
+    core::PeopleSettings people = DataOptions::peopleSettings(cl);
+    DataOptions::readImageFlags(cl, people);
     const auto out = cl.text("out");
     if (!out)
         failFlag("out", "required: the folder to write the images to");

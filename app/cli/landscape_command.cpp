@@ -2,18 +2,15 @@
 
 #include <cstdio>
 #include <string>
-#include <tuple>
 
 #include "analytic_objective.h"
-#include "checks.h"
 #include "csv_writer.h"
 #include "data_options.h"
-#include "error.h"
 #include "interrupt_guard.h"
 #include "landscape.h"
 #include "number_format.h"
 #include "objective_options.h"
-
+#include "plane_options.h"
 
 namespace downhill::cli {
 
@@ -21,80 +18,28 @@ namespace {
 
 constexpr int kDefaultGrid = 101;
 
-std::pair<std::string, std::string> splitAt(const std::string& text, char separator)
-{
-    const auto pos = text.find(separator);
-    if (pos == std::string::npos)
-        return {text, ""};
-    return {text.substr(0, pos), text.substr(pos + 1)};
-}
-
-// "A:B" -> {A, B} with A < B.
-std::pair<double, double> parseInterval(const std::string& text, const std::string& whole)
-{
-    const auto colon = text.find(':');
-    if (colon == std::string::npos || text.find(':', colon + 1) != std::string::npos)
-        failFlag("range", "expected A:B,C:D, got '" + whole + "'");
-    const double lo = CommandLine::parseNumber("range", text.substr(0, colon));
-    const double hi = CommandLine::parseNumber("range", text.substr(colon + 1));
-    if (!(lo < hi))
-        failFlag("range", "each interval must have A < B, got '" + text + "'");
-    return {lo, hi};
-}
-
-// The plane: axes (--axes), held values (--init, --set), ranges (--range) and resolution (--grid).
+// The plane: axes, range and resolution (PlaneOptions), held values (--init, --set).
 core::LandscapeRequest landscapeRequest(const CommandLine& cl, const ObjectiveOptions& model)
 {
     const auto& objective = *model.objective();
-    core::LandscapeRequest request;
-    request.origin = model.point();
+    const PlaneOptions plane(cl, model, kDefaultGrid);
+    core::Vec origin = model.point();
     for (const auto& assignment : cl.texts("set")) {
-        const auto [name, valueText] = splitAt(assignment, '=');
-        if (assignment.find('=') == std::string::npos || name.empty())
+        const auto eq = assignment.find('=');
+        if (eq == std::string::npos || eq == 0)
             failFlag("set", "expected P=V, got '" + assignment + "'");
+        const std::string name = assignment.substr(0, eq);
         const int index = model.parameterIndex("set", name);
-        request.origin[index] = CommandLine::parseNumber("set", valueText);
-    }
-
-    const auto names = objective.parameterNames();
-    if (const auto axes = cl.text("axes")) {
-        const auto [first, second] = splitAt(*axes, ',');
-        if (axes->find(',') == std::string::npos || second.find(',') != std::string::npos)
-            failFlag("axes", "expected two parameter names P1,P2, got '" + *axes + "'");
-        request.axis1 = model.parameterIndex("axes", first);
-        request.axis2 = model.parameterIndex("axes", second);
-        if (request.axis1 == request.axis2)
-            failFlag("axes", "the two axes must be different parameters, got '" + *axes + "'");
-    } else {
-        request.axis1 = 0;
-        request.axis2 = 1;
-    }
-    for (const auto& assignment : cl.texts("set")) {
-        const std::string name = splitAt(assignment, '=').first;
-        if (name == names[static_cast<std::size_t>(request.axis1)] || name == names[static_cast<std::size_t>(request.axis2)])
+        if (index == plane.axis1() || index == plane.axis2())
             failFlag("set", name + " is on an axis; --set holds the other parameters");
+        origin[index] = CommandLine::parseNumber("set", assignment.substr(eq + 1));
     }
 
-    if (const auto range = cl.text("range")) {
-        const auto [first, second] = splitAt(*range, ',');
-        if (range->find(',') == std::string::npos || second.find(',') != std::string::npos)
-            failFlag("range", "expected A:B,C:D, got '" + *range + "'");
-        std::tie(request.min1, request.max1) = parseInterval(first, *range);
-        std::tie(request.min2, request.max2) = parseInterval(second, *range);
-    } else if (const auto* analytic = dynamic_cast<const core::AnalyticObjective*>(&objective)) {
-        const auto view = analytic->defaultRange();
-        request.min1 = view[0];
-        request.max1 = view[1];
-        request.min2 = view[2];
-        request.max2 = view[3];
-    } else {
-        failFlag("range", "required for a data model, e.g. --range -2:4,-5:15");
-    }
-
-    const std::int64_t grid = cl.integer("grid", kDefaultGrid);
-    requireBetween("grid", grid, 2, core::kMaxGridResolution);
-    request.resolution = static_cast<int>(grid);
-    return request;
+    if (plane.range())
+        return plane.request(origin, *plane.range());
+    if (const auto* analytic = dynamic_cast<const core::AnalyticObjective*>(&objective))
+        return plane.request(origin, analytic->defaultRange());
+    failFlag("range", "required for a data model, e.g. --range -2:4,-5:15");
 }
 
 }  // namespace
@@ -115,10 +60,9 @@ LandscapeCommand::LandscapeCommand()
         {"Model", model},
         {"Grid",
             {
-                {"axes", "P1,P2", "the model's first two parameters", "the parameters on the horizontal and vertical axes"},
-                {"range", "A:B,C:D", "required; analytic functions: their usual view", "P1 from A to B, P2 from C to D"},
-                {"grid", "N", std::to_string(kDefaultGrid),
-                    "points per axis, from 2 to " + std::to_string(core::kMaxGridResolution)},
+                PlaneOptions::axesFlag("the model's first two parameters"),
+                PlaneOptions::rangeFlag("required; analytic functions: their usual view"),
+                PlaneOptions::gridFlag(kDefaultGrid),
                 {"on", "SET", "train", "train | val: the samples the loss is averaged over"},
             }},
         {"Output", {{"out", "FILE.csv", "required", "where the grid goes"}}},

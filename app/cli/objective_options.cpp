@@ -24,14 +24,15 @@ std::vector<FlagSpec> ObjectiveOptions::flags(const std::string& pointFlag, cons
     };
 }
 
-ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& pointFlag)
+ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& pointFlag, const RunConfig& base)
 {
-    core::LossSettings loss;
-    const std::string lossName = cl.text("loss", std::string(core::lossName(loss.kind)));
-    try {
-        loss.kind = core::lossKindFromName(lossName);
-    } catch (const core::InputError& e) {
-        failFlag("loss", e.what());
+    core::LossSettings loss = base.loss;
+    if (const auto name = cl.text("loss")) {
+        try {
+            loss.kind = core::lossKindFromName(*name);
+        } catch (const core::InputError& e) {
+            failFlag("loss", e.what());
+        }
     }
     if (const auto delta = cl.number("huber-delta")) {
         if (loss.kind != core::LossKind::Huber)
@@ -39,15 +40,20 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
         requirePositive("huber-delta", *delta);
         loss.delta = *delta;
     }
+    const std::string modelName = cl.text("model", base.model);
     try {
-        objective_ = core::makeObjective(cl.text("model", "linear"), loss);
+        objective_ = core::makeObjective(modelName, loss);
     } catch (const core::InputError& e) {
         failFlag("model", e.what());
     }
 
+    const int p = objective_->parameterCount();
     point_ = objective_->defaultInit();
+    if (modelName == base.model && static_cast<int>(base.start.size()) == p) {
+        for (int i = 0; i < p; ++i)
+            point_[i] = base.start[static_cast<std::size_t>(i)];
+    }
     if (const auto values = cl.numbers(pointFlag)) {
-        const int p = objective_->parameterCount();
         if (static_cast<int>(values->size()) != p) {
             failFlag(pointFlag, objective_->name() + " has " + std::to_string(p) + " parameters (" + parameterList()
                     + "), got " + std::to_string(values->size()) + " values");

@@ -8,6 +8,7 @@
 #include "command_line.h"
 #include "command_spec.h"
 #include "objective.h"
+#include "run_config.h"
 
 namespace downhill::cli {
 
@@ -16,10 +17,13 @@ public:
     // --model, --loss, --huber-delta and the point flag (pointFlag, e.g. "init") with its help.
     static std::vector<FlagSpec> flags(const std::string& pointFlag, const std::string& pointHelp);
 
-    ObjectiveOptions(const CommandLine& cl, const std::string& pointFlag);
+    // base: the model, loss and start point to use where the flags say nothing (a --config
+    // file's); its start belongs to its model and is dropped when --model names another.
+    ObjectiveOptions(const CommandLine& cl, const std::string& pointFlag, const RunConfig& base = RunConfig());
 
     const std::shared_ptr<const core::Objective>& objective() const { return objective_; }
-    // The point flag's values in parameter order, or the model's defaultInit().
+    // The point flag's values in parameter order, or the base's start, or the model's
+    // defaultInit().
     const core::Vec& point() const { return point_; }
     // "w, b": for messages.
     std::string parameterList() const;

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QList>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -29,9 +30,11 @@ inline QString cliBinary()
     return qEnvironmentVariable("DOWNHILL_CLI");
 }
 
-inline CliRun runCli(const QStringList& args, const QString& workingDirectory = {}, int timeoutMs = 60000)
+inline CliRun runCli(const QStringList& args, const QString& workingDirectory = {}, int timeoutMs = 60000,
+    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
     process.start(cliBinary(), args);

@@ -72,6 +72,57 @@ private slots:
         QVERIFY(text.contains("lr stays outside") || text.contains("learning rate stays outside"));
     }
 
+    // Adam's first step by hand on the same data: g = (10/3, 2); m = 0.1 g, v = 0.001 g^2;
+    // m_hat = g, v_hat = g^2 (bias correction at t = 1), so the direction is g / |g| = 1 and
+    // w = 2 - 0.1 * 1 = 1.9.
+    void adamShowsMomentsAndBiasCorrection()
+    {
+        Samples s;
+        s.x = Array{{1.0, 2.0, 3.0}};
+        s.t = Array{{2.0, 3.0, 7.0}};
+        TrainSettings settings;
+        settings.batchSize = 3;
+        settings.shuffle = false;
+        settings.optimizer.kind = OptimizerKind::Adam;
+        settings.optimizer.lr = 0.1;
+        const auto objective = makeObjective("linear", {});
+        const auto text = QString::fromStdString(explainStep(stepOnce(objective, settings, Vec{{2.0, 1.0}}, 1, s)));
+        QVERIFY2(text.contains("m_w = beta1*m + (1 - beta1)*g = 0.9*0 + 0.1*3.33333 = 0.333333"), qPrintable(text));
+        QVERIFY(text.contains("v_w = beta2*v + (1 - beta2)*g^2 = 0.999*0 + 0.001*3.33333^2 = 0.0111111"));
+        QVERIFY(text.contains("m_hat = m / (1 - beta1^t) = 0.333333 / 0.1 = 3.33333"));
+        QVERIFY(text.contains("v_hat = v / (1 - beta2^t) = 0.0111111 / 0.001 = 11.1111"));
+        QVERIFY(text.contains("direction = m_hat / (sqrt(v_hat) + eps) = 3.33333 / (3.33333 + 1e-08) = 1"));
+        QVERIFY(text.contains("w_new = w - lr * direction = 2 - 0.1 * 1 = 1.9"));
+        QVERIFY(text.contains("m_b = beta1*m + (1 - beta1)*g = 0.9*0 + 0.1*2 = 0.2"));
+        QVERIFY(!text.contains("PyTorch): the learning rate stays outside"));  // no momentum buffer here
+    }
+
+    // mae: r = 0 exactly takes dL/dy = 0 (PyTorch's sign(0)); |r| tiny is flagged as at the kink.
+    // x = 1, 2, 3, 4; t = 3, 5, 7.0004, 2 with (w, b) = (2, 1): y = 3, 5, 7, 9; r = 0, 0, -0.0004, 7.
+    void maeKinkIsNamed()
+    {
+        Samples s;
+        s.x = Array{{1.0, 2.0, 3.0, 4.0}};
+        s.t = Array{{3.0, 5.0, 7.0004, 2.0}};
+        TrainSettings settings;
+        settings.batchSize = 4;
+        settings.shuffle = false;
+        settings.optimizer.lr = 0.1;
+        LossSettings mae;
+        mae.kind = LossKind::Mae;
+        const auto objective = makeObjective("linear", mae);
+        const auto text = QString::fromStdString(explainStep(stepOnce(objective, settings, Vec{{2.0, 1.0}}, 1, s)));
+        QVERIFY2(text.contains("2 samples have r = 0 exactly (*): dL/dy = sign(0) = 0"), qPrintable(text));
+        QVERIFY(text.contains("1 sample has |r| < 0.001 (~)"));
+        QCOMPARE(text.count(" * r = 0"), 2);
+        QCOMPARE(text.count(" ~ r near 0"), 1);
+        // dL/dw = (0*1 + 0*2 + (-1)*3 + 1*4) / 4 = 0.25
+        QVERIFY(text.contains("dL/dw = (0*1 + 0*2 + -1*3 + ...) / 4 = 0.25"));
+        // mse never gets the note.
+        const auto smooth = QString::fromStdString(explainStep(stepOnce(makeObjective("linear", {}), settings, Vec{{2.0, 1.0}}, 1, s)));
+        QVERIFY(!smooth.contains("kink"));
+    }
+
     void analyticFunction()
     {
         TrainSettings settings;

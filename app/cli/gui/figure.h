@@ -1,0 +1,43 @@
+#pragma once
+// The picture render writes: the landscape plot, a title above it when there is one and the
+// loss plot below it on request. The plots are laid out at half the PNG's size and drawn at
+// 2x, as the window's own export does, so that text reads well on a slide; SVG and PDF get the
+// same layout in points.
+#include <memory>
+
+#include <QPointF>
+#include <QSize>
+#include <QString>
+
+#include "landscape_plot.h"
+#include "loss_plot.h"
+
+namespace downhill::cli {
+
+class Figure {
+public:
+    static constexpr int kScale = 2;   // PNG pixels per layout unit
+
+    // pixels: the PNG's size, each side a multiple of kScale. title: empty for none.
+    Figure(QSize pixels, bool withLoss, const QString& title);
+
+    ui::LandscapePlot& landscape() { return *landscape_; }
+    ui::LossPlot* loss() { return loss_.get(); }   // null without the loss panel
+
+    // Moves the teaching captions to the corner of the map where they hide least of the run:
+    // the current point, the minimum, the path. Call once the grid, the path and the banner
+    // are set, and before LandscapePlot::setCurrent() (which keeps its labels off them).
+    void placeCaptions(QPointF current);
+
+    // .png, .svg or .pdf by suffix, through a temporary file renamed into place. On failure
+    // returns false, sets *error and leaves no file.
+    bool write(const QString& path, QString* error);
+
+private:
+    bool writeStacked(const QString& path, QString* error);
+
+    std::unique_ptr<ui::LandscapePlot> landscape_;
+    std::unique_ptr<ui::LossPlot> loss_;
+};
+
+}  // namespace downhill::cli

@@ -1,0 +1,59 @@
+#include "render_command.h"
+
+#include "plane_options.h"
+#include "train_options.h"
+#if DOWNHILL_HAVE_UI
+#include "gui/render_job.h"
+#else
+#include "error.h"
+#endif
+
+namespace downhill::cli {
+
+RenderCommand::RenderCommand()
+{
+    spec_.name = "render";
+    spec_.summary = "draw the landscape and the training path to PNG, SVG or PDF, without a window";
+#if !DOWNHILL_HAVE_UI
+    spec_.summary += " (not in this build)";
+#endif
+    spec_.usage = "--out FILE.png|.svg|.pdf [--size WxH] [--axes P1,P2] [--range A:B,C:D] [train's flags]";
+    spec_.description =
+        "Runs the training exactly as train does (the same flags, the same path for the same seed), then draws\n"
+        "the figure the window shows: the loss landscape over two parameters (the others held at the run's\n"
+        "final values) with contour lines, the gradient field, the grid minimum, the path, the current point\n"
+        "and the last update's arrows. A diverged run is drawn up to its last finite point, with a banner, and\n"
+        "exits with 3. No display is needed: without QT_QPA_PLATFORM, Qt's offscreen platform is used.";
+    spec_.groups = TrainOptions::flagGroups();
+    spec_.groups.push_back({"Figure",
+        {
+            PlaneOptions::axesFlag("the --config file's, else the model's first two parameters"),
+            PlaneOptions::rangeFlag("automatic: the whole path and the minimum with a 10% margin; analytic functions: "
+                                    "their usual view, widened to the path"),
+            PlaneOptions::gridFlag(kDefaultGrid),
+            {"no-field", "", "", "leave out the gradient field (the small arrows on the map)"},
+            {"no-captions", "", "", "leave out the teaching captions"},
+            {"title", "TEXT", "<model>, <optimizer and its settings>", "the title above the plot; '' for none"},
+            {"with-loss", "", "", "add the loss over training below the landscape (38% of the height)"},
+        }});
+    spec_.groups.push_back({"Output",
+        {
+            {"out", "FILE", "required", "the image: .png, .svg or .pdf"},
+            {"size", "WxH", std::to_string(kDefaultWidth) + "x" + std::to_string(kDefaultHeight),
+                "the PNG's size in pixels, even numbers from " + std::to_string(kMinSide) + " to "
+                    + std::to_string(kMaxSide) + "; the figure is laid out at half of it and drawn at 2x "
+                    "(SVG and PDF: W/2 x H/2 points)"},
+            {"trajectory", "FILE.csv", "none", "also write the trajectory, as train --out does"},
+        }});
+}
+
+int RenderCommand::run([[maybe_unused]] const CommandLine& cl)
+{
+#if DOWNHILL_HAVE_UI
+    return RenderJob(cl).run();
+#else
+    throw core::InputError("downhill-cli was built without the window; render is not available");
+#endif
+}
+
+}  // namespace downhill::cli

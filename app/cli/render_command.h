@@ -1,0 +1,24 @@
+#pragma once
+#include "command.h"
+
+namespace downhill::cli {
+
+// downhill-cli render: runs the training as train does and draws the landscape with the path
+// on it, without a window, to PNG, SVG or PDF. Needs the window's library (DOWNHILL_BUILD_GUI).
+class RenderCommand final : public Command {
+public:
+    static constexpr int kDefaultWidth = 1600;
+    static constexpr int kDefaultHeight = 1000;
+    static constexpr int kMinSide = 200;
+    static constexpr int kMaxSide = 8000;
+    static constexpr int kDefaultGrid = 256;
+
+    RenderCommand();
+    const CommandSpec& spec() const override { return spec_; }
+    int run(const CommandLine& cl) override;
+
+private:
+    CommandSpec spec_;
+};
+
+}  // namespace downhill::cli

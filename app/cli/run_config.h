@@ -1,0 +1,34 @@
+#pragma once
+// The settings a train or render run starts from before its flags apply: the defaults, or a
+// settings file saved by the window and given with --config. Flags given beside --config
+// override the file's values one by one.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "loss.h"
+#include "people_generator.h"
+#include "trainer.h"
+
+namespace downhill::cli {
+
+struct RunConfig {
+    std::string model = "linear";
+    core::LossSettings loss;
+    std::vector<double> start;          // empty: the model's default start
+    std::string dataPath;               // empty: the built-in people set
+    core::PeopleSettings people;        // the built-in set; its seed also seeds the split
+    double valFraction = 0.2;
+    core::TrainSettings train;          // train.seed: shuffling and augmentations
+    bool fullBatch = false;
+
+    // What render draws: the file's plane and view, for the file's model only.
+    std::optional<std::array<int, 2>> axes;
+    std::optional<std::array<double, 4>> range;   // {min1, max1, min2, max2}
+    bool gradientField = true;
+    bool captions = true;
+    bool logLoss = true;
+};
+
+}  // namespace downhill::cli

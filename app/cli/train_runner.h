@@ -1,0 +1,61 @@
+#pragma once
+// Runs the training that TrainOptions describe, the same way for train and render: the data,
+// the trainer, the trajectory CSV, early stopping, progress on a terminal, and at the end the
+// summary on stdout and the divergence notice on stderr.
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "csv_writer.h"
+#include "train_observer.h"
+#include "train_options.h"
+#include "trainer.h"
+#include "training_run.h"
+#include "trajectory_writer.h"
+
+namespace downhill::cli {
+
+class TrainRunner {
+public:
+    // Loads the data and sets up the trainer; bad data throws core::InputError. command names
+    // the subcommand in messages.
+    TrainRunner(const TrainOptions& options, std::string command);
+    TrainRunner(const TrainRunner&) = delete;
+    TrainRunner& operator=(const TrainRunner&) = delete;
+
+    const core::Trainer& trainer() const { return *trainer_; }
+
+    // Streams the trajectory to path from the next run() on; the file is created now (a bad
+    // path fails before any training) and renamed into place by finish(). flag names the path
+    // in messages ("--out").
+    void writeTrajectory(const std::string& path, const std::string& flag);
+    // Also watches the run; not owned.
+    void addObserver(core::TrainObserver* observer);
+
+    // Runs to a limit, divergence, early stopping or until cancel becomes true. Returns false
+    // after saying so on stderr when it was cancelled; writesFiles says whether the command
+    // would have written files besides the trajectory.
+    bool run(const std::atomic<bool>* cancel, bool writesFiles);
+    const core::RunResult& result() const { return result_; }
+    bool diverged() const { return result_.reason == core::StopReason::Diverged; }
+
+    // Commits the trajectory, prints the summary with extraSummary (whole lines) at its end and,
+    // for a diverged run, the notice on stderr. Returns the exit code.
+    int finish(const std::string& extraSummary);
+
+private:
+    std::string summaryText() const;
+
+    std::string command_;
+    core::RunLimits limits_;
+    std::unique_ptr<core::Trainer> trainer_;
+    std::optional<CsvWriter> csv_;
+    std::optional<TrajectoryWriter> trajectory_;
+    std::optional<core::EarlyStopping> earlyStopping_;
+    std::vector<core::TrainObserver*> observers_;
+    core::RunResult result_;
+};
+
+}  // namespace downhill::cli

@@ -1,0 +1,166 @@
+// How responsive the live window stays while training runs as fast as the engine can: the
+// whole MainWindow (controller, worker thread, 60 Hz refresh, plots) shown at 1280x800, playing
+// at "max" speed. A probe QTimer on the GUI thread fires every 5 ms; its lateness is the event
+// loop's stall (what a click or a key press would wait). Also counts the frames the 60 Hz
+// refresh drew and the steps the worker took.
+//
+//   bench_event_loop [--seconds S]
+//
+// Run under QT_QPA_PLATFORM=offscreen (bench/run_all.sh does) or xvfb-run.
+#include <QApplication>
+#include <QComboBox>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QSlider>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "appearance.h"
+#include "main_window.h"
+#include "training_controller.h"
+
+using namespace downhill;
+
+namespace {
+
+constexpr int kProbeMs = 5;
+
+struct Result {
+    double medianLateMs = 0;
+    double p99LateMs = 0;
+    double maxLateMs = 0;
+    double fps = 0;
+    double stepsPerSecond = 0;
+};
+
+double percentile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+}
+
+// Spins the event loop until pred() or the timeout; returns pred().
+bool waitFor(const std::function<bool()>& pred, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred() && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return pred();
+}
+
+Result measure(ui::MainWindow& window, double seconds)
+{
+    auto* controller = window.controller();
+    int frames = 0;
+    const auto frameConnection = QObject::connect(&window, &ui::MainWindow::frameShown, [&] { ++frames; });
+    std::vector<double> late;
+    QElapsedTimer clock;
+    qint64 last = 0;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(kProbeMs);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        late.push_back(std::max(0.0, static_cast<double>(now - last) * 1e-6 - kProbeMs));
+        last = now;
+    });
+
+    const std::int64_t firstStep = controller->state().step;
+    controller->play();
+    clock.start();
+    probe.start();
+    QElapsedTimer run;
+    run.start();
+    waitFor([&] { return run.elapsed() >= static_cast<qint64>(seconds * 1000); }, static_cast<int>(seconds * 1000) + 1000);
+    probe.stop();
+    const double elapsed = static_cast<double>(run.nsecsElapsed()) * 1e-9;
+    controller->pause();
+    const std::int64_t lastStep = controller->state().step;
+    QObject::disconnect(frameConnection);
+
+    Result r;
+    r.medianLateMs = percentile(late, 0.5);
+    r.p99LateMs = percentile(late, 0.99);
+    r.maxLateMs = percentile(late, 1.0);
+    r.fps = frames / elapsed;
+    r.stepsPerSecond = static_cast<double>(lastStep - firstStep) / elapsed;
+    return r;
+}
+
+// Reset and wait until the restart has reached the GUI, so that step counts start from 0.
+void resetRun(ui::MainWindow& window)
+{
+    auto* controller = window.controller();
+    controller->reset();
+    bool synced = false;
+    const quint64 token = controller->sync();
+    const auto c = QObject::connect(controller, &ui::TrainingController::synced, [&](quint64 t) { synced = synced || t == token; });
+    waitFor([&] { return synced; }, 10000);
+    QObject::disconnect(c);
+}
+
+void print(const char* name, const Result& r)
+{
+    std::printf("  %-34s probe lateness median %6.2f ms  p99 %6.2f ms  max %6.2f ms   frames %5.1f/s   steps %9.0f/s\n",
+        name, r.medianLateMs, r.p99LateMs, r.maxLateMs, r.fps, r.stepsPerSecond);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("downhill-bench"));
+    double seconds = 5;
+    const QStringList args = QCoreApplication::arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == QLatin1String("--seconds"))
+            seconds = args[i + 1].toDouble();
+    ui::applyAppearance(app);
+
+    ui::MainWindow::Options options;
+    options.persist = false;
+    ui::MainWindow window(options);
+    window.resize(1280, 800);
+    window.show();
+    bool fine = false;
+    QObject::connect(&window, &ui::MainWindow::landscapeShown, [&](bool isFine) { fine = fine || isFine; });
+    if (!waitFor([&] { return fine; }, 30000)) {
+        std::fprintf(stderr, "no landscape after 30 s\n");
+        return 1;
+    }
+    auto* speed = window.findChild<QSlider*>(QStringLiteral("speedSlider"));
+    speed->setValue(speed->maximum());   // "max": as fast as the engine runs
+
+    std::printf("event loop while training at max speed, %g s each, window 1280x800 (%s)\n", seconds,
+        qPrintable(QGuiApplication::platformName()));
+    print("linear, mse, sgd, batch 32", measure(window, seconds));
+
+    window.findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();   // one epoch per step
+    resetRun(window);
+    print("linear, full batch (epoch a step)", measure(window, seconds));
+    window.findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();
+
+    auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    model->setCurrentIndex(model->findText(QStringLiteral("lin-exp")));
+    auto* loss = window.findChild<QComboBox*>(QStringLiteral("lossCombo"));
+    loss->setCurrentIndex(loss->findText(QStringLiteral("mae")));
+    fine = false;
+    waitFor([&] { return fine; }, 30000);
+    print("lin-exp, mae, sgd, batch 32", measure(window, seconds));
+
+    model->setCurrentIndex(model->findText(QStringLiteral("rosenbrock")));
+    fine = false;
+    waitFor([&] { return fine; }, 30000);
+    window.findChild<QSlider*>(QStringLiteral("learningRateSlider"))->setValue(0);   // 1e-4: stays finite
+    resetRun(window);
+    print("rosenbrock, sgd lr 1e-4", measure(window, seconds));
+    return 0;
+}

@@ -1,0 +1,268 @@
+// downhill-cli render: the images it writes (a PNG of exactly --size, SVG, PDF), the same path
+// as train for the same flags, a diverged run, bad input, and no display needed. Without the
+// window's library, render must say that it is not available.
+#include <QTemporaryDir>
+#include <QtTest>
+#if DOWNHILL_HAVE_UI
+#include <QImage>
+#endif
+
+#include <cmath>
+
+#include "cli_harness.h"
+
+using namespace clitest;
+
+class TestCliRender : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+#if DOWNHILL_HAVE_UI
+    void pngHasExactSize_data();
+    void pngHasExactSize();
+    void vectorFormats_data();
+    void vectorFormats();
+    void samePathAsTrain_data();
+    void samePathAsTrain();
+    void divergedRunStillWritesFigure();
+    void badInput_data();
+    void badInput();
+    void rendersWithoutPlatformOrDisplay();
+    void otherCommandsNeedNoDisplay();
+#else
+    void notAvailable();
+#endif
+
+private:
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    QTemporaryDir dir_;
+    QString five_;
+};
+
+void TestCliRender::initTestCase()
+{
+    QVERIFY(!cliBinary().isEmpty());
+    QVERIFY(dir_.isValid());
+    five_ = path("five.csv");
+    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+}
+
+#if DOWNHILL_HAVE_UI
+
+namespace {
+
+const QByteArray kPngSignature("\x89PNG\r\n\x1a\n", 8);
+
+// Without display or platform: what a script on a server has.
+QProcessEnvironment headless(const QString& platform)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    if (platform.isEmpty())
+        env.remove("QT_QPA_PLATFORM");
+    else
+        env.insert("QT_QPA_PLATFORM", platform);
+    return env;
+}
+
+}  // namespace
+
+void TestCliRender::pngHasExactSize_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("default size") << QStringList{"--steps", "20"} << QSize(1600, 1000);
+    QTest::newRow("small") << QStringList{"--steps", "20", "--size", "640x400"} << QSize(640, 400);
+    QTest::newRow("size with =") << QStringList{"--steps", "20", "--size=402x300"} << QSize(402, 300);
+    QTest::newRow("tall, with the loss panel")
+        << QStringList{"--steps", "20", "--with-loss", "--size", "800x1200"} << QSize(800, 1200);
+    QTest::newRow("analytic, no field, no captions, no title")
+        << QStringList{"--model", "rosenbrock", "--optimizer", "adam", "--lr", "0.02", "--steps", "100", "--no-field",
+               "--no-captions", "--title=", "--size", "600x400"}
+        << QSize(600, 400);
+    QTest::newRow("lin-exp over a and c, given range")
+        << QStringList{"--model", "lin-exp", "--steps", "20", "--axes", "a,c", "--range", "-1:1,0:1", "--grid", "64",
+               "--size", "600x400"}
+        << QSize(600, 400);
+}
+
+void TestCliRender::pngHasExactSize()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QSize, size);
+    const QString png = path(QString("%1.png").arg(QTest::currentDataTag()).replace(' ', '_').replace(',', '_'));
+    const CliRun run = runCli(QStringList{"render", "--data", five_, "--out", png} + args, dir_.path());
+    QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
+    QVERIFY(run.out.contains("figure: " + png.toUtf8() + "\n"));
+    const QByteArray bytes = readBytes(png);
+    QCOMPARE(bytes.left(8), kPngSignature);
+    QImage image;
+    QVERIFY(image.loadFromData(bytes, "PNG"));
+    QCOMPARE(image.size(), size);
+}
+
+void TestCliRender::vectorFormats_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("marker");
+    QTest::addColumn<bool>("atStart");
+    QTest::newRow("svg") << "figure.svg" << QByteArray("<svg") << false;
+    QTest::newRow("pdf") << "figure.pdf" << QByteArray("%PDF") << true;
+    QTest::newRow("svg with the loss panel") << "stacked.svg" << QByteArray("<svg") << false;
+    QTest::newRow("pdf with the loss panel") << "stacked.pdf" << QByteArray("%PDF") << true;
+    QTest::newRow("upper-case suffix") << "FIGURE.PDF" << QByteArray("%PDF") << true;
+}
+
+void TestCliRender::vectorFormats()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, marker);
+    QFETCH(bool, atStart);
+    QStringList args{"render", "--data", five_, "--steps", "10", "--out", path(name)};
+    if (name.startsWith("stacked"))
+        args << "--with-loss";
+    const CliRun run = runCli(args, dir_.path());
+    QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
+    const QByteArray bytes = readBytes(path(name));
+    QVERIFY(bytes.size() > 1000);
+    QVERIFY(atStart ? bytes.startsWith(marker) : bytes.contains(marker));
+}
+
+void TestCliRender::samePathAsTrain_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::newRow("csv data") << QStringList{"--data", five_, "--val-fraction", "0", "--steps", "30", "--lr", "0.05"};
+    QTest::newRow("built-in data, momentum, batches")
+        << QStringList{"--count", "200", "--seed", "5", "--batch-size", "16", "--momentum", "0.9", "--epochs", "3"};
+    QTest::newRow("analytic, adam, schedule")
+        << QStringList{"--model", "himmelblau", "--optimizer", "adam", "--lr", "0.1", "--schedule", "cosine:50", "--steps", "80"};
+}
+
+void TestCliRender::samePathAsTrain()
+{
+    QFETCH(QStringList, flags);
+    const QString trained = path("trained.csv");
+    const QString rendered = path("rendered.csv");
+    const CliRun train = runCli(QStringList{"train"} + flags + QStringList{"--out", trained}, dir_.path());
+    QCOMPARE(train.exitCode, 0);
+    const CliRun render = runCli(
+        QStringList{"render"} + flags + QStringList{"--trajectory", rendered, "--size", "400x300", "--out", path("path.png")},
+        dir_.path());
+    QVERIFY2(render.exitCode == 0 && render.err.isEmpty(), render.err.constData());
+    const QByteArray expected = readBytes(trained);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(readBytes(rendered), expected);
+    // The same summary too, then the files written.
+    QVERIFY(render.out.startsWith(train.out.left(train.out.indexOf("trajectory: "))));
+    QVERIFY(render.out.contains("trajectory: " + rendered.toUtf8() + "\nfigure: "));
+}
+
+void TestCliRender::divergedRunStillWritesFigure()
+{
+    const QString png = path("diverged.png");
+    const QString csv = path("diverged.csv");
+    const CliRun run = runCli({"render", "--data", five_, "--lr", "100", "--steps", "100", "--size", "400x300",
+                                  "--trajectory", csv, "--out", png},
+        dir_.path());
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY2(run.err.startsWith("downhill-cli render: diverged at step "), run.err.constData());
+    QVERIFY(run.out.contains("figure: " + png.toUtf8()));
+    QImage image;
+    QVERIFY(image.load(png, "PNG"));
+    QCOMPARE(image.size(), QSize(400, 300));
+    // The trajectory stops at the last finite step, as train's does.
+    const Csv rows = readCsv(csv);
+    QVERIFY(rows.rows.size() > 1 && rows.rows.size() < 101);
+    for (const auto& field : rows.rows.last().mid(4))
+        QVERIFY(field.isEmpty() || std::isfinite(number(field)));
+}
+
+void TestCliRender::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");  // what the one line on stderr must name
+    auto row = [](const char* name, const QString& args, const QString& expected) {
+        QTest::newRow(name) << args.split(' ', Qt::SkipEmptyParts) << expected;
+    };
+    const QString render = "render --data {in} --steps 5 ";
+    row("size too small", render + "--out {out}/f.png --size 100x100", "--size");
+    row("size too large", render + "--out {out}/f.png --size 9000x1000", "--size");
+    row("size odd", render + "--out {out}/f.png --size 1601x1000", "--size");
+    row("size a word", render + "--out {out}/f.png --size big", "--size");
+    row("size one side", render + "--out {out}/f.png --size 1600x", "--size");
+    row("size not whole", render + "--out {out}/f.png --size 1600.5x1000", "--size");
+    row("unknown suffix", render + "--out {out}/f.gif", "--out");
+    row("no suffix", render + "--out {out}/figure", "--out");
+    row("missing out", render, "--out");
+    row("out folder missing", render + "--out {out}/missing/f.png", "--out");
+    row("out is a folder", render + "--out {out}", "--out");
+    row("trajectory folder missing", render + "--out {out}/f.png --trajectory {out}/missing/t.csv", "--trajectory");
+    row("unknown axis", render + "--out {out}/f.png --axes w,q", "--axes");
+    row("same axis twice", render + "--out {out}/f.png --axes b,b", "--axes");
+    row("range reversed", render + "--out {out}/f.png --range 1:0,0:1", "--range");
+    row("grid one", render + "--out {out}/f.png --grid 1", "--grid");
+    row("train flag checked too", render + "--out {out}/f.png --lr -1", "--lr");
+    row("unknown flag", render + "--out {out}/f.png --colour red", "--colour");
+    row("switch with a value", render + "--out {out}/f.png --no-field=yes", "--no-field");
+}
+
+void TestCliRender::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    for (auto& arg : args) {
+        arg.replace("{in}", five_);
+        arg.replace("{out}", out.path());
+    }
+    const CliRun run = runCli(args, out.path());
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(run.exitCode == 2, qPrintable(QString("exit %1, stderr: %2").arg(run.exitCode).arg(err)));
+    QVERIFY2(err.count('\n') == 1 && err.endsWith('\n'), qPrintable("not one line: " + err));
+    QVERIFY2(err.startsWith("downhill-cli render: ") && err.contains(expected), qPrintable(err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(filesIn(out.path()).isEmpty(), qPrintable(filesIn(out.path()).join(", ")));
+}
+
+void TestCliRender::rendersWithoutPlatformOrDisplay()
+{
+    const QString png = path("headless.png");
+    const CliRun run = runCli({"render", "--data", five_, "--steps", "5", "--size", "400x300", "--out", png},
+        dir_.path(), 60000, headless(QString()));
+    QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
+    QImage image;
+    QVERIFY(image.load(png, "PNG"));
+    QCOMPARE(image.size(), QSize(400, 300));
+}
+
+void TestCliRender::otherCommandsNeedNoDisplay()
+{
+    // A command that made a QApplication would abort here: xcb finds no display.
+    const QProcessEnvironment env = headless("xcb");
+    for (const QStringList& args : {QStringList{"train", "--data", five_, "--steps", "3"},
+             QStringList{"landscape", "--data", five_, "--range", "0:1,0:1", "--grid", "3", "--out", path("grid.csv")},
+             QStringList{"gradcheck", "--data", five_}, QStringList{"--help"}}) {
+        const CliRun run = runCli(args, dir_.path(), 60000, env);
+        QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), qPrintable(args.join(' ') + ": " + run.err));
+    }
+}
+
+#else
+
+void TestCliRender::notAvailable()
+{
+    const CliRun run = runCli({"render", "--data", five_, "--out", path("f.png")}, dir_.path());
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, QByteArray("downhill-cli render: downhill-cli was built without the window; render is not available\n"));
+    QVERIFY(!QFile::exists(path("f.png")));
+}
+
+#endif
+
+QTEST_GUILESS_MAIN(TestCliRender)
+#include "test_cli_render.moc"

@@ -1,0 +1,57 @@
+#pragma once
+// Everything a user can set in the window, as one value: what the settings JSON holds, what the
+// control panel edits and what the window builds a run from.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QString>
+
+#include "loss.h"
+#include "trainer.h"
+
+namespace downhill::ui {
+
+struct DataSettings {
+    QString path;                 // empty: the built-in people set
+    int count = 2000;             // built-in set: number of images
+    std::uint64_t seed = 1;       // built-in set: generator seed; also seeds the train/validation split
+    double valFraction = 0.2;     // share of the rows held out for validation
+};
+
+struct AppSettings {
+    std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
+    core::LossSettings loss;
+    core::TrainSettings train;        // optimizer, schedule, batch size, shuffle, seed, augmentation
+    bool fullBatch = false;           // every training sample in every batch (overrides train.batchSize)
+    DataSettings data;
+
+    int axis1 = 0;                    // parameter on the horizontal axis
+    int axis2 = 1;                    // parameter on the vertical axis
+    std::vector<double> held;         // every parameter's value on the plotted plane (the axes' own
+                                      // entries are unused); empty: the model's default start
+    std::vector<double> start;        // the starting point; empty: the model's default start
+    std::optional<std::array<double, 4>> range;  // {min1, max1, min2, max2}; unset: automatic
+    double speed = 20;                // steps per second; 0: as fast as the engine runs
+
+    bool gradientField = true;
+    bool captions = true;
+    bool logLoss = true;
+
+    AppSettings();
+
+    // The settings the trainer gets: the full-batch switch folded into the batch size.
+    core::TrainSettings trainSettings() const;
+    bool isAnalytic() const;
+};
+
+inline constexpr double kMinLearningRate = 1e-4;
+inline constexpr double kMaxLearningRate = 10.0;
+inline constexpr double kMaxMomentum = 0.99;
+inline constexpr double kMaxSpeed = 1000.0;  // the fastest paced speed; above it, "max" (0)
+inline constexpr int kMinDatasetCount = 50;
+inline constexpr int kMaxDatasetCount = 20000;
+
+}  // namespace downhill::ui

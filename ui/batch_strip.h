@@ -1,0 +1,50 @@
+#pragma once
+// A row of the current batch's images, each scaled up with nearest-neighbour sampling (pixels
+// stay crisp) and labelled "true 3 · pred 2.7" (on two lines when the strip is narrow), the
+// label coloured by how far the prediction is from the truth. Items that do not fit (or beyond
+// kMaxShown) are summed up as "+N more".
+#include <QImage>
+#include <QVector>
+#include <QWidget>
+
+namespace downhill::ui {
+
+class BatchStrip : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kMaxShown = 16;
+    static constexpr int kTile = 56;   // image side in pixels
+    static constexpr int kMinTilesOneLine = 8;  // fewer fit with one-line labels: use two lines
+
+    explicit BatchStrip(QWidget* parent = nullptr);
+
+    struct Item {
+        QImage image;
+        double count;
+        double prediction;
+    };
+    void setItems(const QVector<Item>& items);   // shows up to ~16, the rest as "+N more"
+
+    int itemCount() const { return static_cast<int>(m_items.size()); }
+    int shownCount() const;                       // tiles that fit the current width
+    int hiddenCount() const { return itemCount() - shownCount(); }
+    static QString labelFor(const Item& item);    // "true 3 · pred 2.7"
+    static QColor colorFor(const Item& item);     // green close, amber, red far
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    bool twoLineLabels() const;
+    int cellWidth() const;
+    int moreWidth() const;
+    QRect tileRect(int index) const;
+
+    QVector<Item> m_items;
+};
+
+}  // namespace downhill::ui

@@ -1,0 +1,465 @@
+#include "gif_writer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace downhill::ui {
+
+namespace {
+
+constexpr int kPaletteSize = 256;
+constexpr int kBinBits = 5;                       // per channel, for the median-cut histogram
+constexpr int kBins = 1 << (3 * kBinBits);
+constexpr int kMaxCode = 4095;                    // GIF's LZW codes have at most 12 bits
+
+QString nativePath(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// Opaque 32-bit pixels at the screen size: the only layout the quantiser reads.
+QImage prepared(const QImage& frame, QSize size)
+{
+    QImage image = frame.size() == size ? frame : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (image.format() != QImage::Format_RGB32)
+        image = image.convertToFormat(QImage::Format_RGB32);
+    return image;
+}
+
+int binOf(QRgb c)
+{
+    constexpr int shift = 8 - kBinBits;
+    return ((qRed(c) >> shift) << (2 * kBinBits)) | ((qGreen(c) >> shift) << kBinBits) | (qBlue(c) >> shift);
+}
+
+struct Bin {
+    std::array<double, 3> mean{};  // the mean colour of the pixels that fell into it
+    double count = 0;
+};
+
+// Median cut: the box of bins with the widest colour range is split at its weighted median
+// along that channel until there are 256 boxes. Splitting by range rather than by pixel count
+// gives the rare but important colours (the thin path, the arrows) boxes of their own instead
+// of averaging them into the big areas of background.
+QVector<QRgb> medianCut(std::vector<Bin> bins)
+{
+    struct Box {
+        std::size_t begin, end;
+        int channel = 0;
+        double range = 0;
+    };
+    auto measure = [&](Box& box) {
+        std::array<double, 3> lo{255, 255, 255}, hi{0, 0, 0};
+        for (std::size_t k = box.begin; k < box.end; ++k) {
+            for (std::size_t c = 0; c < 3; ++c) {
+                lo[c] = std::min(lo[c], bins[k].mean[c]);
+                hi[c] = std::max(hi[c], bins[k].mean[c]);
+            }
+        }
+        box.channel = 0;
+        box.range = -1;
+        for (int c = 0; c < 3; ++c) {
+            const auto cc = static_cast<std::size_t>(c);
+            if (hi[cc] - lo[cc] > box.range) {
+                box.range = hi[cc] - lo[cc];
+                box.channel = c;
+            }
+        }
+        if (box.end - box.begin < 2)
+            box.range = -1;  // nothing left to split
+    };
+    std::vector<Box> boxes{{0, bins.size()}};
+    measure(boxes.front());
+    while (boxes.size() < static_cast<std::size_t>(kPaletteSize)) {
+        const auto widest = std::max_element(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.range < b.range; });
+        if (widest->range <= 0)
+            break;
+        Box box = *widest;
+        const auto channel = static_cast<std::size_t>(box.channel);
+        const auto first = bins.begin() + static_cast<std::ptrdiff_t>(box.begin);
+        const auto last = bins.begin() + static_cast<std::ptrdiff_t>(box.end);
+        std::sort(first, last, [channel](const Bin& a, const Bin& b) { return a.mean[channel] < b.mean[channel]; });
+        double total = 0;
+        for (auto it = first; it != last; ++it)
+            total += it->count;
+        double running = 0;
+        std::size_t split = box.begin + 1;
+        for (std::size_t k = box.begin; k + 1 < box.end; ++k) {
+            running += bins[k].count;
+            split = k + 1;
+            if (running >= total / 2)
+                break;
+        }
+        Box low{box.begin, split}, high{split, box.end};
+        measure(low);
+        measure(high);
+        *widest = low;
+        boxes.push_back(high);
+    }
+    QVector<QRgb> palette;
+    for (const Box& box : boxes) {
+        std::array<double, 3> sum{};
+        double count = 0;
+        for (std::size_t k = box.begin; k < box.end; ++k) {
+            for (std::size_t c = 0; c < 3; ++c)
+                sum[c] += bins[k].mean[c] * bins[k].count;
+            count += bins[k].count;
+        }
+        auto channel = [&](std::size_t c) { return std::clamp(static_cast<int>(sum[c] / count + 0.5), 0, 255); };
+        palette.push_back(qRgb(channel(0), channel(1), channel(2)));
+    }
+    return palette;
+}
+
+// The shared palette and the way from a pixel to its index in it.
+class Quantiser {
+public:
+    // Looks at every pixel of every frame once.
+    explicit Quantiser(const QVector<QImage>& frames, QSize size)
+    {
+        std::vector<double> count(kBins, 0.0);
+        std::vector<std::array<double, 3>> sum(kBins, std::array<double, 3>{});
+        bool exact = true;
+        for (const QImage& frame : frames) {
+            const QImage image = prepared(frame, size);
+            QRgb last = 0;
+            bool hasLast = false;
+            for (int y = 0; y < image.height(); ++y) {
+                const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+                for (int x = 0; x < image.width(); ++x) {
+                    const QRgb c = row[x] | 0xff000000u;
+                    const auto b = static_cast<std::size_t>(binOf(c));
+                    count[b] += 1;
+                    sum[b][0] += qRed(c);
+                    sum[b][1] += qGreen(c);
+                    sum[b][2] += qBlue(c);
+                    if (exact && !(hasLast && c == last)) {
+                        if (!m_exact.contains(c)) {
+                            if (m_exact.size() == kPaletteSize)
+                                exact = false;
+                            else
+                                m_exact.insert(c, static_cast<std::uint8_t>(m_exact.size()));
+                        }
+                        last = c;
+                        hasLast = true;
+                    }
+                }
+            }
+        }
+        if (exact) {
+            m_palette.resize(m_exact.size());
+            for (auto it = m_exact.cbegin(); it != m_exact.cend(); ++it)
+                m_palette[it.value()] = it.key();
+            return;
+        }
+        m_exact.clear();
+        std::vector<Bin> bins;
+        m_binMean.assign(kBins, 0);
+        for (std::size_t b = 0; b < count.size(); ++b) {
+            if (count[b] == 0)
+                continue;
+            Bin bin;
+            for (std::size_t c = 0; c < 3; ++c)
+                bin.mean[c] = sum[b][c] / count[b];
+            bin.count = count[b];
+            bins.push_back(bin);
+            m_binMean[b] = qRgb(static_cast<int>(bin.mean[0] + 0.5), static_cast<int>(bin.mean[1] + 0.5), static_cast<int>(bin.mean[2] + 0.5));
+        }
+        m_palette = medianCut(std::move(bins));
+        m_binIndex.assign(kBins, -1);
+    }
+
+    // Always 256 entries: GIF colour tables come in powers of two; the unused ones are black.
+    QByteArray colourTable() const
+    {
+        QByteArray table(3 * kPaletteSize, '\0');
+        for (qsizetype k = 0; k < m_palette.size(); ++k) {
+            table[3 * k] = static_cast<char>(qRed(m_palette[k]));
+            table[3 * k + 1] = static_cast<char>(qGreen(m_palette[k]));
+            table[3 * k + 2] = static_cast<char>(qBlue(m_palette[k]));
+        }
+        return table;
+    }
+
+    void indices(const QImage& image, std::vector<std::uint8_t>& out)
+    {
+        out.resize(static_cast<std::size_t>(image.width()) * static_cast<std::size_t>(image.height()));
+        std::size_t k = 0;
+        QRgb last = 0;
+        std::uint8_t lastIndex = 0;
+        bool hasLast = false;
+        for (int y = 0; y < image.height(); ++y) {
+            const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb c = row[x] | 0xff000000u;
+                if (!(hasLast && c == last)) {
+                    lastIndex = indexOf(c);
+                    last = c;
+                    hasLast = true;
+                }
+                out[k++] = lastIndex;
+            }
+        }
+    }
+
+private:
+    std::uint8_t indexOf(QRgb c)
+    {
+        if (!m_exact.isEmpty())
+            return m_exact.value(c);
+        const auto b = static_cast<std::size_t>(binOf(c));
+        if (m_binIndex[b] < 0)
+            m_binIndex[b] = nearest(m_binMean[b]);
+        return static_cast<std::uint8_t>(m_binIndex[b]);
+    }
+
+    int nearest(QRgb c) const
+    {
+        int best = 0;
+        int bestDistance = std::numeric_limits<int>::max();
+        for (qsizetype k = 0; k < m_palette.size(); ++k) {
+            const int dr = qRed(c) - qRed(m_palette[k]);
+            const int dg = qGreen(c) - qGreen(m_palette[k]);
+            const int db = qBlue(c) - qBlue(m_palette[k]);
+            const int d = dr * dr + dg * dg + db * db;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = static_cast<int>(k);
+            }
+        }
+        return best;
+    }
+
+    QVector<QRgb> m_palette;
+    QHash<QRgb, std::uint8_t> m_exact;   // non-empty: the frames' own colours, exactly
+    std::vector<QRgb> m_binMean;
+    std::vector<int> m_binIndex;         // palette index per bin, -1 until first needed
+};
+
+// Codes are packed least significant bit first into sub-blocks of at most 255 bytes.
+class CodeWriter {
+public:
+    explicit CodeWriter(QByteArray& out) : m_out(out) {}
+
+    void put(int code, int width)
+    {
+        m_bits |= static_cast<std::uint32_t>(code) << m_count;
+        m_count += width;
+        while (m_count >= 8) {
+            m_block.append(static_cast<char>(m_bits & 0xffu));
+            m_bits >>= 8;
+            m_count -= 8;
+            if (m_block.size() == 255)
+                flushBlock();
+        }
+    }
+    void finish()
+    {
+        if (m_count > 0)
+            m_block.append(static_cast<char>(m_bits & 0xffu));
+        m_bits = 0;
+        m_count = 0;
+        flushBlock();
+        m_out.append('\0');  // block terminator
+    }
+
+private:
+    void flushBlock()
+    {
+        if (m_block.isEmpty())
+            return;
+        m_out.append(static_cast<char>(m_block.size()));
+        m_out.append(m_block);
+        m_block.clear();
+    }
+
+    QByteArray& m_out;
+    QByteArray m_block;
+    std::uint32_t m_bits = 0;
+    int m_count = 0;
+};
+
+// GIF's variable-width LZW over 8-bit indices. The dictionary is an open-addressing hash of
+// (prefix code, next index) -> code; when all 4096 codes are taken a clear code starts afresh.
+void lzwEncode(const std::vector<std::uint8_t>& pixels, QByteArray& out)
+{
+    constexpr int minCodeSize = 8;
+    constexpr int clearCode = 1 << minCodeSize;
+    constexpr int endCode = clearCode + 1;
+    constexpr std::size_t tableSize = 8192;  // > 2 x the 3838 codes a dictionary can hold
+    std::vector<std::int32_t> keys(tableSize, -1);
+    std::vector<std::int16_t> codes(tableSize, 0);
+
+    out.append(static_cast<char>(minCodeSize));
+    CodeWriter writer(out);
+    int width = minCodeSize + 1;
+    int next = endCode + 1;
+    writer.put(clearCode, width);
+    int current = pixels.front();
+    for (std::size_t i = 1; i < pixels.size(); ++i) {
+        const int c = pixels[i];
+        const std::int32_t key = (current << 8) | c;
+        std::size_t slot = (static_cast<std::uint32_t>(key) * 2654435761u) & (tableSize - 1);
+        while (keys[slot] != -1 && keys[slot] != key)
+            slot = (slot + 1) & (tableSize - 1);
+        if (keys[slot] == key) {
+            current = codes[slot];
+            continue;
+        }
+        writer.put(current, width);
+        keys[slot] = key;
+        codes[slot] = static_cast<std::int16_t>(next);
+        ++next;
+        // A decoder learns each code one step later than we do, so it widens its reads when
+        // its own next code reaches 2^width: widen after assigning the code 2^width.
+        if (next - 1 >= (1 << width) && width < 12)
+            ++width;
+        if (next - 1 == kMaxCode) {
+            writer.put(clearCode, width);
+            std::fill(keys.begin(), keys.end(), -1);
+            width = minCodeSize + 1;
+            next = endCode + 1;
+        }
+        current = c;
+    }
+    writer.put(current, width);
+    // The decoder adds one more code after reading the last one and may widen for it.
+    if (next >= (1 << width) && width < 12)
+        ++width;
+    writer.put(endCode, width);
+    writer.finish();
+}
+
+void putShort(QByteArray& out, int value)
+{
+    out.append(static_cast<char>(value & 0xff));
+    out.append(static_cast<char>((value >> 8) & 0xff));
+}
+
+}  // namespace
+
+bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error)
+{
+    if (frames.isEmpty())
+        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+    const QSize size = frames.front().size();
+    if (size.isEmpty() || size.width() > 0xffff || size.height() > 0xffff)
+        return fail(error, QStringLiteral("Cannot write \"%1\": a GIF frame must be 1 to 65535 pixels on each side.").arg(nativePath(path)));
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return fail(error, QStringLiteral("Cannot write \"%1\": the folder does not exist.").arg(nativePath(path)));
+
+    QSaveFile file(info.absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), file.errorString()));
+
+    Quantiser quantiser(frames, size);
+    QByteArray head("GIF89a");
+    putShort(head, size.width());
+    putShort(head, size.height());
+    head.append(static_cast<char>(0xf7));  // global colour table of 2^(7+1) entries, 8-bit colour
+    head.append('\0');                     // background colour index
+    head.append('\0');                     // square pixels
+    head.append(quantiser.colourTable());
+    // NETSCAPE2.0: loop forever.
+    head.append("\x21\xff\x0b" "NETSCAPE2.0" "\x03\x01", 16);
+    putShort(head, 0);
+    head.append('\0');
+    file.write(head);
+
+    const int delay = std::clamp(delayCentiseconds, 0, 0xffff);
+    std::vector<std::uint8_t> previous, current, region;
+    const auto width = static_cast<std::size_t>(size.width());
+    for (const QImage& frame : frames) {
+        quantiser.indices(prepared(frame, size), current);
+        // Only the rectangle that differs from the previous frame, drawn over it.
+        int left = 0, top = 0, right = size.width() - 1, bottom = size.height() - 1;
+        if (!previous.empty()) {
+            left = size.width();
+            top = size.height();
+            right = -1;
+            bottom = -1;
+            for (int y = 0; y < size.height(); ++y) {
+                const std::size_t row = static_cast<std::size_t>(y) * width;
+                for (int x = 0; x < size.width(); ++x) {
+                    if (current[row + static_cast<std::size_t>(x)] != previous[row + static_cast<std::size_t>(x)]) {
+                        left = std::min(left, x);
+                        right = std::max(right, x);
+                        top = std::min(top, y);
+                        bottom = std::max(bottom, y);
+                    }
+                }
+            }
+            if (right < 0)  // an unchanged frame still needs one pixel to carry its delay
+                left = right = top = bottom = 0;
+        }
+        region.clear();
+        for (int y = top; y <= bottom; ++y) {
+            const auto begin = current.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * width + static_cast<std::size_t>(left));
+            region.insert(region.end(), begin, begin + (right - left + 1));
+        }
+
+        QByteArray block;
+        block.append("\x21\xf9\x04\x04", 4);  // graphic control: disposal 1 (keep), no transparency
+        putShort(block, delay);
+        block.append('\0');
+        block.append('\0');
+        block.append(static_cast<char>(0x2c));  // image descriptor
+        putShort(block, left);
+        putShort(block, top);
+        putShort(block, right - left + 1);
+        putShort(block, bottom - top + 1);
+        block.append('\0');                     // no local colour table, not interlaced
+        lzwEncode(region, block);
+        file.write(block);
+        std::swap(previous, current);
+    }
+    file.write(QByteArray(1, static_cast<char>(0x3b)));
+
+    if (file.error() != QFileDevice::NoError) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), reason));
+    }
+    if (!file.commit())
+        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), file.errorString()));
+    return true;
+}
+
+bool writeFrames(const QString& dir, const QVector<QImage>& frames, QString* error)
+{
+    if (frames.isEmpty())
+        return fail(error, QStringLiteral("Cannot write frames to \"%1\": there are no frames to write.").arg(nativePath(dir)));
+    if (!QDir().mkpath(dir))
+        return fail(error, QStringLiteral("Cannot create the folder \"%1\".").arg(nativePath(dir)));
+    const QDir folder(dir);
+    for (qsizetype k = 0; k < frames.size(); ++k) {
+        const QString name = folder.filePath(QStringLiteral("frame_%1.png").arg(k, 4, 10, QLatin1Char('0')));
+        QSaveFile file(name);
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(name), file.errorString()));
+        if (!frames[k].save(&file, "PNG")) {
+            file.cancelWriting();
+            return fail(error, QStringLiteral("Cannot write \"%1\": the image could not be encoded.").arg(nativePath(name)));
+        }
+        if (!file.commit())
+            return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(name), file.errorString()));
+    }
+    return true;
+}
+
+}  // namespace downhill::ui

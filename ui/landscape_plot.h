@@ -1,0 +1,223 @@
+#pragma once
+// The loss landscape over two parameters, and live on top of it where training stands: the
+// current point, minus the gradient, the step taken, the momentum contribution and the path.
+//
+// Layers, bottom to top: the colour map with its contour lines, the gradient field and the
+// minimum marker sit on the "map" layer, which shares a paint buffer with the axes. The map and
+// contours are kept as one screen-sized image that is rebuilt only when a new grid arrives or
+// the view moves, so even a full replot just blits them. Everything that moves while training
+// runs (path, current point, arrows, their labels) sits on the buffered "live" layer:
+// replotLive() redraws that layer alone. Banner, captions and the hover read-out sit on
+// QCustomPlot's buffered "overlay" layer.
+#include <QPointF>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+#include <vector>
+
+#include <qcustomplot.h>
+
+#include "contours.h"
+#include "landscape.h"
+
+namespace downhill::ui {
+
+class CachedLandscapeMap;
+
+class LandscapePlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    // At most this many path points are kept and drawn, however long the run (see appendPath).
+    static constexpr int kMaxPathPoints = 20000;
+
+    explicit LandscapePlot(QWidget* parent = nullptr);
+
+    // A new grid: colour map (log-scaled colours when the range spans decades), colour scale,
+    // contour lines, grid-minimum marker, axis labels. Call only when a new grid arrives.
+    // The view is kept when it lies inside the new grid (a finer grid for a zoomed view, a
+    // recomputed one for the same plane) and reset to the grid otherwise; call resetView()
+    // afterwards to always show the whole grid.
+    void setLandscape(const core::LandscapeGrid& grid, const std::vector<core::ContourLevel>& contours,
+        const QString& axis1Name, const QString& axis2Name);
+    void setLandscapeStale(bool stale);          // dim the map while a new one is computed
+    void setGradientField(const core::GradientField& field);  // quiver overlay data
+    void setGradientFieldVisible(bool visible);
+    // The path: points appended in order (the plot decimates what it draws, bounded memory).
+    void appendPath(const QVector<QPointF>& points);
+    void clearPath();
+    // Further paths beside the main one, for a race of optimizers from one start: each has its
+    // own colour, a legend entry (the legend shows while there are any), a marker at its
+    // current point and the same bounded memory and on-screen thinning as the main path. They
+    // are drawn on the live layer, above the ghost path and below the main path and its arrows.
+    // Ids count from 0 in the order of addOverlayPath() and are void after clearOverlayPaths();
+    // calls with an unknown id do nothing.
+    int addOverlayPath(const QString& label, const QColor& color);
+    void appendOverlayPath(int id, const QVector<QPointF>& points);
+    void setOverlayCurrent(int id, QPointF point);   // a non-finite point hides the marker
+    void clearOverlayPaths();
+    // The path of an earlier run (before a branch), thin and grey under everything else on the
+    // live layer; with a label it also gets a legend entry. Kept to kMaxPathPoints points.
+    void setGhostPath(const QVector<QPointF>& points, const QString& label = {});
+    void clearGhostPath();
+    // The current point and the arrows of the last update, in parameter units. The arrows share
+    // the update's tail w_old = point - step: negGradient (minus the gradient the update used,
+    // drawn at a readable length: at most 15% of the visible width, shorter as the gradient
+    // shrinks, direction kept), step (true scale, ends at point) and velocity (the momentum
+    // contribution, true scale; a null QPointF when there is none). Every arrow is clipped to
+    // the visible area and a zero or non-finite vector simply hides its arrow.
+    void setCurrent(QPointF point, QPointF negGradient, QPointF step, QPointF velocity);
+    void setDiverged(bool diverged, const QString& message);  // banner on the plot
+    void setCaptionsVisible(bool visible);                   // teaching captions
+    void fitToPath();   // every path drawn (main, overlays, ghost) and the current point
+    void fitToMinimum();
+    void resetView();                                         // the grid's full range
+    // .png (2x scale), .svg or .pdf by suffix, written to a temporary file in the same folder
+    // and renamed into place. On failure returns false, sets *error and leaves no file.
+    bool exportImage(const QString& path, QString* error);
+
+    // Redraws only the live layer (path, current point, arrows): the cheap refresh after
+    // appendPath()/setCurrent() when neither the grid nor the view changed.
+    void replotLive();
+
+    // Read-outs, used by the window and the tests.
+    double lossAt(QPointF point) const;   // bilinear from the grid; NaN outside it or without one
+    bool hasLandscape() const { return m_hasGrid; }
+    bool isLogColorScale() const { return m_logColors; }
+    bool isLandscapeStale() const { return m_stale; }
+    bool isDiverged() const { return m_diverged; }
+    bool captionsVisible() const { return m_captionsVisible; }
+    bool gradientFieldVisible() const { return m_fieldVisible; }
+    QPointF minimumPosition() const;      // the grid node of the smallest loss
+    int pathPointCount() const { return static_cast<int>(m_path.size()); }  // stored = drawn
+    qint64 pathAppendedCount() const { return m_appended; }               // since clearPath()
+    QVector<QPointF> pathPoints() const;
+    QCPColorMap* colorMap() const;
+    int contourPointCount() const;        // points of all drawn contour polylines
+    QCPColorScale* colorScale() const { return m_scale; }
+    QCPLayer* liveLayer() const { return m_liveLayer; }
+    // The visible shaft of each arrow ({start, end} in parameter units); both NaN when hidden.
+    QLineF gradientArrow() const { return arrowLine(m_gradArrow); }
+    QLineF stepArrow() const { return arrowLine(m_stepArrow); }
+    QLineF velocityArrow() const { return arrowLine(m_velocityArrow); }
+    int overlayPathCount() const { return static_cast<int>(m_overlays.size()); }
+    int overlayPointCount(int id) const;     // stored, like pathPointCount(); -1 for an unknown id
+    QCPCurve* overlayCurve(int id) const;    // nullptr for an unknown id
+    QCPGraph* overlayMarker(int id) const;   // the current-point marker; nullptr for an unknown id
+    QCPCurve* ghostCurve() const { return m_ghostCurve; }
+
+signals:
+    void startPointRequested(QPointF point);   // left click or drag on the map
+    void hoverInfo(QPointF point, double loss); // loss under the cursor (NaN outside; both NaN on leave)
+    // After the user zooms (wheel) or pans (right or middle drag, or Shift/Ctrl + left drag)
+    // with the mouse; not for programmatic view changes, so answering it with a finer grid
+    // cannot loop.
+    void viewChanged(double min1, double max1, double min2, double max2);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    struct PathPoint {
+        QPointF point;
+        qint64 ordinal = 0;  // position in the run: the fading goes by time, not by stored index
+    };
+    struct Arrow {
+        QCPItemLine* halo = nullptr;
+        QCPItemLine* core = nullptr;
+        QCPItemText* label = nullptr;
+    };
+
+    struct Overlay {
+        QVector<PathPoint> path;
+        qint64 appended = 0;
+        QCPCurve* curve = nullptr;
+        QCPGraph* marker = nullptr;
+    };
+
+    static void appendBounded(QVector<PathPoint>& path, qint64& appended, const QVector<QPointF>& points);
+    void drawThinned(QCPCurve* curve, const QVector<PathPoint>& path, double dotSize);
+    void updateOverlayCurves();
+    void raiseLiveStack();
+    void updateLegend();
+    Arrow makeArrow(const QString& name, const QColor& color, const QString& text);
+    static QLineF arrowLine(const Arrow& arrow);
+    void placeArrow(Arrow& arrow, QPointF from, QPointF to, const QRectF& box, double gapAtEnd = 0.0);
+    void placeLabels();
+    void updateLiveGeometry();
+    void updatePathCurves();
+    void updateFieldGeometry();
+    void setContours(const std::vector<core::ContourLevel>& contours);
+    void setView(double min1, double max1, double min2, double max2);
+    QPointF pixelToCoords(QPointF pixel) const;
+    QPointF paramsPerPixel() const;   // parameter units per pixel along x and y
+    void updateHover(QPointF pixel);
+    void hideHover();
+    void emitViewChanged();
+
+    // Grid
+    bool m_hasGrid = false;
+    core::LandscapeRequest m_request;
+    core::Array2D m_loss;
+    double m_minLoss = 0, m_maxLoss = 0;
+    QPointF m_minimum;
+    bool m_logColors = false;
+    int m_axis1 = -1, m_axis2 = -1;
+    QString m_axis1Name = QStringLiteral("w1"), m_axis2Name = QStringLiteral("w2");
+
+    CachedLandscapeMap* m_map = nullptr;
+    QCPColorScale* m_scale = nullptr;
+    QCPGraph* m_minimumMarker = nullptr;
+    QCPItemText* m_minimumLabel = nullptr;
+    QCPItemRect* m_staleShade = nullptr;
+    QCPItemText* m_staleText = nullptr;
+    bool m_stale = false;
+
+    // Gradient field
+    core::GradientField m_field;
+    bool m_hasField = false;
+    bool m_fieldVisible = false;
+    QCPCurve* m_fieldCurve = nullptr;
+
+    // Live layer
+    QCPLayer* m_liveLayer = nullptr;
+    QVector<PathPoint> m_path;
+    qint64 m_appended = 0;
+    QVector<QCPCurve*> m_pathCurves;   // oldest first, fading in
+    QCPGraph* m_startMarker = nullptr;
+    QCPGraph* m_currentMarker = nullptr;
+    Arrow m_gradArrow, m_stepArrow, m_velocityArrow;
+    bool m_hasCurrent = false;
+    QPointF m_current, m_negGradient, m_step, m_velocity;
+    QSizeF m_geometrySize;   // axis rect size the live geometry was computed for
+    QVector<Overlay> m_overlays;
+    QCPCurve* m_ghostCurve = nullptr;
+    QVector<PathPoint> m_ghost;
+    // The main path, its markers, arrows and labels, bottom to top: re-added to the live layer
+    // after each new overlay so that they stay on top of it.
+    QList<QCPLayerable*> m_liveStack;
+
+    // Overlay layer
+    QCPItemText* m_banner = nullptr;
+    QCPItemText* m_captions = nullptr;
+    QCPItemText* m_hoverText = nullptr;
+    bool m_diverged = false;
+    bool m_captionsVisible = true;
+
+    // Mouse
+    bool m_settingStart = false;
+    bool m_panning = false;
+    QPointF m_panStartPixel;
+    QCPRange m_panStartX, m_panStartY;
+    QTimer m_viewChangedTimer;
+};
+
+// Writes any plot to .png (2x), .svg or .pdf by suffix via a temporary file renamed into place;
+// shared by LandscapePlot and LossPlot.
+bool exportPlotImage(QCustomPlot* plot, const QString& path, QString* error);
+
+}  // namespace downhill::ui

@@ -1,0 +1,96 @@
+#pragma once
+// Loss over training: the batch loss of every step (faint), the training and validation loss of
+// every epoch (with markers), the learning-rate schedule on the right axis and a marker at the
+// current step. The view follows the data until the user zooms or drags; a double click
+// returns to following.
+#include <QVector>
+#include <limits>
+
+#include <qcustomplot.h>
+
+namespace downhill::ui {
+
+class LossPlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    // At most this many step points (and as many epoch points) are kept, however long the run:
+    // every stride-th one, the stride doubling as the run grows (see Series::append).
+    static constexpr int kMaxPoints = 20000;
+
+    explicit LossPlot(QWidget* parent = nullptr);
+
+    // lr may be empty (no schedule to show); otherwise it has one value per step.
+    void appendSteps(const QVector<double>& steps, const QVector<double>& batchLoss, const QVector<double>& lr);
+    void appendEpoch(double step, double trainLoss, double valLoss);   // valLoss NaN if none
+    void setCurrentStep(double step);
+    void setLogScale(bool on);
+    void clear();   // the run's own series; overlay series stay until clearOverlaySeries()
+
+    // Further loss curves, one per run of a race (each run's batch loss by step), with a legend
+    // entry each and the same bounded memory as the step series; the axes fit them too. Ids
+    // count from 0 in the order of addOverlaySeries() and are void after clearOverlaySeries();
+    // calls with an unknown id do nothing.
+    int addOverlaySeries(const QString& label, const QColor& color);
+    void appendOverlaySteps(int id, const QVector<double>& steps, const QVector<double>& loss);
+    void clearOverlaySeries();
+    bool exportImage(const QString& path, QString* error);
+
+    bool logScale() const { return m_log; }
+    int storedStepCount() const { return static_cast<int>(m_stepSeries.keys.size()); }
+    qint64 appendedStepCount() const { return m_stepSeries.appended; }
+    int storedEpochCount() const { return static_cast<int>(m_epochSeries.keys.size()); }
+    QCPGraph* batchGraph() const { return m_batch; }
+    QCPGraph* trainGraph() const { return m_train; }
+    QCPGraph* valGraph() const { return m_val; }
+    QCPGraph* lrGraph() const { return m_lr; }
+    bool followsData() const { return m_follow; }
+    int overlaySeriesCount() const { return static_cast<int>(m_overlays.size()); }
+    int overlayStoredCount(int id) const;    // -1 for an unknown id
+    QCPGraph* overlayGraph(int id) const;    // nullptr for an unknown id
+    void followData();   // fit the axes to the data and keep them fitted
+
+signals:
+    void hoverInfo(double step, double loss);
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void updateGraphs();
+    void fitAxes();
+    void updateHover(QPointF pixel);
+    void hideHover();
+
+    // A key and two values per point, thinned together.
+    struct Series {
+        QVector<double> keys, a, b;
+        qint64 appended = 0;
+        qint64 stride = 1;
+        bool tail = false;   // the last point is off the stride, kept only while it is the newest
+        void append(double key, double first, double second);
+        void clear();
+    };
+    Series m_stepSeries;   // a = batch loss, b = learning rate
+    Series m_epochSeries;  // a = training loss, b = validation loss
+    struct Overlay {
+        Series series;     // a = batch loss, b unused
+        QCPGraph* graph = nullptr;
+    };
+    QVector<Overlay> m_overlays;
+    double m_currentStep = std::numeric_limits<double>::quiet_NaN();
+    bool m_log = false;
+    bool m_follow = true;
+
+    QCPGraph* m_batch = nullptr;
+    QCPGraph* m_train = nullptr;
+    QCPGraph* m_val = nullptr;
+    QCPGraph* m_lr = nullptr;
+    QCPItemLine* m_currentMarker = nullptr;
+    QCPItemTracer* m_hoverTracer = nullptr;
+    QCPItemText* m_hoverText = nullptr;
+};
+
+}  // namespace downhill::ui

@@ -1,0 +1,1177 @@
+#include "main_window.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScopeGuard>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "batch_strip.h"
+#include "control_panel.h"
+#include "error.h"
+#include "landscape_plot.h"
+#include "landscape_worker.h"
+#include "loss_plot.h"
+#include "readout_panel.h"
+#include "settings_io.h"
+#include "speed_control.h"
+#include "teaching_text.h"
+#include "training_controller.h"
+
+// Resources of a static library must be initialised by name, outside any namespace.
+static void initDownhillResources()
+{
+    Q_INIT_RESOURCE(downhill);
+}
+
+namespace downhill::ui {
+
+namespace {
+
+constexpr int kStripImages = 24;   // images converted per frame; the strip shows ~16
+constexpr std::size_t kEpochsPerFrame = 2;
+// Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
+// than its pixels can show (the path log keeps them all).
+constexpr std::size_t kPlotPointsPerFrame = 2048;
+// The refresh waits at least this many times as long as a frame takes to draw, so that the GUI
+// thread is mostly free for the user's clicks and keys.
+constexpr double kFrameBudgetFactor = 2.0;
+constexpr int kMinFrameMs = 16;
+constexpr int kMaxFrameMs = 100;
+constexpr qint64 kLossPlotMs = 66;
+
+QImage toQImage(const core::GrayImage& image)
+{
+    QImage out(image.width, image.height, QImage::Format_Grayscale8);
+    for (int y = 0; y < image.height; ++y)
+        std::copy_n(image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width),
+            image.width, out.scanLine(y));
+    return out;
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+core::Vec toVec(const std::vector<double>& v)
+{
+    core::Vec out(static_cast<Eigen::Index>(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out[static_cast<Eigen::Index>(i)] = v[i];
+    return out;
+}
+
+std::vector<double> fromVec(const core::Vec& v)
+{
+    return {v.data(), v.data() + v.size()};
+}
+
+QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback)
+{
+    if (!QFileInfo(path).suffix().isEmpty())
+        return path;
+    for (const char* suffix : {"png", "svg", "pdf", "csv", "json"})
+        if (selectedFilter.contains(QStringLiteral("*.%1").arg(QLatin1String(suffix))))
+            return path + QLatin1Char('.') + QLatin1String(suffix);
+    return path + QLatin1Char('.') + fallback;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(parent), options_(options)
+{
+    initDownhillResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Downhill"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/downhill.svg")));
+
+    controller_ = new TrainingController(this);
+    landscapeWorker_ = new LandscapeWorker(this);
+    viewDebounce_.setSingleShot(true);
+    viewDebounce_.setInterval(200);
+
+    buildActions();
+    buildLayout();
+    buildMenus();
+    connectSignals();
+
+    AppSettings start;
+    if (options_.persist) {
+        const QByteArray last = QSettings().value(QStringLiteral("settings/last")).toByteArray();
+        if (!last.isEmpty()) {
+            try {
+                start = settingsFromJson(last);
+            } catch (const core::InputError&) {
+                start = AppSettings{};   // an old or damaged entry: start fresh
+            }
+        }
+    }
+    QStringList problems;
+    if (!options_.settingsFile.isEmpty()) {
+        QString error;
+        if (auto loaded = loadSettingsFile(options_.settingsFile, &error))
+            start = *loaded;
+        else
+            problems << error;
+    }
+    if (!options_.dataPath.isEmpty()) {
+        start.data.path = options_.dataPath;
+        start.range.reset();
+    }
+    // A remembered data file may have gone: fall back to the built-in set and say so.
+    try {
+        Problem::build(start);
+    } catch (const core::InputError& e) {
+        problems << QString::fromStdString(e.what());
+        start.data.path.clear();
+        start.range.reset();
+        try {
+            Problem::build(start);
+        } catch (const core::InputError&) {
+            start = AppSettings{};
+        }
+    }
+    restoreWindow();
+    applySettings(start);
+    if (!problems.isEmpty()) {
+        statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);
+        if (options_.persist) {
+            QTimer::singleShot(0, this, [this, problems] {
+                QMessageBox::warning(this, tr("Downhill"), problems.join(QStringLiteral("\n\n")));
+            });
+        }
+    }
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop both threads before the widgets they report to go away.
+    delete controller_;
+    controller_ = nullptr;
+    delete landscapeWorker_;
+    landscapeWorker_ = nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Construction
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
+        addAction(a);   // shortcuts work even while the menu bar is hidden
+        return a;
+    };
+    playAction_ = make(tr("Play"), "playAction", QKeySequence(Qt::Key_Space), tr("Train continuously at the chosen speed, or pause"));
+    playAction_->setIcon(QIcon(QStringLiteral(":/icons/play.svg")));
+    stepAction_ = make(tr("Step"), "stepAction", QKeySequence(Qt::Key_Right), tr("Take exactly one update (one batch)"));
+    stepAction_->setIcon(QIcon(QStringLiteral(":/icons/step.svg")));
+    epochAction_ = make(tr("Epoch"), "epochAction", QKeySequence(Qt::SHIFT | Qt::Key_Right),
+        tr("Take updates until the current epoch ends (one pass over the training set)"));
+    epochAction_->setIcon(QIcon(QStringLiteral(":/icons/epoch.svg")));
+    resetAction_ = make(tr("Reset"), "resetAction", QKeySequence(Qt::Key_R), tr("Go back to the starting point: step 0, fresh optimizer state"));
+    resetAction_->setIcon(QIcon(QStringLiteral(":/icons/reset.svg")));
+
+    openSettingsAction_ = make(tr("Open settings\u2026"), "openSettingsAction", QKeySequence::Open,
+        tr("Load every setting from a JSON file"));
+    saveSettingsAction_ = make(tr("Save settings\u2026"), "saveSettingsAction", QKeySequence::Save,
+        tr("Save every setting to a JSON file"));
+    openDataFileAction_ = make(tr("Open data file (CSV)\u2026"), "openDataFileAction", QKeySequence(Qt::CTRL | Qt::Key_D),
+        tr("Train on a CSV file with columns x and count"));
+    openDataFolderAction_ = make(tr("Open image folder\u2026"), "openDataFolderAction", QKeySequence(),
+        tr("Train on a folder of PNG images with a labels.csv (image,count)"));
+    builtInDataAction_ = make(tr("Use built-in data"), "builtInDataAction", QKeySequence(),
+        tr("Go back to the built-in people-counting images"));
+    exportLandscapeAction_ = make(tr("Export landscape\u2026"), "exportLandscapeAction", QKeySequence(),
+        tr("Save the landscape plot as PNG, SVG or PDF"));
+    exportLossAction_ = make(tr("Export loss plot\u2026"), "exportLossAction", QKeySequence(),
+        tr("Save the loss plot as PNG, SVG or PDF"));
+    exportPathAction_ = make(tr("Export path as CSV\u2026"), "exportPathAction", QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Save every recorded step (thinned evenly on very long runs) as CSV"));
+    quitAction_ = make(tr("Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close Downhill"));
+    quitAction_->setMenuRole(QAction::QuitRole);
+
+    gradientFieldAction_ = make(tr("Gradient field"), "gradientFieldAction", QKeySequence(Qt::Key_G),
+        tr("Show small arrows of minus the gradient all over the landscape"));
+    gradientFieldAction_->setCheckable(true);
+    captionsAction_ = make(tr("Teaching captions"), "captionsAction", QKeySequence(Qt::Key_C),
+        tr("Show the short explanations beside and on the plots"));
+    captionsAction_->setCheckable(true);
+    logLossAction_ = make(tr("Log loss scale"), "logLossAction", QKeySequence(Qt::Key_L),
+        tr("Logarithmic loss axis in the loss plot"));
+    logLossAction_->setCheckable(true);
+    fitPathAction_ = make(tr("Fit to path"), "fitPathAction", QKeySequence(Qt::Key_F), tr("Zoom the landscape to the path so far"));
+    fitMinimumAction_ = make(tr("Fit to minimum"), "fitMinimumAction", QKeySequence(Qt::Key_M),
+        tr("Zoom the landscape around its lowest point"));
+    resetViewAction_ = make(tr("Reset view"), "resetViewAction", QKeySequence(Qt::Key_0),
+        tr("Show the start point and the minimum with a margin"));
+    aboutAction_ = make(tr("About Downhill"), "aboutAction", QKeySequence(), tr("What Downhill is"));
+    aboutAction_->setMenuRole(QAction::AboutRole);
+    shortcutsAction_ = make(tr("Keyboard shortcuts"), "shortcutsAction", QKeySequence(Qt::Key_F1), tr("List the keys"));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openSettingsAction_);
+    file->addAction(saveSettingsAction_);
+    file->addSeparator();
+    file->addAction(openDataFileAction_);
+    file->addAction(openDataFolderAction_);
+    file->addAction(builtInDataAction_);
+    file->addSeparator();
+    file->addAction(exportLandscapeAction_);
+    file->addAction(exportLossAction_);
+    file->addAction(exportPathAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    QMenu* run = menuBar()->addMenu(tr("&Training"));
+    run->addAction(playAction_);
+    run->addAction(stepAction_);
+    run->addAction(epochAction_);
+    run->addAction(resetAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(gradientFieldAction_);
+    view->addAction(captionsAction_);
+    view->addAction(logLossAction_);
+    view->addSeparator();
+    view->addAction(fitPathAction_);
+    view->addAction(fitMinimumAction_);
+    view->addAction(resetViewAction_);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(shortcutsAction_);
+    help->addAction(aboutAction_);
+
+    auto* dataMenu = new QMenu(this);
+    dataMenu->addAction(openDataFileAction_);
+    dataMenu->addAction(openDataFolderAction_);
+    panel_->setDataMenu(dataMenu);
+}
+
+void MainWindow::buildLayout()
+{
+    auto* transport = addToolBar(tr("Transport"));
+    transport->setObjectName(QStringLiteral("transportBar"));
+    transport->setMovable(false);
+    transport->setFloatable(false);
+    transport->setIconSize(QSize(28, 28));
+    transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    transport->addAction(playAction_);
+    transport->addAction(stepAction_);
+    transport->addAction(epochAction_);
+    transport->addAction(resetAction_);
+    const std::pair<QAction*, const char*> buttons[] = {
+        {playAction_, "playButton"}, {stepAction_, "stepButton"}, {epochAction_, "epochButton"}, {resetAction_, "resetButton"}};
+    for (const auto& [action, name] : buttons) {
+        QWidget* button = transport->widgetForAction(action);
+        button->setObjectName(QLatin1String(name));
+        button->setFocusPolicy(Qt::NoFocus);   // Space and arrows belong to the shortcuts
+    }
+    QWidget* play = transport->widgetForAction(playAction_);
+    play->setMinimumWidth(play->fontMetrics().horizontalAdvance(tr("Pause")) + 64);
+    play->setStyleSheet(QStringLiteral("QToolButton { font-size: 13pt; font-weight: bold; padding: 3px 10px; }"));
+    transport->addSeparator();
+    speed_ = new SpeedControl(this);
+    speed_->setMaximumWidth(360);
+    transport->addWidget(speed_);
+
+    panel_ = new ControlPanel(this);
+
+    banner_ = new QLabel(this);
+    banner_->setObjectName(QStringLiteral("divergenceBanner"));
+    banner_->setToolTip(tr("The run stopped: a step produced a loss or parameters that are not finite numbers."));
+    banner_->setWordWrap(true);
+    banner_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #b3261e; color: white; font-weight: bold; padding: 6px 10px; border-radius: 4px; }"));
+    banner_->hide();
+
+    landscape_ = new LandscapePlot(this);
+    landscape_->setObjectName(QStringLiteral("landscapePlot"));
+    landscape_->setToolTip(tr("The loss over two parameters. Click or drag to choose the starting point; "
+                              "scroll to zoom; drag with the right button to pan."));
+    landscape_->setMinimumSize(360, 260);
+    lossPlot_ = new LossPlot(this);
+    lossPlot_->setObjectName(QStringLiteral("lossPlot"));
+    lossPlot_->setToolTip(tr("Loss during training: every step's batch loss, each epoch's training and validation "
+                             "loss, and the learning rate. Double-click to follow the data again."));
+    lossPlot_->setMinimumHeight(120);
+    batchStrip_ = new BatchStrip(this);
+    batchStrip_->setObjectName(QStringLiteral("batchStrip"));
+    batchStrip_->setToolTip(tr("The images of the current batch with their true count and the model's prediction "
+                               "(with the parameters the step started from)."));
+
+    auto* lower = new QWidget(this);
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->setSpacing(2);
+    lowerLayout->addWidget(lossPlot_, 1);
+    lowerLayout->addWidget(batchStrip_);
+
+    plotSplitter_ = new QSplitter(Qt::Vertical, this);
+    plotSplitter_->setObjectName(QStringLiteral("plotSplitter"));
+    plotSplitter_->addWidget(landscape_);
+    plotSplitter_->addWidget(lower);
+    plotSplitter_->setStretchFactor(0, 3);
+    plotSplitter_->setStretchFactor(1, 2);
+    plotSplitter_->setChildrenCollapsible(false);
+    plotSplitter_->setSizes({550, 450});   // the landscape is the picture; scaled to the height
+
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(4);
+    centreLayout->addWidget(banner_);
+    centreLayout->addWidget(plotSplitter_, 1);
+
+    readouts_ = new ReadoutPanel(this);
+    auto* readoutBox = new QGroupBox(tr("Now"), this);
+    readoutBox->setObjectName(QStringLiteral("readoutGroup"));
+    readoutBox->setToolTip(tr("Every number of the last step."));
+    auto* readoutLayout = new QVBoxLayout(readoutBox);
+    readoutLayout->setContentsMargins(2, 4, 2, 2);
+    readoutLayout->addWidget(readouts_);
+
+    auto* captionGroup = new QGroupBox(tr("What you see"), this);
+    captionGroup->setObjectName(QStringLiteral("captionGroup"));
+    captionGroup->setToolTip(tr("A short explanation of the picture under the current settings (View \u2192 Teaching captions)."));
+    caption_ = new QLabel(this);
+    caption_->setObjectName(QStringLiteral("teachingCaption"));
+    caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::RichText);
+    caption_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    caption_->setContentsMargins(4, 2, 4, 2);
+    auto* captionScroll = new QScrollArea(this);
+    captionScroll->setWidget(caption_);
+    captionScroll->setWidgetResizable(true);
+    captionScroll->setFrameShape(QFrame::NoFrame);
+    captionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* captionLayout = new QVBoxLayout(captionGroup);
+    captionLayout->setContentsMargins(2, 4, 2, 2);
+    captionLayout->addWidget(captionScroll);
+    captionBox_ = captionGroup;
+
+    auto* right = new QWidget(this);
+    right->setObjectName(QStringLiteral("rightColumn"));
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(6);
+    rightLayout->addWidget(readoutBox);
+    rightLayout->addWidget(captionGroup, 1);
+    rightLayout->addStretch(0);
+    right->setMinimumWidth(230);
+
+    mainSplitter_ = new QSplitter(Qt::Horizontal, this);
+    mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
+    mainSplitter_->addWidget(panel_);
+    mainSplitter_->addWidget(centre);
+    mainSplitter_->addWidget(right);
+    mainSplitter_->setStretchFactor(0, 0);
+    mainSplitter_->setStretchFactor(1, 1);
+    mainSplitter_->setStretchFactor(2, 0);
+    mainSplitter_->setChildrenCollapsible(false);
+    mainSplitter_->setSizes({330, 700, 250});
+    setCentralWidget(mainSplitter_);
+
+    runLabel_ = new QLabel(this);
+    runLabel_->setObjectName(QStringLiteral("runLabel"));
+    runLabel_->setToolTip(tr("The objective and the update rule of the current run."));
+    statusBar()->addPermanentWidget(runLabel_);
+}
+
+void MainWindow::connectSignals()
+{
+    connect(controller_, &TrainingController::frame, this, &MainWindow::onFrame);
+    connect(controller_, &TrainingController::playingChanged, this, &MainWindow::onPlayingChanged);
+    connect(controller_, &TrainingController::commandFailed, this, [this](const QString& message) {
+        panel_->setProblem(message);
+    });
+    connect(landscapeWorker_, &LandscapeWorker::landscapeReady, this, &MainWindow::onLandscape);
+    for (QCustomPlot* plot : {static_cast<QCustomPlot*>(landscape_), static_cast<QCustomPlot*>(lossPlot_)}) {
+        connect(plot, &QCustomPlot::beforeReplot, this, [this] { replotClock_.start(); });
+        connect(plot, &QCustomPlot::afterReplot, this, [this] {
+            if (replotClock_.isValid())
+                frameWorkNs_ += replotClock_.nsecsElapsed();
+        });
+    }
+    connect(landscapeWorker_, &LandscapeWorker::landscapeFailed, this, [this](quint64, const QString& message) {
+        landscape_->setLandscapeStale(false);
+        statusBar()->showMessage(tr("Landscape: %1").arg(message), 10000);
+    });
+
+    connect(playAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->togglePlay();
+    });
+    connect(stepAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->stepOnce();
+    });
+    connect(epochAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->stepEpoch();
+    });
+    connect(resetAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->reset();
+        else
+            configureRun();
+    });
+    connect(speed_, &SpeedControl::speedEdited, this, [this](double v) {
+        settings_.speed = v;
+        controller_->setSpeed(v);
+    });
+
+    connect(panel_, &ControlPanel::changed, this, [this](ControlPanel::Change change) { onPanelChanged(static_cast<int>(change)); });
+    connect(panel_, &ControlPanel::builtInDataRequested, this, &MainWindow::useBuiltInData);
+
+    connect(landscape_, &LandscapePlot::startPointRequested, this, &MainWindow::setStartPoint);
+    connect(landscape_, &LandscapePlot::hoverInfo, this, [this](QPointF p, double loss) {
+        if (std::isnan(p.x())) {
+            statusBar()->clearMessage();
+            return;
+        }
+        const auto names = problem_.parameterNames();
+        statusBar()->showMessage(QStringLiteral("%1 = %2   %3 = %4   loss %5")
+                .arg(qs(names[static_cast<std::size_t>(settings_.axis1)]))
+                .arg(p.x(), 0, 'f', 4)
+                .arg(qs(names[static_cast<std::size_t>(settings_.axis2)]))
+                .arg(p.y(), 0, 'f', 4)
+                .arg(ReadoutPanel::number(loss)));
+    });
+    connect(landscape_, &LandscapePlot::viewChanged, this, [this](double min1, double max1, double min2, double max2) {
+        pendingView_ = std::array<double, 4>{min1, max1, min2, max2};
+        viewDebounce_.start();
+    });
+    connect(&viewDebounce_, &QTimer::timeout, this, [this] {
+        if (!pendingView_ || !problem_.valid())
+            return;
+        const auto view = *pendingView_;
+        pendingView_.reset();
+        if (settings_.range) {
+            const auto& r = *settings_.range;
+            const double tol = 1e-9 * std::max(r[1] - r[0], r[3] - r[2]);
+            bool same = true;
+            for (std::size_t i = 0; i < 4; ++i)
+                same = same && std::abs(r[i] - view[i]) <= tol;
+            if (same)
+                return;
+        }
+        // A finer grid for the part now on screen.
+        settings_.range = view;
+        requestLandscape(false);
+    });
+    connect(lossPlot_, &LossPlot::hoverInfo, this, [this](double step, double loss) {
+        if (std::isnan(step)) {
+            statusBar()->clearMessage();
+            return;
+        }
+        statusBar()->showMessage(tr("step %1   loss %2").arg(static_cast<qlonglong>(std::llround(step))).arg(ReadoutPanel::number(loss)));
+    });
+
+    connect(openSettingsAction_, &QAction::triggered, this, &MainWindow::openSettingsDialog);
+    connect(saveSettingsAction_, &QAction::triggered, this, &MainWindow::saveSettingsDialog);
+    connect(openDataFileAction_, &QAction::triggered, this, [this] { openDataDialog(false); });
+    connect(openDataFolderAction_, &QAction::triggered, this, [this] { openDataDialog(true); });
+    connect(builtInDataAction_, &QAction::triggered, this, &MainWindow::useBuiltInData);
+    connect(exportLandscapeAction_, &QAction::triggered, this, &MainWindow::exportLandscape);
+    connect(exportLossAction_, &QAction::triggered, this, &MainWindow::exportLossPlot);
+    connect(exportPathAction_, &QAction::triggered, this, &MainWindow::exportPath);
+    connect(quitAction_, &QAction::triggered, this, &MainWindow::close);
+    connect(gradientFieldAction_, &QAction::toggled, this, [this](bool on) {
+        settings_.gradientField = on;
+        landscape_->setGradientFieldVisible(on);
+        landscape_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(captionsAction_, &QAction::toggled, this, [this](bool on) {
+        settings_.captions = on;
+        landscape_->setCaptionsVisible(on);
+        captionBox_->setVisible(on);
+        landscape_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(logLossAction_, &QAction::toggled, this, [this](bool on) {
+        settings_.logLoss = on;
+        lossPlot_->setLogScale(on);
+        lossPlot_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    auto requestVisible = [this] {
+        // Zoomed by a command: compute the grid for what is now on screen.
+        settings_.range = std::array<double, 4>{landscape_->xAxis->range().lower, landscape_->xAxis->range().upper,
+            landscape_->yAxis->range().lower, landscape_->yAxis->range().upper};
+        requestLandscape(false);
+        landscape_->replot(QCustomPlot::rpQueuedReplot);
+    };
+    connect(fitPathAction_, &QAction::triggered, this, [this, requestVisible] {
+        landscape_->fitToPath();
+        requestVisible();
+    });
+    connect(fitMinimumAction_, &QAction::triggered, this, [this, requestVisible] {
+        landscape_->fitToMinimum();
+        requestVisible();
+    });
+    connect(resetViewAction_, &QAction::triggered, this, &MainWindow::resetView);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(shortcutsAction_, &QAction::triggered, this, &MainWindow::showShortcuts);
+}
+
+void MainWindow::restoreWindow()
+{
+    bool restored = false;
+    if (options_.persist) {
+        QSettings s;
+        restored = restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+        restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+        mainSplitter_->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
+        plotSplitter_->restoreState(s.value(QStringLiteral("window/plotSplitter")).toByteArray());
+    }
+    if (!restored) {
+        QSize size(1280, 800);
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableSize());
+        resize(size);
+    }
+}
+
+void MainWindow::saveWindow() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/mainSplitter"), mainSplitter_->saveState());
+    s.setValue(QStringLiteral("window/plotSplitter"), plotSplitter_->saveState());
+    try {
+        s.setValue(QStringLiteral("settings/last"), settingsToJson(settings_));
+    } catch (const core::InputError&) {
+        // Settings that cannot be written are not worth remembering.
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    controller_->pause();
+    if (options_.persist)
+        saveWindow();
+    QMainWindow::closeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings -> run
+
+void MainWindow::applySettings(const AppSettings& settings)
+{
+    settings_ = settings;
+    {
+        const QSignalBlocker b1(gradientFieldAction_), b2(captionsAction_), b3(logLossAction_);
+        gradientFieldAction_->setChecked(settings_.gradientField);
+        captionsAction_->setChecked(settings_.captions);
+        logLossAction_->setChecked(settings_.logLoss);
+    }
+    landscape_->setGradientFieldVisible(settings_.gradientField);
+    landscape_->setCaptionsVisible(settings_.captions);
+    captionBox_->setVisible(settings_.captions);
+    lossPlot_->setLogScale(settings_.logLoss);
+    speed_->setSpeed(settings_.speed);
+    settings_.speed = speed_->speed();
+    controller_->setSpeed(settings_.speed);
+    rebuild(false);
+}
+
+void MainWindow::rebuild(bool resetRange)
+{
+    try {
+        // Generating or loading a data set can take a noticeable moment (20,000 images: ~0.5 s).
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto restoreCursor = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
+        problem_ = Problem::build(settings_, &problem_);
+    } catch (const core::InputError& e) {
+        // Keep the run that works; put the panel back to its settings and say why.
+        const QString message = QString::fromStdString(e.what());
+        statusBar()->showMessage(message, 15000);
+        if (problem_.valid()) {
+            settings_ = panelBaseline_;
+            panel_->setSettings(settings_, panelContext());
+        }
+        panel_->setProblem(message);
+        return;
+    }
+    if (resetRange)
+        settings_.range.reset();
+    normaliseSettings();
+    panel_->setSettings(settings_, panelContext());
+    panelBaseline_ = settings_;
+    readouts_->setParameterNames(problem_.parameterNames());
+    batchStrip_->setVisible(problem_.showsImages());
+    configureRun();
+    requestLandscape(true);
+    updateCaptions();
+    updateTitle();
+}
+
+ControlPanel::Context MainWindow::panelContext() const
+{
+    ControlPanel::Context c;
+    c.parameterNames = problem_.parameterNames();
+    if (problem_.valid()) {
+        const core::Vec init = problem_.objective()->defaultInit();
+        c.defaults = fromVec(init);
+    }
+    c.trainSize = problem_.trainSize();
+    c.usesData = problem_.usesData();
+    c.hasImages = problem_.dataset() && problem_.dataset()->hasImages();
+    c.dataSource = settings_.data.path.isEmpty() ? QString() : problem_.dataSource();
+    if (const auto* d = problem_.dataObjective())
+        c.formula = qs(d->model().formula());
+    else if (const auto* a = problem_.analytic())
+        c.formula = qs(a->formula());
+    return c;
+}
+
+void MainWindow::normaliseSettings()
+{
+    const int n = problem_.parameterCount();
+    auto& s = settings_;
+    if (s.axis1 < 0 || s.axis1 >= n || s.axis2 < 0 || s.axis2 >= n || s.axis1 == s.axis2) {
+        s.axis1 = 0;
+        s.axis2 = 1;
+    }
+    if (static_cast<int>(s.start.size()) != n || !toVec(s.start).allFinite())
+        s.start = fromVec(problem_.objective()->defaultInit());
+    // The start point lies on the plotted plane: held values and start agree.
+    if (static_cast<int>(s.held.size()) == n) {
+        for (int k = 0; k < n; ++k)
+            if (k != s.axis1 && k != s.axis2)
+                s.start[static_cast<std::size_t>(k)] = s.held[static_cast<std::size_t>(k)];
+    }
+    s.held = s.start;
+    if (!s.range)
+        s.range = problem_.defaultRange(s.axis1, s.axis2, toVec(s.start));
+}
+
+void MainWindow::configureRun()
+{
+    try {
+        controller_->configure(problem_.makeTrainer(settings_.trainSettings(), toVec(settings_.start)));
+        runValid_ = true;
+        panel_->setProblem({});
+    } catch (const core::InputError& e) {
+        runValid_ = false;
+        controller_->pause();
+        panel_->setProblem(QString::fromStdString(e.what()));
+    }
+    // Without a valid run there is nothing to play; Reset tries to build one again.
+    for (QAction* a : {playAction_, stepAction_, epochAction_})
+        a->setEnabled(runValid_);
+}
+
+void MainWindow::applyTraining()
+{
+    const core::TrainSettings ts = settings_.trainSettings();
+    try {
+        ts.validate();
+    } catch (const core::InputError& e) {
+        panel_->setProblem(QString::fromStdString(e.what()));
+        return;
+    }
+    panel_->setProblem({});
+    panelBaseline_ = settings_;
+    if (!runValid_)
+        configureRun();
+    else
+        controller_->setSettings(ts);
+    updateCaptions();
+    updateTitle();
+}
+
+void MainWindow::onPanelChanged(int change)
+{
+    const AppSettings& edited = panel_->settings();
+    switch (static_cast<ControlPanel::Change>(change)) {
+    case ControlPanel::Change::Training:
+        settings_.train = edited.train;
+        settings_.fullBatch = edited.fullBatch;
+        applyTraining();
+        break;
+    case ControlPanel::Change::Problem: {
+        const bool newModel = edited.model != settings_.model;
+        settings_.model = edited.model;
+        settings_.loss = edited.loss;
+        if (newModel) {
+            settings_.axis1 = 0;
+            settings_.axis2 = 1;
+            settings_.held.clear();
+            settings_.start.clear();
+            settings_.range.reset();
+        }
+        rebuild(false);
+        break;
+    }
+    case ControlPanel::Change::Data:
+        settings_.data = edited.data;
+        rebuild(true);
+        break;
+    case ControlPanel::Change::Plane: {
+        const bool newAxes = edited.axis1 != settings_.axis1 || edited.axis2 != settings_.axis2;
+        settings_.axis1 = edited.axis1;
+        settings_.axis2 = edited.axis2;
+        if (edited.held.size() == settings_.held.size())
+            settings_.held = edited.held;
+        if (newAxes)
+            settings_.range.reset();
+        normaliseSettings();
+        panelBaseline_ = settings_;
+        configureRun();
+        requestLandscape(newAxes);
+        updateCaptions();
+        break;
+    }
+    }
+}
+
+core::Vec MainWindow::heldVector() const
+{
+    return toVec(settings_.held);
+}
+
+QPointF MainWindow::project(const core::Vec& w) const
+{
+    if (w.size() <= std::max(settings_.axis1, settings_.axis2))
+        return {};
+    return {w[settings_.axis1], w[settings_.axis2]};
+}
+
+void MainWindow::requestLandscape(bool resetView)
+{
+    if (!problem_.valid() || !settings_.range)
+        return;
+    LandscapeJob job;
+    job.objective = problem_.objective();
+    job.samples = problem_.landscapeSamples();
+    job.request.axis1 = settings_.axis1;
+    job.request.axis2 = settings_.axis2;
+    job.request.origin = heldVector();
+    const auto& r = *settings_.range;
+    job.request.min1 = r[0];
+    job.request.max1 = r[1];
+    job.request.min2 = r[2];
+    job.request.max2 = r[3];
+    landscapeWorker_->request(job);
+    landscape_->setLandscapeStale(true);
+    landscape_->replot(QCustomPlot::rpQueuedReplot);
+    resetViewOnGrid_ = resetViewOnGrid_ || resetView;
+}
+
+void MainWindow::setStartPoint(QPointF point)
+{
+    if (!problem_.valid() || !std::isfinite(point.x()) || !std::isfinite(point.y()))
+        return;
+    settings_.start[static_cast<std::size_t>(settings_.axis1)] = point.x();
+    settings_.start[static_cast<std::size_t>(settings_.axis2)] = point.y();
+    settings_.held = settings_.start;
+    panelBaseline_ = settings_;
+    panel_->setHeldValues(settings_.held);
+    if (runValid_)
+        controller_->setStartPoint(toVec(settings_.start));
+    else
+        configureRun();
+}
+
+void MainWindow::resetView()
+{
+    if (!problem_.valid())
+        return;
+    settings_.range = problem_.defaultRange(settings_.axis1, settings_.axis2, toVec(settings_.start));
+    requestLandscape(true);
+}
+
+void MainWindow::updateCaptions()
+{
+    caption_->setText(teachingText(settings_, problem_));
+}
+
+void MainWindow::updateTitle()
+{
+    QString what;
+    if (const auto* d = problem_.dataObjective())
+        what = QStringLiteral("%1 \u00b7 %2").arg(qs(std::string(d->model().name())), qs(std::string(core::lossName(d->loss().kind()))));
+    else if (problem_.valid())
+        what = qs(problem_.objective()->name());
+    runLabel_->setText(QStringLiteral("%1 \u00b7 %2").arg(what, qs(settings_.train.optimizer.describe())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run -> screen
+
+void MainWindow::onFrame(const Snapshot& snap)
+{
+    QElapsedTimer frameClock;
+    frameClock.start();
+    if (snap.restarted) {
+        pathLog_.clear(snap.init, snap.initTrainLoss);
+        landscape_->clearPath();
+        lossPlot_->clear();
+        clearDivergence();
+        batchStrip_->setItems({});
+        readouts_->setBatchesPerEpoch(snap.batchesPerEpoch);
+        if (snap.init.size() == problem_.parameterCount()) {
+            landscape_->appendPath({project(snap.init)});
+            // Before the first step, the arrow shows the full training-set gradient.
+            core::Workspace ws;
+            core::Vec grad;
+            const core::Samples none;
+            const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
+            const double loss = problem_.objective()->evaluateWithGradient(snap.init, samples, grad, ws);
+            landscape_->setCurrent(project(snap.init), -project(grad), QPointF(), QPointF());
+            readouts_->showStart(snap.state, grad, loss);
+        }
+    }
+    if (!snap.rows.empty()) {
+        const std::size_t n = snap.rows.size();
+        const std::size_t stride = (n + kPlotPointsPerFrame - 1) / kPlotPointsPerFrame;
+        QVector<QPointF> points;
+        QVector<double> steps, losses, rates;
+        const auto shown = static_cast<qsizetype>(n / stride + 1);
+        points.reserve(shown);
+        steps.reserve(shown);
+        losses.reserve(shown);
+        rates.reserve(shown);
+        for (std::size_t i = 0; i < n; ++i) {
+            if ((n - 1 - i) % stride != 0)   // evenly spaced, ending on the newest
+                continue;
+            const StepRow& row = snap.rows[i];
+            points.push_back(project(row.params));
+            steps.push_back(static_cast<double>(row.step));
+            losses.push_back(row.batchLoss);
+            rates.push_back(row.lr);
+        }
+        landscape_->appendPath(points);
+        lossPlot_->appendSteps(steps, losses, rates);
+        pathLog_.append(snap.rows);
+    }
+    // Full batches at full speed end an epoch every step: a frame plots a few of them, evenly
+    // spread and always the newest, not hundreds.
+    const std::size_t epochCount = snap.epochs.size();
+    const std::size_t epochStride = (epochCount + kEpochsPerFrame - 1) / kEpochsPerFrame;
+    for (std::size_t i = 0; i < epochCount; ++i) {
+        if (epochStride > 1 && (epochCount - 1 - i) % epochStride != 0)
+            continue;
+        const core::EpochRecord& e = snap.epochs[i];
+        lossPlot_->appendEpoch(static_cast<double>(e.step), e.trainLoss, e.valLoss);
+    }
+    if (epochCount > 0)
+        readouts_->showEpoch(snap.epochs.back());
+    if (snap.latest) {
+        const core::StepRecord& r = *snap.latest;
+        QPointF velocity;
+        const auto& opt = snap.state.optimizer;
+        if (opt.hasBuffer && opt.buffer.size() == r.after.size() && settings_.train.optimizer.momentum > 0)
+            velocity = -r.lr * project(opt.buffer);
+        landscape_->setCurrent(project(r.after), -project(r.gradient), project(r.after) - project(r.before), velocity);
+        readouts_->showStep(r, snap.state, snap.batchesPerEpoch);
+        lossPlot_->setCurrentStep(static_cast<double>(r.step));
+        updateBatchStrip(snap);
+    }
+    if (snap.divergence)
+        showDivergence(*snap.divergence);
+    // Only the moving layer of the landscape (path, point, arrows) changes with a frame; a new
+    // grid asks for its own full replot.
+    landscape_->replotLive();
+    // The loss plot redraws everything each time; a curve creeping along needs no more than
+    // ~15 redraws a second, and a paused run gets its last frame drawn at once.
+    if (!lossReplotClock_.isValid() || lossReplotClock_.elapsed() >= kLossPlotMs || !controller_->isPlaying()) {
+        lossPlot_->replot(QCustomPlot::rpQueuedReplot);
+        lossReplotClock_.start();
+    }
+    frameWorkNs_ += frameClock.nsecsElapsed();
+    adaptFrameInterval();
+    emit frameShown();
+}
+
+void MainWindow::adaptFrameInterval()
+{
+    // The work of the last frame: this handler plus the queued replots it asked for (measured
+    // between beforeReplot and afterReplot), averaged over a few frames.
+    const double work = static_cast<double>(frameWorkNs_) * 1e-6;
+    frameWorkNs_ = 0;
+    frameCostMs_ = frameCostMs_ <= 0 ? work : 0.8 * frameCostMs_ + 0.2 * work;
+    const int interval = std::clamp(static_cast<int>(std::lround(kFrameBudgetFactor * frameCostMs_)), kMinFrameMs, kMaxFrameMs);
+    if (std::abs(interval - frameIntervalMs_) >= 2 || (interval == kMinFrameMs && frameIntervalMs_ != kMinFrameMs)) {
+        frameIntervalMs_ = interval;
+        controller_->setFrameInterval(interval);
+    }
+}
+
+void MainWindow::updateBatchStrip(const Snapshot& snap)
+{
+    if (!problem_.showsImages() || !snap.latest || snap.batchRows.empty())
+        return;
+    const auto* d = problem_.dataObjective();
+    const auto& trainData = *problem_.data();
+    if (snap.batchX.size() != snap.batchRows.size())
+        return;
+    const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
+    core::Array y;
+    d->model().predict(x, snap.latest->before, y);
+    QVector<BatchStrip::Item> items;
+    items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
+    for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {
+        const int row = snap.batchRows[i];
+        if (row < 0 || row >= trainData.train.size())
+            return;
+        BatchStrip::Item item;
+        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size())
+            item.image = toQImage(trainData.trainImages[static_cast<std::size_t>(row)]);
+        item.count = trainData.train.t[row];
+        item.prediction = y[static_cast<Eigen::Index>(i)];
+        items.push_back(std::move(item));
+    }
+    batchStrip_->setItems(items);
+}
+
+void MainWindow::showDivergence(const Divergence& d)
+{
+    banner_->setText(tr("Diverged at step %1: the loss or the parameters are no longer finite numbers. The path ends at "
+                        "the last finite point. Lower the learning rate and press Reset (R).").arg(d.step));
+    banner_->show();
+    landscape_->setDiverged(true, tr("Diverged at step %1 \u2014 lower the learning rate and press Reset").arg(d.step));
+    landscape_->replot(QCustomPlot::rpQueuedReplot);   // the banner is not on the moving layer
+    onPlayingChanged(controller_->isPlaying());
+}
+
+void MainWindow::clearDivergence()
+{
+    if (!banner_->isVisibleTo(this))
+        return;
+    banner_->hide();
+    landscape_->setDiverged(false, QString());
+    landscape_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MainWindow::onLandscape(const LandscapeResult& result)
+{
+    const auto names = problem_.parameterNames();
+    const int a1 = result.grid.request.axis1;
+    const int a2 = result.grid.request.axis2;
+    if (a1 >= static_cast<int>(names.size()) || a2 >= static_cast<int>(names.size()))
+        return;
+    landscape_->setLandscape(result.grid, result.contours, qs(names[static_cast<std::size_t>(a1)]),
+        qs(names[static_cast<std::size_t>(a2)]));
+    if (result.field)
+        landscape_->setGradientField(*result.field);
+    landscape_->setGradientFieldVisible(settings_.gradientField);
+    landscape_->setLandscapeStale(false);
+    if (resetViewOnGrid_) {
+        landscape_->resetView();
+        if (result.fine)
+            resetViewOnGrid_ = false;
+    }
+    landscape_->replot(QCustomPlot::rpQueuedReplot);
+    emit landscapeShown(result.fine);
+}
+
+void MainWindow::onPlayingChanged(bool playing)
+{
+    playAction_->setText(playing ? tr("Pause") : tr("Play"));
+    playAction_->setIcon(QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+bool MainWindow::loadSettings(const QString& path, QString* error)
+{
+    auto loaded = loadSettingsFile(path, error);
+    if (!loaded)
+        return false;
+    try {
+        Problem::build(*loaded, &problem_);
+    } catch (const core::InputError& e) {
+        if (error)
+            *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
+        return false;
+    }
+    applySettings(*loaded);
+    return true;
+}
+
+bool MainWindow::saveSettings(const QString& path, QString* error) const
+{
+    return saveSettingsFile(path, settings_, error);
+}
+
+bool MainWindow::openData(const QString& path, QString* error)
+{
+    AppSettings next = settings_;
+    next.data.path = path;
+    if (next.isAnalytic())
+        next.model = "linear";   // data is for data models
+    try {
+        Problem::build(next, &problem_);
+    } catch (const core::InputError& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    const bool newModel = next.model != settings_.model;
+    settings_ = next;
+    if (newModel) {
+        settings_.start.clear();
+        settings_.held.clear();
+        settings_.axis1 = 0;
+        settings_.axis2 = 1;
+    }
+    rebuild(true);
+    return true;
+}
+
+void MainWindow::openSettingsDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open settings"), QString(), tr("Downhill settings (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadSettings(path, &error))
+        QMessageBox::warning(this, tr("Open settings"), error);
+    else
+        statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
+}
+
+void MainWindow::saveSettingsDialog()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("downhill.json"),
+        tr("Downhill settings (*.json)"), &filter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, filter, QStringLiteral("json"));
+    QString error;
+    if (!saveSettings(path, &error))
+        QMessageBox::warning(this, tr("Save settings"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::openDataDialog(bool folder)
+{
+    const QString path = folder
+        ? QFileDialog::getExistingDirectory(this, tr("Open image folder (PNG images + labels.csv)"))
+        : QFileDialog::getOpenFileName(this, tr("Open data"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openData(path, &error))
+        QMessageBox::warning(this, tr("Open data"), error);
+    else
+        statusBar()->showMessage(tr("Training on %1").arg(path), 5000);
+}
+
+void MainWindow::useBuiltInData()
+{
+    if (settings_.data.path.isEmpty())
+        return;
+    settings_.data.path.clear();
+    rebuild(true);
+}
+
+void MainWindow::exportLandscape()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export landscape"), QStringLiteral("landscape.png"),
+        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, filter, QStringLiteral("png"));
+    QString error;
+    if (!landscape_->exportImage(path, &error))
+        QMessageBox::warning(this, tr("Export landscape"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportLossPlot()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export loss plot"), QStringLiteral("loss.png"),
+        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, filter, QStringLiteral("png"));
+    QString error;
+    if (!lossPlot_->exportImage(path, &error))
+        QMessageBox::warning(this, tr("Export loss plot"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportPath()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export path"), QStringLiteral("path.csv"), tr("CSV files (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, filter, QStringLiteral("csv"));
+    QString error;
+    if (!pathLog_.writeCsv(path, problem_.parameterNames(), &error))
+        QMessageBox::warning(this, tr("Export path"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1 steps to %2").arg(pathLog_.rows().size()).arg(path), 5000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Downhill"),
+        tr("<h3>Downhill %1</h3>"
+           "<p>Gradient descent at work: a small model learns to count the people in tiny images, and "
+           "Downhill draws its loss as a landscape over two parameters, with the point where training "
+           "stands, the gradient, the step taken and the path so far.</p>"
+           "<p>Update rules follow PyTorch's documented semantics.</p>"
+           "<p>License: GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); linear algebra by Eigen.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    const QAction* actions[] = {playAction_, stepAction_, epochAction_, resetAction_, gradientFieldAction_, captionsAction_,
+        logLossAction_, fitPathAction_, fitMinimumAction_, resetViewAction_, openSettingsAction_, saveSettingsAction_,
+        openDataFileAction_, exportPathAction_, quitAction_};
+    for (const QAction* a : actions)
+        rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), a->statusTip().toHtmlEscaped());
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<table>%1</table><p>On the landscape: click or drag to set the start point, scroll to zoom, "
+                   "drag with the right button to pan.</p>").arg(rows));
+    box.exec();
+}
+
+}  // namespace downhill::ui

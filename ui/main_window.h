@@ -1,0 +1,165 @@
+#pragma once
+// The live window: the side panel of settings, the landscape with the run on it, the loss
+// plot, the current batch, every number of the current step, and the transport controls.
+// It builds runs from the settings (Problem), hands them to the TrainingController, asks the
+// LandscapeWorker for grids, and draws what both deliver.
+#include <optional>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+#include "app_settings.h"
+#include "control_panel.h"
+#include "path_log.h"
+#include "problem.h"
+#include "snapshot_buffer.h"
+
+class QAction;
+class QLabel;
+class QSplitter;
+
+namespace downhill::ui {
+
+class BatchStrip;
+class LandscapePlot;
+class LandscapeWorker;
+class LossPlot;
+class ReadoutPanel;
+class SpeedControl;
+class TrainingController;
+struct LandscapeResult;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        bool persist = true;       // restore and save the window and the last settings (QSettings)
+        QString settingsFile;      // start from this settings file (--settings)
+        QString dataPath;          // start on this data (--data)
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Apply a settings file / a data set as the user would; false with *error on failure.
+    bool loadSettings(const QString& path, QString* error);
+    bool saveSettings(const QString& path, QString* error) const;
+    bool openData(const QString& path, QString* error);
+    void applySettings(const AppSettings& settings);
+
+    const AppSettings& settings() const { return settings_; }
+    const Problem& problem() const { return problem_; }
+    const PathLog& pathLog() const { return pathLog_; }
+    TrainingController* controller() const { return controller_; }
+    LandscapePlot* landscapePlot() const { return landscape_; }
+    LossPlot* lossPlot() const { return lossPlot_; }
+    ControlPanel* controlPanel() const { return panel_; }
+
+signals:
+    void frameShown();                 // a frame of training data was drawn
+    void landscapeShown(bool fine);    // a new grid is on screen
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildLayout();
+    void connectSignals();
+    void restoreWindow();
+    void saveWindow() const;
+
+    // Settings -> run.
+    void rebuild(bool resetRange);
+    void normaliseSettings();
+    ControlPanel::Context panelContext() const;
+    void configureRun();
+    void applyTraining();
+    void onPanelChanged(int change);
+    void requestLandscape(bool resetView);
+    void setStartPoint(QPointF point);
+    void updateCaptions();
+    void updateTitle();
+
+    // Run -> screen.
+    void onFrame(const Snapshot& snapshot);
+    void onLandscape(const LandscapeResult& result);
+    void showDivergence(const Divergence& divergence);
+    void clearDivergence();
+    void updateBatchStrip(const Snapshot& snapshot);
+    QPointF project(const core::Vec& w) const;
+    core::Vec heldVector() const;
+    void onPlayingChanged(bool playing);
+    void adaptFrameInterval();
+
+    // Menu commands.
+    void openSettingsDialog();
+    void saveSettingsDialog();
+    void openDataDialog(bool folder);
+    void useBuiltInData();
+    void exportLandscape();
+    void exportLossPlot();
+    void exportPath();
+    void resetView();
+    void showAbout();
+    void showShortcuts();
+
+    Options options_;
+    AppSettings settings_;
+    AppSettings panelBaseline_;   // the last settings that built a working run
+    Problem problem_;
+    bool runValid_ = false;
+    bool resetViewOnGrid_ = false;
+    PathLog pathLog_;
+
+    TrainingController* controller_ = nullptr;
+    LandscapeWorker* landscapeWorker_ = nullptr;
+
+    ControlPanel* panel_ = nullptr;
+    LandscapePlot* landscape_ = nullptr;
+    LossPlot* lossPlot_ = nullptr;
+    BatchStrip* batchStrip_ = nullptr;
+    ReadoutPanel* readouts_ = nullptr;
+    SpeedControl* speed_ = nullptr;
+    QLabel* banner_ = nullptr;
+    QLabel* caption_ = nullptr;
+    QWidget* captionBox_ = nullptr;
+    QLabel* runLabel_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QSplitter* plotSplitter_ = nullptr;
+    QTimer viewDebounce_;
+    QElapsedTimer replotClock_;
+    QElapsedTimer lossReplotClock_;
+    qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
+    double frameCostMs_ = 0;
+    int frameIntervalMs_ = 16;
+    std::optional<std::array<double, 4>> pendingView_;
+
+    QAction* playAction_ = nullptr;
+    QAction* stepAction_ = nullptr;
+    QAction* epochAction_ = nullptr;
+    QAction* resetAction_ = nullptr;
+    QAction* openSettingsAction_ = nullptr;
+    QAction* saveSettingsAction_ = nullptr;
+    QAction* openDataFileAction_ = nullptr;
+    QAction* openDataFolderAction_ = nullptr;
+    QAction* builtInDataAction_ = nullptr;
+    QAction* exportLandscapeAction_ = nullptr;
+    QAction* exportLossAction_ = nullptr;
+    QAction* exportPathAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* gradientFieldAction_ = nullptr;
+    QAction* captionsAction_ = nullptr;
+    QAction* logLossAction_ = nullptr;
+    QAction* fitPathAction_ = nullptr;
+    QAction* fitMinimumAction_ = nullptr;
+    QAction* resetViewAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* shortcutsAction_ = nullptr;
+};
+
+}  // namespace downhill::ui

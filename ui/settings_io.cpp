@@ -1,0 +1,402 @@
+#include "settings_io.h"
+
+#include <cmath>
+#include <initializer_list>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include "error.h"
+#include "objective.h"
+#include "optimizer.h"
+#include "schedule.h"
+
+namespace downhill::ui {
+
+namespace {
+
+constexpr auto kFormat = "downhill-settings";
+// Integers above 2^53 do not survive a JSON number (a double).
+constexpr double kMaxJsonInteger = 9007199254740992.0;
+
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::vector<std::string> parameterNamesOf(const AppSettings& s)
+{
+    return core::makeObjective(s.model, s.loss)->parameterNames();
+}
+
+QJsonObject namedValues(const std::vector<std::string>& names, const std::vector<double>& values)
+{
+    QJsonObject o;
+    for (std::size_t i = 0; i < names.size() && i < values.size(); ++i)
+        o[QString::fromStdString(names[i])] = values[i];
+    return o;
+}
+
+[[noreturn]] void fail(const QString& where, const QString& what)
+{
+    throw core::InputError((where.isEmpty() ? what : where + ": " + what).toStdString());
+}
+
+// Reads one JSON object, remembering where it sits in the file for messages.
+class Reader {
+public:
+    Reader(QJsonObject object, QString path, std::initializer_list<const char*> allowed)
+        : o_(std::move(object)), path_(std::move(path))
+    {
+        for (auto it = o_.begin(); it != o_.end(); ++it) {
+            bool known = false;
+            for (const char* key : allowed)
+                known = known || it.key() == QLatin1String(key);
+            if (!known)
+                fail(where(it.key()), QStringLiteral("unknown setting"));
+        }
+    }
+
+    bool has(const char* key) const { return o_.contains(QLatin1String(key)) && !o_.value(QLatin1String(key)).isNull(); }
+    QJsonValue raw(const char* key) const { return o_.value(QLatin1String(key)); }
+    QString where(const QString& key) const { return path_.isEmpty() ? key : path_ + QLatin1Char('.') + key; }
+    QString where(const char* key) const { return where(QLatin1String(key)); }
+
+    void number(const char* key, double& out) const
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = raw(key);
+        if (!v.isDouble() || !std::isfinite(v.toDouble()))
+            fail(where(key), QStringLiteral("expected a number"));
+        out = v.toDouble();
+    }
+    template <typename Int>
+    void integer(const char* key, Int& out, double lo, double hi) const
+    {
+        if (!has(key))
+            return;
+        double v = 0;
+        number(key, v);
+        if (v != std::floor(v) || v < lo || v > hi)
+            fail(where(key), QStringLiteral("expected a whole number from %1 to %2").arg(lo, 0, 'g', 17).arg(hi, 0, 'g', 17));
+        out = static_cast<Int>(v);
+    }
+    void boolean(const char* key, bool& out) const
+    {
+        if (!has(key))
+            return;
+        if (!raw(key).isBool())
+            fail(where(key), QStringLiteral("expected true or false"));
+        out = raw(key).toBool();
+    }
+    void string(const char* key, QString& out) const
+    {
+        if (!has(key))
+            return;
+        if (!raw(key).isString())
+            fail(where(key), QStringLiteral("expected a string"));
+        out = raw(key).toString();
+    }
+    Reader object(const char* key, std::initializer_list<const char*> allowed) const
+    {
+        if (has(key) && !raw(key).isObject())
+            fail(where(key), QStringLiteral("expected an object"));
+        return Reader(raw(key).toObject(), where(key), allowed);
+    }
+    // Every parameter by name, all or none.
+    void parameters(const char* key, const std::vector<std::string>& names, std::vector<double>& out) const
+    {
+        if (!has(key))
+            return;
+        if (!raw(key).isObject())
+            fail(where(key), QStringLiteral("expected an object mapping parameter names to numbers"));
+        const QJsonObject o = raw(key).toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            bool known = false;
+            for (const auto& n : names)
+                known = known || it.key() == QString::fromStdString(n);
+            if (!known)
+                fail(where(key) + QLatin1Char('.') + it.key(), QStringLiteral("the model has no parameter of that name"));
+        }
+        std::vector<double> values;
+        for (const auto& n : names) {
+            const QJsonValue v = o.value(QString::fromStdString(n));
+            if (v.isUndefined())
+                fail(where(key), QStringLiteral("missing parameter '%1'").arg(QString::fromStdString(n)));
+            if (!v.isDouble() || !std::isfinite(v.toDouble()))
+                fail(where(key) + QLatin1Char('.') + QString::fromStdString(n), QStringLiteral("expected a number"));
+            values.push_back(v.toDouble());
+        }
+        out = std::move(values);
+    }
+
+private:
+    QJsonObject o_;
+    QString path_;
+};
+
+// Runs a core validate() and prefixes its message with the key it concerns.
+template <typename Fn>
+void validated(const QString& where, Fn&& fn)
+{
+    try {
+        fn();
+    } catch (const core::InputError& e) {
+        fail(where, QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace
+
+QByteArray settingsToJson(const AppSettings& s)
+{
+    const auto names = parameterNamesOf(s);
+    const auto& opt = s.train.optimizer;
+    QJsonObject root;
+    root[QStringLiteral("format")] = QString::fromLatin1(kFormat);
+    root[QStringLiteral("version")] = kSettingsVersion;
+    root[QStringLiteral("model")] = QString::fromStdString(s.model);
+    root[QStringLiteral("loss")] = QJsonObject{
+        {QStringLiteral("kind"), fromView(core::lossName(s.loss.kind))},
+        {QStringLiteral("delta"), s.loss.delta}};
+    root[QStringLiteral("optimizer")] = QJsonObject{
+        {QStringLiteral("kind"), fromView(core::optimizerName(opt.kind))},
+        {QStringLiteral("lr"), opt.lr},
+        {QStringLiteral("momentum"), opt.momentum},
+        {QStringLiteral("dampening"), opt.dampening},
+        {QStringLiteral("nesterov"), opt.nesterov},
+        {QStringLiteral("beta1"), opt.beta1},
+        {QStringLiteral("beta2"), opt.beta2},
+        {QStringLiteral("alpha"), opt.alpha},
+        {QStringLiteral("centered"), opt.centered},
+        {QStringLiteral("lr_decay"), opt.lrDecay},
+        {QStringLiteral("eps"), opt.eps ? QJsonValue(*opt.eps) : QJsonValue(QJsonValue::Null)}};
+    root[QStringLiteral("schedule")] = QString::fromStdString(s.train.schedule.spec());
+    root[QStringLiteral("batch_size")] = s.train.batchSize;
+    root[QStringLiteral("full_batch")] = s.fullBatch;
+    root[QStringLiteral("shuffle")] = s.train.shuffle;
+    root[QStringLiteral("seed")] = static_cast<double>(s.train.seed);
+    const auto& aug = s.train.augmentation;
+    root[QStringLiteral("augmentation")] = QJsonObject{
+        {QStringLiteral("brightness"), aug.brightness},
+        {QStringLiteral("flip"), aug.flip},
+        {QStringLiteral("noise"), aug.noise},
+        {QStringLiteral("brightness_range"), aug.brightnessRange},
+        {QStringLiteral("noise_sigma"), aug.noiseSigma}};
+    root[QStringLiteral("data")] = QJsonObject{
+        {QStringLiteral("path"), s.data.path},
+        {QStringLiteral("count"), s.data.count},
+        {QStringLiteral("seed"), static_cast<double>(s.data.seed)},
+        {QStringLiteral("validation_fraction"), s.data.valFraction}};
+    const auto axisName = [&](int axis) {
+        return axis >= 0 && axis < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(axis)]) : QString();
+    };
+    root[QStringLiteral("axes")] = QJsonArray{axisName(s.axis1), axisName(s.axis2)};
+    if (!s.held.empty())
+        root[QStringLiteral("held")] = namedValues(names, s.held);
+    if (!s.start.empty())
+        root[QStringLiteral("start")] = namedValues(names, s.start);
+    if (s.range)
+        root[QStringLiteral("range")] = QJsonArray{(*s.range)[0], (*s.range)[1], (*s.range)[2], (*s.range)[3]};
+    root[QStringLiteral("speed")] = s.speed > 0 ? QJsonValue(s.speed) : QJsonValue(QStringLiteral("max"));
+    root[QStringLiteral("view")] = QJsonObject{
+        {QStringLiteral("gradient_field"), s.gradientField},
+        {QStringLiteral("captions"), s.captions},
+        {QStringLiteral("log_loss"), s.logLoss}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+AppSettings settingsFromJson(const QByteArray& json)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        fail(QString(), QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+    if (!doc.isObject())
+        fail(QString(), QStringLiteral("expected a JSON object at the top level"));
+
+    const Reader root(doc.object(), QString(),
+        {"format", "version", "model", "loss", "optimizer", "schedule", "batch_size", "full_batch", "shuffle", "seed",
+            "augmentation", "data", "axes", "held", "start", "range", "speed", "view"});
+    QString format = QString::fromLatin1(kFormat);
+    root.string("format", format);
+    if (format != QLatin1String(kFormat))
+        fail(QStringLiteral("format"), QStringLiteral("expected \"%1\", got \"%2\"").arg(QLatin1String(kFormat), format));
+    int version = kSettingsVersion;
+    root.integer("version", version, 1, 1e9);
+    if (version > kSettingsVersion)
+        fail(QStringLiteral("version"),
+            QStringLiteral("version %1 is newer than this program reads (%2)").arg(version).arg(kSettingsVersion));
+
+    AppSettings s;
+    QString text = QString::fromStdString(s.model);
+    root.string("model", text);
+    s.model = text.toStdString();
+    validated(QStringLiteral("model"), [&] { core::makeObjective(s.model, s.loss); });
+
+    const Reader loss = root.object("loss", {"kind", "delta"});
+    text = fromView(core::lossName(s.loss.kind));
+    loss.string("kind", text);
+    validated(loss.where("kind"), [&] { s.loss.kind = core::lossKindFromName(text.toStdString()); });
+    loss.number("delta", s.loss.delta);
+    validated(QStringLiteral("loss"), [&] { s.loss.validate(); });
+
+    auto& opt = s.train.optimizer;
+    const Reader optimizer = root.object("optimizer",
+        {"kind", "lr", "momentum", "dampening", "nesterov", "beta1", "beta2", "alpha", "centered", "lr_decay", "eps"});
+    text = fromView(core::optimizerName(opt.kind));
+    optimizer.string("kind", text);
+    validated(optimizer.where("kind"), [&] { opt.kind = core::optimizerKindFromName(text.toStdString()); });
+    optimizer.number("lr", opt.lr);
+    optimizer.number("momentum", opt.momentum);
+    optimizer.number("dampening", opt.dampening);
+    optimizer.boolean("nesterov", opt.nesterov);
+    optimizer.number("beta1", opt.beta1);
+    optimizer.number("beta2", opt.beta2);
+    optimizer.number("alpha", opt.alpha);
+    optimizer.boolean("centered", opt.centered);
+    optimizer.number("lr_decay", opt.lrDecay);
+    if (optimizer.has("eps")) {
+        double eps = 0;
+        optimizer.number("eps", eps);
+        opt.eps = eps;
+    }
+    validated(QStringLiteral("optimizer"), [&] { opt.validate(); });
+
+    if (root.has("schedule")) {
+        text.clear();
+        root.string("schedule", text);
+        validated(QStringLiteral("schedule"), [&] { s.train.schedule = core::Schedule::parse(text.toStdString()); });
+    }
+    root.integer("batch_size", s.train.batchSize, 1, 1e9);
+    root.boolean("full_batch", s.fullBatch);
+    root.boolean("shuffle", s.train.shuffle);
+    root.integer("seed", s.train.seed, 0, kMaxJsonInteger);
+
+    auto& augmentation = s.train.augmentation;
+    const Reader aug = root.object("augmentation", {"brightness", "flip", "noise", "brightness_range", "noise_sigma"});
+    aug.boolean("brightness", augmentation.brightness);
+    aug.boolean("flip", augmentation.flip);
+    aug.boolean("noise", augmentation.noise);
+    aug.number("brightness_range", augmentation.brightnessRange);
+    aug.number("noise_sigma", augmentation.noiseSigma);
+    validated(QStringLiteral("augmentation"), [&] { augmentation.validate(); });
+
+    const Reader data = root.object("data", {"path", "count", "seed", "validation_fraction"});
+    data.string("path", s.data.path);
+    data.integer("count", s.data.count, kMinDatasetCount, kMaxDatasetCount);
+    data.integer("seed", s.data.seed, 0, kMaxJsonInteger);
+    data.number("validation_fraction", s.data.valFraction);
+    if (s.data.valFraction < 0.0 || s.data.valFraction > 0.9)
+        fail(data.where("validation_fraction"), QStringLiteral("expected a number from 0 to 0.9"));
+
+    const auto names = parameterNamesOf(s);
+    if (root.has("axes")) {
+        const QJsonValue axes = root.raw("axes");
+        if (!axes.isArray() || axes.toArray().size() != 2 || !axes.toArray()[0].isString() || !axes.toArray()[1].isString())
+            fail(QStringLiteral("axes"), QStringLiteral("expected two parameter names, e.g. [\"%1\", \"%2\"]")
+                .arg(QString::fromStdString(names[0]), QString::fromStdString(names[1])));
+        int index[2] = {-1, -1};
+        for (int k = 0; k < 2; ++k) {
+            const std::string name = axes.toArray()[k].toString().toStdString();
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (names[i] == name)
+                    index[k] = static_cast<int>(i);
+            if (index[k] < 0)
+                fail(QStringLiteral("axes"), QStringLiteral("model '%1' has no parameter '%2'")
+                    .arg(QString::fromStdString(s.model), QString::fromStdString(name)));
+        }
+        if (index[0] == index[1])
+            fail(QStringLiteral("axes"), QStringLiteral("the two axes must be different parameters"));
+        s.axis1 = index[0];
+        s.axis2 = index[1];
+    } else {
+        s.axis1 = 0;
+        s.axis2 = 1;
+    }
+    root.parameters("held", names, s.held);
+    root.parameters("start", names, s.start);
+
+    if (root.has("range")) {
+        const QJsonValue range = root.raw("range");
+        const QJsonArray a = range.toArray();
+        bool ok = range.isArray() && a.size() == 4;
+        std::array<double, 4> r{};
+        for (qsizetype i = 0; ok && i < 4; ++i) {
+            ok = a[i].isDouble() && std::isfinite(a[i].toDouble());
+            r[static_cast<std::size_t>(i)] = a[i].toDouble();
+        }
+        if (!ok || !(r[0] < r[1]) || !(r[2] < r[3]))
+            fail(QStringLiteral("range"), QStringLiteral("expected [min1, max1, min2, max2] with min < max"));
+        s.range = r;
+    }
+
+    if (root.has("speed")) {
+        const QJsonValue speed = root.raw("speed");
+        if (speed.isString() && speed.toString() == QLatin1String("max")) {
+            s.speed = 0;
+        } else {
+            root.number("speed", s.speed);
+            if (s.speed < 0 || s.speed > kMaxSpeed)
+                fail(QStringLiteral("speed"),
+                    QStringLiteral("expected steps per second from 1 to %1, or \"max\"").arg(kMaxSpeed));
+            if (s.speed > 0 && s.speed < 1)
+                s.speed = 1;
+        }
+    }
+
+    const Reader view = root.object("view", {"gradient_field", "captions", "log_loss"});
+    view.boolean("gradient_field", s.gradientField);
+    view.boolean("captions", s.captions);
+    view.boolean("log_loss", s.logLoss);
+    return s;
+}
+
+bool saveSettingsFile(const QString& path, const AppSettings& settings, QString* error)
+{
+    QByteArray json;
+    try {
+        json = settingsToJson(settings);
+    } catch (const core::InputError& e) {
+        if (error)
+            *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        return false;
+    }
+    return true;
+}
+
+std::optional<AppSettings> loadSettingsFile(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = path + QStringLiteral(": ") + file.errorString();
+        return std::nullopt;
+    }
+    // A settings file is a few kilobytes; anything huge is not one.
+    constexpr qint64 kMaxSize = 1 << 20;
+    if (file.size() > kMaxSize) {
+        if (error)
+            *error = path + QStringLiteral(": too large for a settings file (%1 bytes)").arg(file.size());
+        return std::nullopt;
+    }
+    try {
+        return settingsFromJson(file.readAll());
+    } catch (const core::InputError& e) {
+        if (error)
+            *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
+        return std::nullopt;
+    }
+}
+
+}  // namespace downhill::ui

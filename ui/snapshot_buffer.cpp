@@ -1,0 +1,85 @@
+#include "snapshot_buffer.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace downhill::ui {
+
+SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
+
+void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss)
+{
+    const std::lock_guard lock(mutex_);
+    pending_ = Snapshot{};
+    pending_.run = ++run_;
+    pending_.restarted = true;
+    pending_.init = state.params;
+    pending_.initTrainLoss = trainLoss;
+    pending_.state = state;
+    pending_.hasState = true;
+    pending_.batchesPerEpoch = batchesPerEpoch;
+}
+
+void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
+    const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows, const std::vector<double>& batchX,
+    const core::TrainState& state, std::int64_t batchesPerEpoch)
+{
+    const std::lock_guard lock(mutex_);
+    if (pending_.rows.empty())
+        pending_.rows.swap(rows);
+    else
+        std::move(rows.begin(), rows.end(), std::back_inserter(pending_.rows));
+    rows.clear();
+    // Epoch records are few (one per epoch): never thinned.
+    std::move(epochs.begin(), epochs.end(), std::back_inserter(pending_.epochs));
+    epochs.clear();
+    if (latest) {
+        pending_.latest = latest;
+        pending_.batchRows = batchRows;
+        pending_.batchX = batchX;
+    }
+    pending_.state = state;
+    pending_.hasState = true;
+    pending_.batchesPerEpoch = batchesPerEpoch;
+    pending_.droppedRows += thin(pending_.rows, capacity_);
+    // With tiny epochs (full batch) there is one per step: bounded as well.
+    thin(pending_.epochs, capacity_ / 4);
+}
+
+template <typename T>
+std::int64_t SnapshotBuffer::thin(std::vector<T>& items, std::size_t capacity)
+{
+    // Keep even positions and always the last item: the path keeps its shape and its end.
+    std::int64_t dropped = 0;
+    while (items.size() > capacity) {
+        const std::size_t before = items.size();
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < before; i += 2)
+            items[out++] = std::move(items[i]);
+        if (before % 2 == 0)
+            items[out++] = std::move(items[before - 1]);
+        items.resize(out);
+        dropped += static_cast<std::int64_t>(before - out);
+    }
+    return dropped;
+}
+
+void SnapshotBuffer::diverged(const Divergence& divergence)
+{
+    const std::lock_guard lock(mutex_);
+    pending_.divergence = divergence;
+}
+
+Snapshot SnapshotBuffer::take()
+{
+    Snapshot out;
+    {
+        const std::lock_guard lock(mutex_);
+        out = std::move(pending_);
+        pending_ = Snapshot{};
+        pending_.run = run_;
+    }
+    return out;
+}
+
+}  // namespace downhill::ui

@@ -1,0 +1,86 @@
+#pragma once
+// The hand-over point between the training thread (writes after every chunk of steps) and the
+// GUI (takes what is new about 60 times a second). Bounded: when the GUI falls behind, the
+// pending step rows (and epoch records) are thinned (every other one dropped, first and last
+// kept) instead of growing without limit; the latest full record is always there.
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "train_observer.h"
+#include "trainer.h"
+
+namespace downhill::ui {
+
+// One update, in the compact form the path, the loss plot and the CSV export need.
+struct StepRow {
+    std::int64_t step = 0;
+    std::int64_t epoch = 0;
+    std::int64_t batchIndex = 0;
+    double lr = 0;               // the scheduled rate
+    double updateLr = 0;         // the rate that multiplied the update (adagrad divides it further)
+    double batchLoss = 0;
+    double trainLoss = 0;        // whole training set after the update
+    core::Vec params;            // after the update
+    core::Vec gradient;          // of the batch loss, at the parameters before the update
+};
+
+struct Divergence {
+    std::int64_t step = 0;       // the update that failed (1-based)
+    std::string message;
+};
+
+// What the worker has published since the GUI last looked.
+struct Snapshot {
+    std::uint64_t run = 0;              // counts restarts; the GUI clears its plots when it changes
+    bool restarted = false;             // a new run (or a reset) began since the last take
+    core::Vec init;                     // the run's starting point (valid when restarted)
+    double initTrainLoss = 0;           // the training loss there (valid when restarted)
+    std::vector<StepRow> rows;          // new steps in order, possibly thinned
+    std::int64_t droppedRows = 0;       // rows thinned away since the last take
+    std::vector<core::EpochRecord> epochs;    // thinned too when epochs are tiny and the GUI slow
+    std::optional<core::StepRecord> latest;   // the newest full record
+    std::vector<int> batchRows;         // rows of data().train in the newest batch
+    std::vector<double> batchX;         // the features the model saw for them (augmented if on)
+    core::TrainState state;             // the newest state
+    bool hasState = false;
+    std::int64_t batchesPerEpoch = 0;
+    std::optional<Divergence> divergence;     // set when a step failed since the last take
+
+    bool empty() const
+    {
+        return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence;
+    }
+};
+
+class SnapshotBuffer {
+public:
+    explicit SnapshotBuffer(std::size_t capacity = 1 << 14);
+
+    // Worker side.
+    // A new run from init (configure, reset, new start point): drops everything pending.
+    void restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss);
+    // The steps of one chunk (moved in) and the newest state.
+    void publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
+        const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
+        const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch);
+    void diverged(const Divergence& divergence);
+
+    // GUI side: everything new, leaving the buffer empty.
+    Snapshot take();
+
+    std::size_t capacity() const { return capacity_; }
+
+private:
+    template <typename T>
+    static std::int64_t thin(std::vector<T>& items, std::size_t capacity);
+
+    const std::size_t capacity_;
+    mutable std::mutex mutex_;
+    Snapshot pending_;
+    std::uint64_t run_ = 0;
+};
+
+}  // namespace downhill::ui

@@ -1,0 +1,225 @@
+#include "training_worker.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QTimer>
+
+#include "error.h"
+
+namespace downhill::ui {
+
+namespace {
+// A paced run that falls further behind than this (a busy machine, a debugger) forgets the
+// backlog instead of racing to catch up.
+constexpr double kMaxBacklogSeconds = 0.25;
+}  // namespace
+
+TrainingWorker::TrainingWorker(SnapshotBuffer& buffer, std::atomic<bool>& playing, std::atomic<bool>& interrupt)
+    : buffer_(buffer), playing_(playing), interrupt_(interrupt), timer_(new QTimer(this))
+{
+    timer_->setSingleShot(true);
+    timer_->setTimerType(Qt::PreciseTimer);
+    connect(timer_, &QTimer::timeout, this, &TrainingWorker::tick);
+    rows_.reserve(4096);
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::configure(std::shared_ptr<core::Trainer> trainer)
+{
+    trainer_ = std::move(trainer);
+    init_ = trainer_->params();
+    restartRun();
+}
+
+void TrainingWorker::restartRun()
+{
+    rows_.clear();
+    epochs_.clear();
+    latest_.reset();
+    epochsToRun_ = 0;
+    diverged_ = false;
+    buffer_.restart(trainer_->state(), trainer_->batchesPerEpoch(), trainer_->trainingLoss());
+    restartPacing();
+    scheduleNext();
+}
+
+void TrainingWorker::restartPacing()
+{
+    paceClock_.start();
+    pacedSteps_ = 0;
+}
+
+void TrainingWorker::play()
+{
+    if (!trainer_ || timer_->isActive())
+        return;
+    diverged_ = false;
+    restartPacing();
+    scheduleNext();
+}
+
+void TrainingWorker::stepOnce()
+{
+    if (!trainer_)
+        return;
+    stepOne();
+    flush();
+}
+
+void TrainingWorker::stepEpoch()
+{
+    if (!trainer_)
+        return;
+    // Pressed again before the first finished: one more epoch, not the same one.
+    ++epochsToRun_;
+    diverged_ = false;
+    scheduleNext();
+}
+
+void TrainingWorker::reset()
+{
+    if (!trainer_)
+        return;
+    trainer_->reset(init_);
+    restartRun();
+}
+
+void TrainingWorker::setStartPoint(const core::Vec& init)
+{
+    if (!trainer_)
+        return;
+    try {
+        trainer_->reset(init);
+    } catch (const core::InputError& e) {
+        emit commandFailed(QString::fromStdString(e.what()));
+        return;
+    }
+    init_ = init;
+    restartRun();
+}
+
+void TrainingWorker::setSettings(const core::TrainSettings& settings)
+{
+    if (!trainer_)
+        return;
+    try {
+        trainer_->setSettings(settings);
+    } catch (const core::InputError& e) {
+        emit commandFailed(QString::fromStdString(e.what()));
+        return;
+    }
+    // The batch size decides how many updates an epoch has.
+    flush();
+}
+
+void TrainingWorker::setSpeed(double stepsPerSecond)
+{
+    speed_ = std::max(0.0, stepsPerSecond);
+    restartPacing();
+    if (timer_->isActive())
+        scheduleNext();
+}
+
+void TrainingWorker::sync(quint64 token)
+{
+    flush();
+    emit synced(token);
+}
+
+bool TrainingWorker::stepOne()
+{
+    if (!trainer_->step(&record_, true)) {
+        // The state stays at the last finite point; the GUI shows where it broke.
+        diverged_ = true;
+        epochsToRun_ = 0;
+        playing_.store(false);
+        const std::int64_t k = trainer_->state().step + 1;
+        buffer_.diverged(Divergence{k, "diverged at step " + std::to_string(k)
+            + ": the loss or the parameters are no longer finite numbers"});
+        return false;
+    }
+    StepRow row;
+    row.step = record_.step;
+    row.epoch = record_.epoch;
+    row.batchIndex = record_.batchIndex;
+    row.lr = record_.lr;
+    row.updateLr = record_.update.lr;
+    row.batchLoss = record_.batchLoss;
+    row.trainLoss = record_.trainLoss;
+    row.params = record_.after;
+    row.gradient = record_.gradient;
+    rows_.push_back(std::move(row));
+    if (record_.epochEnded) {
+        core::EpochRecord epoch;
+        epoch.epoch = record_.epoch;
+        epoch.step = record_.step;
+        epoch.trainLoss = trainer_->trainingLoss();
+        epoch.valLoss = trainer_->validationLoss();
+        epochs_.push_back(epoch);
+    }
+    latest_ = record_;
+    return true;
+}
+
+void TrainingWorker::flush()
+{
+    if (!trainer_)
+        return;
+    // The batch is copied once per chunk, not once per step: only the newest is shown.
+    const auto& rows = trainer_->lastBatchRows();
+    const auto& x = trainer_->lastBatch().x;
+    batchX_.assign(x.data(), x.data() + x.size());
+    buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch());
+    latest_.reset();
+}
+
+void TrainingWorker::tick()
+{
+    if (!trainer_)
+        return;
+    const bool epochMode = epochsToRun_ > 0;
+    if (!epochMode && !playing_.load())
+        return;
+    interrupt_.store(false);
+    QElapsedTimer chunk;
+    chunk.start();
+    while (!interrupt_.load(std::memory_order_relaxed)) {
+        if (!epochMode && !playing_.load(std::memory_order_relaxed))
+            break;
+        if (!epochMode && speed_ > 0
+            && static_cast<double>(pacedSteps_) > static_cast<double>(paceClock_.nsecsElapsed()) * 1e-9 * speed_)
+            break;
+        if (!stepOne())
+            break;
+        ++pacedSteps_;
+        if (epochMode && record_.epochEnded && --epochsToRun_ == 0)
+            break;
+        if (chunk.nsecsElapsed() >= kChunkNanoseconds)
+            break;
+    }
+    flush();
+    scheduleNext();
+}
+
+void TrainingWorker::scheduleNext()
+{
+    if (diverged_ || (epochsToRun_ == 0 && !playing_.load())) {
+        timer_->stop();
+        return;
+    }
+    if (epochsToRun_ > 0 || speed_ <= 0) {
+        timer_->start(0);
+        return;
+    }
+    double now = static_cast<double>(paceClock_.nsecsElapsed()) * 1e-9;
+    double due = static_cast<double>(pacedSteps_) / speed_;  // when the next step is due
+    if (now - due > kMaxBacklogSeconds) {
+        restartPacing();
+        now = due = 0;
+    }
+    timer_->start(static_cast<int>(std::ceil(std::max(0.0, due - now) * 1000.0)));
+}
+
+}  // namespace downhill::ui

@@ -1,0 +1,77 @@
+#pragma once
+// Lives on the training thread and owns the core::Trainer. Every slot runs there, invoked by
+// the TrainingController through queued calls. While playing it steps in chunks of at most
+// ~5 ms, then returns to its event loop so that queued commands get in; `playing` and
+// `interrupt` are atomics the GUI flips directly, so a pause or a new setting ends a chunk at
+// the next step boundary even while the worker is busy.
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+#include "snapshot_buffer.h"
+#include "trainer.h"
+
+class QTimer;
+
+namespace downhill::ui {
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    // The buffer and the flags belong to the controller and outlive the worker.
+    TrainingWorker(SnapshotBuffer& buffer, std::atomic<bool>& playing, std::atomic<bool>& interrupt);
+    ~TrainingWorker() override;
+
+    // All of these run on the worker's thread.
+    void configure(std::shared_ptr<core::Trainer> trainer);   // a new run from trainer->params()
+    void play();                                   // starts stepping if `playing` is (still) set
+    void stepOnce();
+    void stepEpoch();                              // steps until the current epoch ends
+    void reset();                                  // back to the run's starting point
+    void setStartPoint(const core::Vec& init);     // a new run from init
+    void setSettings(const core::TrainSettings& settings);   // from the next step on, no reset
+    void setSpeed(double stepsPerSecond);          // 0: as fast as the engine runs
+    void sync(quint64 token);                      // answers synced(token)
+
+    // Upper bound of one chunk of steps between visits to the event loop.
+    static constexpr qint64 kChunkNanoseconds = 5'000'000;
+
+signals:
+    void synced(quint64 token);
+    void commandFailed(const QString& message);
+
+private:
+    void tick();
+    bool stepOne();            // false: the step diverged (the state is kept)
+    void flush();
+    void restartRun();
+    void restartPacing();
+    void scheduleNext();
+
+    SnapshotBuffer& buffer_;
+    std::atomic<bool>& playing_;
+    std::atomic<bool>& interrupt_;
+    QTimer* timer_;
+
+    std::shared_ptr<core::Trainer> trainer_;
+    core::Vec init_;
+    int epochsToRun_ = 0;          // "step one epoch" presses not yet done
+    bool diverged_ = false;
+    double speed_ = 20;
+    QElapsedTimer paceClock_;
+    std::int64_t pacedSteps_ = 0;
+
+    // Collected during a chunk, handed to the buffer at its end.
+    std::vector<StepRow> rows_;
+    std::vector<core::EpochRecord> epochs_;
+    std::optional<core::StepRecord> latest_;
+    core::StepRecord record_;
+    std::vector<double> batchX_;
+};
+
+}  // namespace downhill::ui
