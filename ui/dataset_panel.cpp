@@ -186,6 +186,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent)
     m_selectedGraph = makeGraph(QStringLiteral("selectedPoint"), tr("selected image"));
     m_selectedGraph->setLineStyle(QCPGraph::lsNone);
     m_selectedGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::text(), 2), Qt::NoBrush, 13));
+    m_selectedGraph->removeFromLegend();
     m_scatter->legend->setVisible(true);
     // Counts grow with x, so the lower right corner is the one the points leave free.
     m_scatter->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -272,14 +273,16 @@ void DatasetPanel::setDataset(const core::Dataset& dataset, const core::Split& s
     m_splitter->setSizes(images || n == 0 ? QList<int>{1, 1} : QList<int>{1, 2});
     m_selected = -1;
     applyFilter();
-    updateScatter();
-    m_scatter->rescaleAxes();
+    updatePoints();
+    // The data alone sets the axes (the old model curve must not).
+    m_trainGraph->rescaleAxes();
+    m_valGraph->rescaleAxes(true);
     // Room around the points, and the count axis from 0 (no people) up.
     const QCPRange x = m_scatter->xAxis->range(), y = m_scatter->yAxis->range();
     const double padX = std::max(x.size() * 0.05, 0.05);
     m_scatter->xAxis->setRange(x.lower - padX, x.upper + padX);
     m_scatter->yAxis->setRange(std::min(0.0, y.lower) - 0.5, y.upper + 0.8);
-    updateScatter();  // the model curve spans the new x range
+    updateCurve();  // over the new x range
     selectImage(images ? 0 : -1);  // a CSV row has no image to select
 }
 
@@ -305,7 +308,7 @@ void DatasetPanel::setModelCurve(std::shared_ptr<const core::Objective> objectiv
 {
     m_objective = std::move(objective);
     m_params = params;
-    updateScatter();
+    updateCurve();
     m_scatter->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -406,7 +409,7 @@ void DatasetPanel::updateVersions()
     }
 }
 
-void DatasetPanel::updateScatter()
+void DatasetPanel::updatePoints()
 {
     QVector<double> tx, ty, vx, vy;
     tx.reserve(trainCount());
@@ -420,7 +423,11 @@ void DatasetPanel::updateScatter()
     m_valGraph->setData(vx, vy);
     m_trainGraph->setName(tr("training (%1)").arg(tx.size()));
     m_valGraph->setName(tr("validation (%1)").arg(vx.size()));
+    updateSelectedPoint();
+}
 
+void DatasetPanel::updateCurve()
+{
     m_curveGraph->data()->clear();
     const auto* model = dynamic_cast<const core::DataObjective*>(m_objective.get());
     const bool drawCurve = model && m_dataset.size() > 0 && m_params.size() == model->parameterCount();
@@ -441,8 +448,6 @@ void DatasetPanel::updateScatter()
         m_curveGraph->addToLegend();
     else
         m_curveGraph->removeFromLegend();
-    m_selectedGraph->removeFromLegend();
-    updateSelectedPoint();
 }
 
 void DatasetPanel::updateSelectedPoint()

@@ -88,7 +88,8 @@ private:
     class ThumbnailModel;
 
     void applyFilter();
-    void updateScatter();
+    void updatePoints();
+    void updateCurve();
     void updateVersions();
     void updateSelectedPoint();
     void onSwitchToggled();

@@ -51,42 +51,48 @@ struct Bin {
     double count = 0;
 };
 
-// Median cut: the box of bins with the widest colour range is split at its weighted median
-// along that channel until there are 256 boxes. Splitting by range rather than by pixel count
-// gives the rare but important colours (the thin path, the arrows) boxes of their own instead
-// of averaging them into the big areas of background.
+// Median cut: the box of bins whose pixels lie farthest from its mean in all (the largest sum
+// of squared errors) is split at its weighted median along its widest channel, until there are
+// 256 boxes. Weighing by pixels gives the big smooth areas (the colour map) enough shades not
+// to band, while a thin line of a colour far from everything else (the path, an arrow) still
+// has a large error and gets a box of its own.
 QVector<QRgb> medianCut(std::vector<Bin> bins)
 {
     struct Box {
         std::size_t begin, end;
         int channel = 0;
-        double range = 0;
+        double error = 0;
     };
     auto measure = [&](Box& box) {
-        std::array<double, 3> lo{255, 255, 255}, hi{0, 0, 0};
+        std::array<double, 3> sum{}, sumSq{};
+        double count = 0;
         for (std::size_t k = box.begin; k < box.end; ++k) {
             for (std::size_t c = 0; c < 3; ++c) {
-                lo[c] = std::min(lo[c], bins[k].mean[c]);
-                hi[c] = std::max(hi[c], bins[k].mean[c]);
+                sum[c] += bins[k].count * bins[k].mean[c];
+                sumSq[c] += bins[k].count * bins[k].mean[c] * bins[k].mean[c];
             }
+            count += bins[k].count;
         }
         box.channel = 0;
-        box.range = -1;
+        box.error = 0;
+        double widest = -1;
         for (int c = 0; c < 3; ++c) {
             const auto cc = static_cast<std::size_t>(c);
-            if (hi[cc] - lo[cc] > box.range) {
-                box.range = hi[cc] - lo[cc];
+            const double spread = sumSq[cc] - sum[cc] * sum[cc] / count;
+            box.error += spread;
+            if (spread > widest) {
+                widest = spread;
                 box.channel = c;
             }
         }
         if (box.end - box.begin < 2)
-            box.range = -1;  // nothing left to split
+            box.error = -1;  // nothing left to split
     };
     std::vector<Box> boxes{{0, bins.size()}};
     measure(boxes.front());
     while (boxes.size() < static_cast<std::size_t>(kPaletteSize)) {
-        const auto widest = std::max_element(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.range < b.range; });
-        if (widest->range <= 0)
+        const auto widest = std::max_element(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.error < b.error; });
+        if (widest->error <= 0)
             break;
         Box box = *widest;
         const auto channel = static_cast<std::size_t>(box.channel);

@@ -496,6 +496,7 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
         if (m_path.size() > kPathDotsUpTo)
             updatePathCurves();  // thinned for the zoom
         updateOverlayCurves();
+        updateLegend();
     };
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, onRange);
     connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, onRange);
@@ -512,6 +513,7 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
             if (m_path.size() > kPathDotsUpTo)
                 updatePathCurves();
             updateOverlayCurves();
+            updateLegend();
         }
     });
 
@@ -927,8 +929,11 @@ void LandscapePlot::appendOverlayPath(int id, const QVector<QPointF>& points)
     if (id < 0 || id >= m_overlays.size())
         return;
     Overlay& overlay = m_overlays[id];
+    const bool starting = overlay.path.isEmpty();
     appendBounded(overlay.path, overlay.appended, points);
     drawThinned(overlay.curve, overlay.path, 4.0);
+    if (starting)
+        updateLegend();
 }
 
 void LandscapePlot::setOverlayCurrent(int id, QPointF point)
@@ -1020,9 +1025,44 @@ void LandscapePlot::raiseLiveStack()
         item->setLayer(m_liveLayer);
 }
 
+// The legend takes the corner of the plot with the fewest path points under it (the lower left
+// only while the captions are off), so that it hides as little of the runs as it can. It moves
+// when the view changes or a path starts, not at every step, so it does not dance while the
+// runs go on.
 void LandscapePlot::updateLegend()
 {
     legend->setVisible(legend->itemCount() > 0);
+    // New items are made on the "legend" layer, under the live one: they go with their legend.
+    for (int k = 0; k < legend->itemCount(); ++k)
+        legend->item(k)->setLayer(kOverlayLayer);
+    if (!legend->visible())
+        return;
+    const QSize size = legend->minimumOuterSizeHint();
+    const QRectF r = axisRect()->rect();
+    struct Corner {
+        Qt::Alignment alignment;
+        QRectF rect;
+        int points = 0;
+    };
+    QVector<Corner> corners{{Qt::AlignTop | Qt::AlignLeft, QRectF(r.topLeft(), size)},
+        {Qt::AlignTop | Qt::AlignRight, QRectF(QPointF(r.right() - size.width(), r.top()), size)},
+        {Qt::AlignBottom | Qt::AlignRight, QRectF(QPointF(r.right() - size.width(), r.bottom() - size.height()), size)}};
+    if (!m_captionsVisible)
+        corners.push_back({Qt::AlignBottom | Qt::AlignLeft, QRectF(QPointF(r.left(), r.bottom() - size.height()), size)});
+    auto count = [&](QPointF p) {
+        const QPointF pixel(xAxis->coordToPixel(p.x()), yAxis->coordToPixel(p.y()));
+        for (Corner& corner : corners)
+            corner.points += corner.rect.contains(pixel) ? 1 : 0;
+    };
+    for (const auto& p : std::as_const(m_path))
+        count(p.point);
+    for (const auto& p : std::as_const(m_ghost))
+        count(p.point);
+    for (const Overlay& overlay : std::as_const(m_overlays))
+        for (const auto& p : overlay.path)
+            count(p.point);
+    const auto best = std::min_element(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.points < b.points; });
+    axisRect()->insetLayout()->setInsetAlignment(0, best->alignment);
 }
 
 void LandscapePlot::setCurrent(QPointF point, QPointF negGradient, QPointF step, QPointF velocity)
@@ -1262,6 +1302,7 @@ void LandscapePlot::setCaptionsVisible(bool visible)
 {
     m_captionsVisible = visible;
     m_captions->setVisible(visible);
+    updateLegend();  // the lower left corner is free for it, or no longer
 }
 
 // ---------------------------------------------------------------------------------------------

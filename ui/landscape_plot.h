@@ -50,7 +50,8 @@ public:
     // current point and the same bounded memory and on-screen thinning as the main path. They
     // are drawn on the live layer, above the ghost path and below the main path and its arrows.
     // Ids count from 0 in the order of addOverlayPath() and are void after clearOverlayPaths();
-    // calls with an unknown id do nothing.
+    // calls with an unknown id do nothing. Appending and moving a marker show after
+    // replotLive(); adding, clearing and the ghost change the legend and need a replot().
     int addOverlayPath(const QString& label, const QColor& color);
     void appendOverlayPath(int id, const QVector<QPointF>& points);
     void setOverlayCurrent(int id, QPointF point);   // a non-finite point hides the marker
