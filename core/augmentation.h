@@ -15,6 +15,7 @@ struct AugmentationSettings {
     double noiseSigma = 10.0;
 
     bool any() const { return brightness || flip || noise; }
+    bool operator==(const AugmentationSettings&) const = default;
     void validate() const;        // throws InputError naming the field
 };
 

@@ -890,10 +890,16 @@ void MainWindow::onFrame(const Snapshot& snap)
         readouts_->showEpoch(snap.epochs.back());
     if (snap.latest) {
         const core::StepRecord& r = *snap.latest;
+        // The velocity arrow is what momentum carries over from earlier steps: the step minus
+        // this step's own gradient term. With PyTorch's sgd (b = mu b + (1 - tau) g, step =
+        // -lr b) that is -lr mu b_old; nesterov adds mu b to g, so its gradient term is -lr g.
+        // On the first update the buffer is g itself and nothing is carried over.
         QPointF velocity;
-        const auto& opt = snap.state.optimizer;
-        if (opt.hasBuffer && opt.buffer.size() == r.after.size() && settings_.train.optimizer.momentum > 0)
-            velocity = -r.lr * project(opt.buffer);
+        const auto& opt = settings_.train.optimizer;
+        if (opt.kind == core::OptimizerKind::Sgd && opt.momentum > 0 && snap.state.optimizer.t > 1) {
+            const double gradientShare = opt.nesterov ? 1.0 : 1.0 - opt.dampening;
+            velocity = (project(r.after) - project(r.before)) + r.update.lr * gradientShare * project(r.gradient);
+        }
         landscape_->setCurrent(project(r.after), -project(r.gradient), project(r.after) - project(r.before), velocity);
         readouts_->showStep(r, snap.state, snap.batchesPerEpoch);
         lossPlot_->setCurrentStep(static_cast<double>(r.step));
