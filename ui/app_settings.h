@@ -21,6 +21,13 @@ struct DataSettings {
     double valFraction = 0.2;     // share of the rows held out for validation
 };
 
+// A ready-made situation with its explanation: settings that show one idea, and the paragraph
+// that says what to watch for.
+struct Lesson {
+    QString title;
+    QString text;
+};
+
 struct AppSettings {
     std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
     core::LossSettings loss;
@@ -39,6 +46,8 @@ struct AppSettings {
     bool gradientField = true;
     bool captions = true;
     bool logLoss = true;
+
+    std::optional<Lesson> lesson;     // set when these settings are a lesson
 
     AppSettings();
 

@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -27,13 +29,16 @@
 
 #include "batch_strip.h"
 #include "control_panel.h"
+#include "dataset_panel.h"
 #include "error.h"
+#include "gradient_check_view.h"
 #include "landscape_plot.h"
 #include "landscape_worker.h"
 #include "loss_plot.h"
 #include "readout_panel.h"
 #include "settings_io.h"
 #include "speed_control.h"
+#include "step_card.h"
 #include "teaching_text.h"
 #include "training_controller.h"
 
@@ -58,6 +63,8 @@ constexpr double kFrameBudgetFactor = 2.0;
 constexpr int kMinFrameMs = 16;
 constexpr int kMaxFrameMs = 100;
 constexpr qint64 kLossPlotMs = 66;
+// The model curve over the data while playing: a few redraws a second follow it well enough.
+constexpr qint64 kModelCurveMs = 250;
 
 QImage toQImage(const core::GrayImage& image)
 {
@@ -242,6 +249,20 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(openSettingsAction_);
     file->addAction(saveSettingsAction_);
+    QMenu* lessons = file->addMenu(tr("Lessons"));
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    const QDir lessonDir(QStringLiteral(":/lessons"));
+    for (const QString& name : lessonDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        const QString path = lessonDir.filePath(name);
+        // Every bundled lesson parses (tests/ui/test_lessons.cpp); the title is read from the file.
+        const auto lesson = loadSettingsFile(path, nullptr);
+        if (!lesson || !lesson->lesson)
+            continue;
+        QAction* a = lessons->addAction(lesson->lesson->title);
+        a->setData(path);
+        a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
+        connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
+    }
     file->addSeparator();
     file->addAction(openDataFileAction_);
     file->addAction(openDataFolderAction_);
@@ -267,6 +288,9 @@ void MainWindow::buildMenus()
     view->addAction(fitPathAction_);
     view->addAction(fitMinimumAction_);
     view->addAction(resetViewAction_);
+    view->addSeparator();
+    for (QDockWidget* d : {stepCardDock_, gradientCheckDock_, datasetDock_})
+        view->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcutsAction_);
@@ -406,6 +430,57 @@ void MainWindow::buildLayout()
     runLabel_->setObjectName(QStringLiteral("runLabel"));
     runLabel_->setToolTip(tr("The objective and the update rule of the current run."));
     statusBar()->addPermanentWidget(runLabel_);
+    buildDocks();
+}
+
+void MainWindow::buildDocks()
+{
+    auto dock = [this](QWidget* content, bool scroll, const QString& title, const char* name, const QString& tip) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(QLatin1String(name));
+        if (scroll) {
+            // Wider than a side column at 1280 x 720: scroll inside the dock rather than grow the window.
+            auto* area = new QScrollArea(d);
+            area->setWidget(content);
+            area->setWidgetResizable(true);
+            area->setFrameShape(QFrame::NoFrame);
+            d->setWidget(area);
+        } else {
+            d->setWidget(content);
+        }
+        d->toggleViewAction()->setObjectName(QLatin1String(name) + QStringLiteral("Action"));
+        d->toggleViewAction()->setStatusTip(tip);
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        return d;
+    };
+    stepCard_ = new StepCard(this);
+    gradientCheck_ = new GradientCheckView(this);
+    gradientCheck_->setObjectName(QStringLiteral("gradientCheckView"));
+    datasetPanel_ = new DatasetPanel(this);
+    datasetPanel_->setObjectName(QStringLiteral("datasetPanel"));
+    stepCardDock_ = dock(stepCard_, false, tr("Step card"), "stepCardDock",
+        tr("Show the arithmetic of the last update with its real numbers"));
+    gradientCheckDock_ = dock(gradientCheck_, true, tr("Gradient check"), "gradientCheckDock",
+        tr("Show the analytic gradient beside the numeric one at the current point"));
+    datasetDock_ = dock(datasetPanel_, true, tr("Data"), "datasetDock",
+        tr("Show the images, the split, the model's curve over the data and the augmentations"));
+    // All three start closed (View menu): at 1280 pixels a dock column would leave the
+    // landscape, the heart of the window, a third of its width.
+    stepCardDock_->hide();
+    gradientCheckDock_->hide();
+    datasetDock_->hide();
+    resizeDocks({stepCardDock_}, {340}, Qt::Horizontal);
+    // Opened, a dock joins the step card as a tab: at 1280 x 720 there is no room for a second
+    // column, nor height for a stack. Tabified only then: hidden tabs leave Qt's unused tab bar behind.
+    for (QDockWidget* d : {gradientCheckDock_, datasetDock_}) {
+        connect(d->toggleViewAction(), &QAction::triggered, this, [this, d](bool on) {
+            if (!on || d->isFloating() || dockWidgetArea(d) != dockWidgetArea(stepCardDock_) || !stepCardDock_->isVisible()
+                || tabifiedDockWidgets(stepCardDock_).contains(d))
+                return;
+            tabifyDockWidget(stepCardDock_, d);
+            d->raise();
+        });
+    }
 }
 
 void MainWindow::connectSignals()
@@ -453,6 +528,7 @@ void MainWindow::connectSignals()
 
     connect(panel_, &ControlPanel::changed, this, [this](ControlPanel::Change change) { onPanelChanged(static_cast<int>(change)); });
     connect(panel_, &ControlPanel::builtInDataRequested, this, &MainWindow::useBuiltInData);
+    connect(datasetPanel_, &DatasetPanel::augmentationChanged, this, &MainWindow::onDatasetAugmentation);
 
     connect(landscape_, &LandscapePlot::startPointRequested, this, &MainWindow::setStartPoint);
     connect(landscape_, &LandscapePlot::hoverInfo, this, [this](QPointF p, double loss) {
@@ -630,6 +706,8 @@ void MainWindow::rebuild(bool resetRange)
     panelBaseline_ = settings_;
     readouts_->setParameterNames(problem_.parameterNames());
     batchStrip_->setVisible(problem_.showsImages());
+    showDataset();
+    datasetPanel_->setAugmentation(settings_.train.augmentation);
     configureRun();
     requestLandscape(true);
     updateCaptions();
@@ -703,6 +781,7 @@ void MainWindow::applyTraining()
     }
     panel_->setProblem({});
     panelBaseline_ = settings_;
+    datasetPanel_->setAugmentation(settings_.train.augmentation);
     if (!runValid_)
         configureRun();
     else
@@ -814,7 +893,14 @@ void MainWindow::resetView()
 
 void MainWindow::updateCaptions()
 {
-    caption_->setText(teachingText(settings_, problem_));
+    QString text = teachingText(settings_, problem_);
+    // A lesson's paragraph is what the class should read first; the captions follow below it.
+    if (settings_.lesson) {
+        text = QStringLiteral("<p style=\"font-size: large;\"><b>%1</b></p><p>%2</p><hr/>")
+                   .arg(settings_.lesson->title.toHtmlEscaped(), settings_.lesson->text.toHtmlEscaped())
+            + text;
+    }
+    caption_->setText(text);
 }
 
 void MainWindow::updateTitle()
@@ -840,6 +926,7 @@ void MainWindow::onFrame(const Snapshot& snap)
         lossPlot_->clear();
         clearDivergence();
         batchStrip_->setItems({});
+        stepCard_->setEmpty();
         readouts_->setBatchesPerEpoch(snap.batchesPerEpoch);
         if (snap.init.size() == problem_.parameterCount()) {
             landscape_->appendPath({project(snap.init)});
@@ -907,6 +994,7 @@ void MainWindow::onFrame(const Snapshot& snap)
     }
     if (snap.divergence)
         showDivergence(*snap.divergence);
+    updateDocks(snap);
     // Only the moving layer of the landscape (path, point, arrows) changes with a frame; a new
     // grid asks for its own full replot.
     landscape_->replotLive();
@@ -960,6 +1048,45 @@ void MainWindow::updateBatchStrip(const Snapshot& snap)
         items.push_back(std::move(item));
     }
     batchStrip_->setItems(items);
+}
+
+void MainWindow::updateDocks(const Snapshot& snap)
+{
+    if (snap.stepInputs)
+        stepCard_->setStep(*snap.stepInputs);
+    if (!snap.hasState || snap.state.params.size() != problem_.parameterCount())
+        return;
+    const bool atRest = snap.stepInputs.has_value() || (snap.restarted && !controller_->isPlaying());
+    if (atRest) {
+        // The check computes a whole error curve on its own thread: only for a point that stays.
+        gradientCheck_->setProblem(problem_.objective(), problem_.usesData() ? problem_.data()->train : core::Samples(),
+            snap.state.params);
+    }
+    if (atRest || !modelCurveClock_.isValid() || modelCurveClock_.elapsed() >= kModelCurveMs) {
+        datasetPanel_->setModelCurve(problem_.objective(), snap.state.params);
+        modelCurveClock_.start();
+    }
+}
+
+void MainWindow::showDataset()
+{
+    // An analytic function keeps the data loaded for the way back, but has none to show.
+    const auto shown = problem_.usesData() ? problem_.data() : nullptr;
+    if (shown == shownData_)
+        return;
+    shownData_ = shown;
+    if (shown && problem_.dataset())
+        datasetPanel_->setDataset(*problem_.dataset(), problem_.split());
+    else
+        datasetPanel_->setDataset(core::Dataset(), core::Split());
+}
+
+void MainWindow::onDatasetAugmentation(const core::AugmentationSettings& augmentation)
+{
+    settings_.train.augmentation = augmentation;
+    // setSettings is silent: the panel's check boxes follow without answering back.
+    panel_->setSettings(settings_, panelContext());
+    applyTraining();
 }
 
 void MainWindow::showDivergence(const Divergence& d)
@@ -1068,6 +1195,17 @@ void MainWindow::openSettingsDialog()
         QMessageBox::warning(this, tr("Open settings"), error);
     else
         statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
+}
+
+void MainWindow::openLesson(const QString& path)
+{
+    QString error;
+    if (!loadSettings(path, &error)) {
+        QMessageBox::warning(this, tr("Lessons"), error);
+        return;
+    }
+    if (settings_.lesson)
+        statusBar()->showMessage(tr("Lesson: %1").arg(settings_.lesson->title), 5000);
 }
 
 void MainWindow::saveSettingsDialog()

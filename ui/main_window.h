@@ -1,6 +1,7 @@
 #pragma once
 // The live window: the side panel of settings, the landscape with the run on it, the loss
-// plot, the current batch, every number of the current step, and the transport controls.
+// plot, the current batch, every number of the current step, and the transport controls; docks
+// (View menu) for the step card, the gradient check and the data; File > Lessons.
 // It builds runs from the settings (Problem), hands them to the TrainingController, asks the
 // LandscapeWorker for grids, and draws what both deliver.
 #include <optional>
@@ -17,17 +18,21 @@
 #include "snapshot_buffer.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 
 namespace downhill::ui {
 
 class BatchStrip;
+class DatasetPanel;
+class GradientCheckView;
 class LandscapePlot;
 class LandscapeWorker;
 class LossPlot;
 class ReadoutPanel;
 class SpeedControl;
+class StepCard;
 class TrainingController;
 struct LandscapeResult;
 
@@ -49,6 +54,8 @@ public:
     bool saveSettings(const QString& path, QString* error) const;
     bool openData(const QString& path, QString* error);
     void applySettings(const AppSettings& settings);
+    // Applies a lesson's settings file (normally one of :/lessons) and shows its text.
+    void openLesson(const QString& path);
 
     const AppSettings& settings() const { return settings_; }
     const Problem& problem() const { return problem_; }
@@ -57,6 +64,9 @@ public:
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }
     ControlPanel* controlPanel() const { return panel_; }
+    StepCard* stepCard() const { return stepCard_; }
+    GradientCheckView* gradientCheckView() const { return gradientCheck_; }
+    DatasetPanel* datasetPanel() const { return datasetPanel_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -69,6 +79,7 @@ private:
     void buildActions();
     void buildMenus();
     void buildLayout();
+    void buildDocks();
     void connectSignals();
     void restoreWindow();
     void saveWindow() const;
@@ -91,6 +102,9 @@ private:
     void showDivergence(const Divergence& divergence);
     void clearDivergence();
     void updateBatchStrip(const Snapshot& snapshot);
+    void updateDocks(const Snapshot& snapshot);
+    void showDataset();
+    void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
     QPointF project(const core::Vec& w) const;
     core::Vec heldVector() const;
     void onPlayingChanged(bool playing);
@@ -125,6 +139,14 @@ private:
     BatchStrip* batchStrip_ = nullptr;
     ReadoutPanel* readouts_ = nullptr;
     SpeedControl* speed_ = nullptr;
+    StepCard* stepCard_ = nullptr;
+    GradientCheckView* gradientCheck_ = nullptr;
+    DatasetPanel* datasetPanel_ = nullptr;
+    QDockWidget* stepCardDock_ = nullptr;
+    QDockWidget* gradientCheckDock_ = nullptr;
+    QDockWidget* datasetDock_ = nullptr;
+    std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
+    QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;

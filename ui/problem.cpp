@@ -58,8 +58,10 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
                                               : DataKey{settings.data.path, 0, settings.data.seed};
     if (previous && previous->dataset_ && previous->dataKey_ == p.dataKey_) {
         p.dataset_ = previous->dataset_;
-        if (previous->data_ && previous->valFraction_ == p.valFraction_ && previous->data_->train.size() > 0)
+        if (previous->data_ && previous->valFraction_ == p.valFraction_ && previous->data_->train.size() > 0) {
             p.data_ = previous->data_;
+            p.split_ = previous->split_;
+        }
     }
     if (!p.objective_->usesData()) {
         // Analytic functions need no data; keep what was loaded for the way back.
@@ -79,8 +81,8 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
         }
     }
     if (!p.data_ || p.data_->train.size() == 0) {
-        const auto split = core::splitRows(static_cast<int>(p.dataset_->size()), settings.data.valFraction, settings.data.seed);
-        p.data_ = std::make_shared<core::TrainData>(core::TrainData::fromDataset(*p.dataset_, split));
+        p.split_ = core::splitRows(static_cast<int>(p.dataset_->size()), settings.data.valFraction, settings.data.seed);
+        p.data_ = std::make_shared<core::TrainData>(core::TrainData::fromDataset(*p.dataset_, p.split_));
     }
     if (p.data_->train.size() == 0)
         throw core::InputError("the data set has no training rows");

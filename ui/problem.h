@@ -28,6 +28,8 @@ public:
     const std::shared_ptr<const core::Objective>& objective() const { return objective_; }
     const std::shared_ptr<const core::Dataset>& dataset() const { return dataset_; }
     const std::shared_ptr<const core::TrainData>& data() const { return data_; }
+    // The rows of dataset() behind data(): which went to training, which to validation.
+    const core::Split& split() const { return split_; }
     // The samples the landscape is drawn on: the training set (empty for analytic functions).
     std::shared_ptr<const core::Samples> landscapeSamples() const;
 
@@ -58,6 +60,7 @@ private:
     std::shared_ptr<const core::Objective> objective_;
     std::shared_ptr<const core::Dataset> dataset_;
     std::shared_ptr<const core::TrainData> data_;
+    core::Split split_;
     DataKey dataKey_;
     double valFraction_ = -1;
 };

@@ -207,6 +207,8 @@ QByteArray settingsToJson(const AppSettings& s)
         {QStringLiteral("gradient_field"), s.gradientField},
         {QStringLiteral("captions"), s.captions},
         {QStringLiteral("log_loss"), s.logLoss}};
+    if (s.lesson)
+        root[QStringLiteral("lesson")] = QJsonObject{{QStringLiteral("title"), s.lesson->title}, {QStringLiteral("text"), s.lesson->text}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -221,7 +223,7 @@ AppSettings settingsFromJson(const QByteArray& json)
 
     const Reader root(doc.object(), QString(),
         {"format", "version", "model", "loss", "optimizer", "schedule", "batch_size", "full_batch", "shuffle", "seed",
-            "augmentation", "data", "axes", "held", "start", "range", "speed", "view"});
+            "augmentation", "data", "axes", "held", "start", "range", "speed", "view", "lesson"});
     QString format = QString::fromLatin1(kFormat);
     root.string("format", format);
     if (format != QLatin1String(kFormat))
@@ -353,6 +355,16 @@ AppSettings settingsFromJson(const QByteArray& json)
     view.boolean("gradient_field", s.gradientField);
     view.boolean("captions", s.captions);
     view.boolean("log_loss", s.logLoss);
+
+    if (root.has("lesson")) {
+        const Reader lesson = root.object("lesson", {"title", "text"});
+        Lesson l;
+        lesson.string("title", l.title);
+        lesson.string("text", l.text);
+        if (l.title.trimmed().isEmpty())
+            fail(lesson.where("title"), QStringLiteral("a lesson needs a title"));
+        s.lesson = l;
+    }
     return s;
 }
 

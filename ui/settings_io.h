@@ -2,7 +2,7 @@
 // AppSettings <-> JSON. A settings file names parameters and axes by name ("w", "b"), so it
 // reads the same whoever wrote it. Missing keys take their defaults (a lesson preset may set
 // only a few); unknown keys, wrong types and invalid values are rejected with a message that
-// names the key.
+// names the key. An optional "lesson" object ({"title", "text"}) travels with the settings.
 #include <optional>
 
 #include <QByteArray>

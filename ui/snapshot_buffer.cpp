@@ -37,6 +37,9 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
         pending_.latest = latest;
         pending_.batchRows = batchRows;
         pending_.batchX = batchX;
+        // An explanation of an older update no longer describes the newest one.
+        pending_.stepInputs.reset();
+        pending_.stepObjective.reset();
     }
     pending_.state = state;
     pending_.hasState = true;
@@ -44,6 +47,13 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
     pending_.droppedRows += thin(pending_.rows, capacity_);
     // With tiny epochs (full batch) there is one per step: bounded as well.
     thin(pending_.epochs, capacity_ / 4);
+}
+
+void SnapshotBuffer::explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective)
+{
+    const std::lock_guard lock(mutex_);
+    pending_.stepInputs = std::move(inputs);
+    pending_.stepObjective = std::move(objective);
 }
 
 template <typename T>

@@ -4,11 +4,13 @@
 // pending step rows (and epoch records) are thinned (every other one dropped, first and last
 // kept) instead of growing without limit; the latest full record is always there.
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "step_explanation.h"
 #include "train_observer.h"
 #include "trainer.h"
 
@@ -48,6 +50,11 @@ struct Snapshot {
     bool hasState = false;
     std::int64_t batchesPerEpoch = 0;
     std::optional<Divergence> divergence;     // set when a step failed since the last take
+    // The newest update in full, for the step card. Only when the run came to rest after it
+    // (a manual step, a pause, the end of an epoch): copying the batch every step would cost
+    // the hot loop for a text nobody can read at full speed.
+    std::optional<core::StepInputs> stepInputs;
+    std::shared_ptr<const core::Objective> stepObjective;   // what stepInputs->objective points to
 
     bool empty() const
     {
@@ -67,6 +74,8 @@ public:
         const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
         const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch);
     void diverged(const Divergence& divergence);
+    // The full inputs of the update last published; objective keeps inputs.objective alive.
+    void explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective);
 
     // GUI side: everything new, leaving the buffer empty.
     Snapshot take();

@@ -34,6 +34,8 @@ StepCard::StepCard(QWidget* parent) : QWidget(parent)
     headerFont.setBold(true);
     m_header->setFont(headerFont);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The summary of a data step is long: in a narrow dock it wraps instead of widening the window.
+    m_header->setWordWrap(true);
 
     m_copy = new QPushButton(tr("Copy"), this);
     m_copy->setObjectName(QStringLiteral("copyButton"));

@@ -29,6 +29,7 @@ TrainingWorker::~TrainingWorker() = default;
 void TrainingWorker::configure(std::shared_ptr<core::Trainer> trainer)
 {
     trainer_ = std::move(trainer);
+    settingsChanged_ = true;
     init_ = trainer_->params();
     restartRun();
 }
@@ -38,6 +39,7 @@ void TrainingWorker::restartRun()
     rows_.clear();
     epochs_.clear();
     latest_.reset();
+    explainPending_ = false;
     epochsToRun_ = 0;
     diverged_ = false;
     buffer_.restart(trainer_->state(), trainer_->batchesPerEpoch(), trainer_->trainingLoss());
@@ -110,6 +112,7 @@ void TrainingWorker::setSettings(const core::TrainSettings& settings)
         emit commandFailed(QString::fromStdString(e.what()));
         return;
     }
+    settingsChanged_ = true;
     // The batch size decides how many updates an epoch has.
     flush();
 }
@@ -130,9 +133,15 @@ void TrainingWorker::sync(quint64 token)
 
 bool TrainingWorker::stepOne()
 {
+    before_ = trainer_->state();
+    if (settingsChanged_) {
+        stepSettings_ = trainer_->settings();
+        settingsChanged_ = false;
+    }
     if (!trainer_->step(&record_, true)) {
         // The state stays at the last finite point; the GUI shows where it broke.
         diverged_ = true;
+        explainPending_ = false;   // before_ and record_ now belong to the failed step
         epochsToRun_ = 0;
         playing_.store(false);
         const std::int64_t k = trainer_->state().step + 1;
@@ -160,6 +169,7 @@ bool TrainingWorker::stepOne()
         epochs_.push_back(epoch);
     }
     latest_ = record_;
+    explainPending_ = true;
     return true;
 }
 
@@ -171,7 +181,20 @@ void TrainingWorker::flush()
     const auto& rows = trainer_->lastBatchRows();
     const auto& x = trainer_->lastBatch().x;
     batchX_.assign(x.data(), x.data() + x.size());
+    const bool explain = explainPending_ && !playing_.load() && epochsToRun_ == 0;
     buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch());
+    if (explain) {
+        // The run is at rest: the last update is worth showing in full.
+        core::StepInputs inputs;
+        inputs.objective = &trainer_->objective();
+        inputs.settings = stepSettings_;
+        inputs.before = before_;
+        inputs.batch = trainer_->lastBatch();
+        inputs.batchRows = rows;
+        inputs.record = record_;
+        buffer_.explain(std::move(inputs), trainer_->objectivePtr());
+        explainPending_ = false;
+    }
     latest_.reset();
 }
 
@@ -180,8 +203,12 @@ void TrainingWorker::tick()
     if (!trainer_)
         return;
     const bool epochMode = epochsToRun_ > 0;
-    if (!epochMode && !playing_.load())
+    if (!epochMode && !playing_.load()) {
+        // Paused while this tick was waiting: the last chunk's final step still wants its card.
+        if (explainPending_)
+            flush();
         return;
+    }
     interrupt_.store(false);
     QElapsedTimer chunk;
     chunk.start();

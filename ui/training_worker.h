@@ -71,6 +71,11 @@ private:
     std::vector<core::EpochRecord> epochs_;
     std::optional<core::StepRecord> latest_;
     core::StepRecord record_;
+    core::TrainState before_;      // the state the newest step started from (no allocation per step)
+    bool explainPending_ = false;  // record_ and before_ describe a step not yet explained in full
+    // The settings the newest step used: a slider moved after it must not rewrite its card.
+    core::TrainSettings stepSettings_;
+    bool settingsChanged_ = true;  // stepSettings_ is refreshed at the next step, not every step
     std::vector<double> batchX_;
 };
 

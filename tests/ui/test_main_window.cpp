@@ -1,10 +1,12 @@
 // The live window end to end, offscreen: controls reach the trainer, the transport works, a click
 // on the landscape moves the start, divergence is shown and recovered from, the window survives
-// abuse and closes promptly, and it fits a 1280x720 screen. Leaves a screenshot behind.
+// abuse and closes promptly, and it fits a 1280x720 screen; the docks follow the run and the two
+// sets of augmentation switches agree. Leaves screenshots behind.
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -23,11 +25,14 @@
 #include "appearance.h"
 #include "control_panel.h"
 #include "data_objective.h"
+#include "dataset_panel.h"
+#include "gradient_check_view.h"
 #include "landscape_plot.h"
 #include "main_window.h"
 #include "readout_panel.h"
 #include "settings_io.h"
 #include "slider_spin.h"
+#include "step_card.h"
 #include "training_controller.h"
 
 using namespace downhill;
@@ -114,6 +119,8 @@ private slots:
     void closingWhileTrainingIsPrompt();
     void pathCsvMatchesTheCli();
     void fitsAt1280x720();
+    void docksFollowTheRun();
+    void augmentationSwitchesStayInSync();
     void screenshotAfter200Steps();
 };
 
@@ -551,6 +558,73 @@ void TestMainWindow::fitsAt1280x720()
     }
 }
 
+void TestMainWindow::docksFollowTheRun()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* stepDock = w->findChild<QDockWidget*>(QStringLiteral("stepCardDock"));
+    auto* checkDock = w->findChild<QDockWidget*>(QStringLiteral("gradientCheckDock"));
+    auto* dataDock = w->findChild<QDockWidget*>(QStringLiteral("datasetDock"));
+    QVERIFY(stepDock && checkDock && dataDock);
+    QVERIFY(!stepDock->isVisible() && !checkDock->isVisible() && !dataDock->isVisible());
+    stepDock->show();
+    QVERIFY(stepDock->isVisible());
+    QCOMPARE(w->datasetPanel()->imageCount(), 2000);
+    QVERIFY(w->stepCard()->isEmpty());
+
+    // A manual step: its full explanation, the gradient check and the model curve at the new point.
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QTRY_VERIFY(!w->stepCard()->isEmpty());
+    QVERIFY2(w->stepCard()->header().startsWith(QStringLiteral("Step 1 ")), qPrintable(w->stepCard()->header()));
+    QVERIFY(w->gradientCheckView()->hasProblem());
+    QVERIFY(w->gradientCheckView()->currentCheck().analytic.isApprox(
+        [&] {
+            core::Vec g;
+            core::Workspace ws;
+            w->problem().objective()->evaluateWithGradient(w->controller()->state().params, w->problem().data()->train, g, ws);
+            return g;
+        }()));
+    auto* scatter = w->datasetPanel()->findChild<QCustomPlot*>(QStringLiteral("datasetScatter"));
+    QVERIFY(scatter);
+    QCPGraph* curve = nullptr;
+    for (int i = 0; i < scatter->graphCount(); ++i)
+        if (scatter->graph(i)->objectName() == QLatin1String("modelCurve"))
+            curve = scatter->graph(i);
+    QVERIFY(curve && !curve->data()->isEmpty());
+
+    // Play, then pause: the card shows the last step taken, not the first.
+    setSpeedMax(*w);
+    action(*w, "playAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 50, 10000);
+    action(*w, "playAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    const std::int64_t stopped = w->controller()->state().step;
+    QTRY_VERIFY(w->stepCard()->header().startsWith(QStringLiteral("Step %1 ").arg(stopped)));
+
+    // Reset: nothing stepped yet.
+    action(*w, "resetAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QTRY_VERIFY(w->stepCard()->isEmpty());
+}
+
+void TestMainWindow::augmentationSwitchesStayInSync()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* panelFlip = w->controlPanel()->findChild<QCheckBox*>(QStringLiteral("augFlip"));
+    auto* dataFlip = w->datasetPanel()->findChild<QCheckBox*>(QStringLiteral("flipCheck"));
+    QVERIFY(panelFlip && dataFlip);
+    QVERIFY(!panelFlip->isChecked() && !dataFlip->isChecked());
+    dataFlip->click();
+    QVERIFY(w->settings().train.augmentation.flip);
+    QVERIFY(panelFlip->isChecked());
+    QVERIFY(syncWith(w->controller()));
+    panelFlip->click();
+    QVERIFY(!w->settings().train.augmentation.flip);
+    QVERIFY(!dataFlip->isChecked());
+}
+
 void TestMainWindow::screenshotAfter200Steps()
 {
     auto w = openWindow(QSize(1280, 800));
@@ -561,12 +635,19 @@ void TestMainWindow::screenshotAfter200Steps()
     QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state().step, std::int64_t{200}, 20000);
     QVERIFY(syncWith(w->controller()));
     QCoreApplication::processEvents();   // let the queued replots paint
+    QTRY_VERIFY(!w->stepCard()->isEmpty());
     const QImage shot = w->grab().toImage();
     QCOMPARE(shot.size(), QSize(1280, 800));
     const QString dir = QStringLiteral(DOWNHILL_BINARY_DIR "/screenshots");
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(shot.save(dir + QStringLiteral("/window.png")));
     qInfo("screenshot: %s/window.png", qPrintable(dir));
+    // The data and gradient-check docks open too: tabs beside the step card, the window no wider.
+    action(*w, "gradientCheckDockAction")->trigger();
+    action(*w, "datasetDockAction")->trigger();
+    QTest::qWait(200);
+    QCOMPARE(w->size(), QSize(1280, 800));
+    QVERIFY(w->grab().toImage().save(dir + QStringLiteral("/window-docks.png")));
 }
 
 QTEST_MAIN(TestMainWindow)

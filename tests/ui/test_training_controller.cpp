@@ -6,11 +6,13 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "data_objective.h"
 #include "landscape_worker.h"
 #include "objective.h"
 #include "snapshot_buffer.h"
+#include "step_explanation.h"
 #include "trainer.h"
 #include "training_controller.h"
 
@@ -78,6 +80,7 @@ private slots:
     void settingReachesTrainerBeforeNextStep();
     void stepEpochEndsAtTheEpochBoundary();
     void playThenPauseStops();
+    void stepInputsOnlyWhenAtRest();
     void pacedSpeedIsNotExceeded();
     void resetRestoresInitialStateExactly();
     void startPointRestartsTheRun();
@@ -203,6 +206,51 @@ void TestTrainingController::playThenPauseStops()
     QVERIFY(syncWith(c));
     QCOMPARE(c.state().step, stopped);
     QCOMPARE(playing.count(), 2);
+}
+
+void TestTrainingController::stepInputsOnlyWhenAtRest()
+{
+    TrainingController c;
+    c.configure(makeTrainer(plainSgd(0.01, 8), 256));
+    c.setSpeed(0);
+    QVERIFY(syncWith(c));
+    QSignalSpy frames(&c, &TrainingController::frame);
+    const core::TrainState start = c.state();
+
+    // A manual step: the frame explains it, from the state it started at.
+    c.stepOnce();
+    QVERIFY(syncWith(c));
+    std::optional<core::StepInputs> explained;
+    for (const auto& args : frames)
+        if (const auto snap = args.at(0).value<Snapshot>(); snap.stepInputs)
+            explained = snap.stepInputs;
+    QVERIFY(explained);
+    QVERIFY(explained->before == start);
+    QCOMPARE(explained->record.step, std::int64_t{1});
+    QCOMPARE(explained->batch.size(), Eigen::Index{8});
+    QCOMPARE(explained->settings.optimizer.lr, 0.01);
+    QCOMPARE(explained->batchRows.size(), std::size_t{8});
+    QVERIFY(explained->objective);
+    QVERIFY(!core::explainStep(*explained).empty());
+
+    // Playing: no frame carries it; pausing: one does, for the last step taken.
+    frames.clear();
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.state().step > 50, 5000);
+    c.pause();
+    QVERIFY(syncWith(c));
+    int withInputs = 0;
+    explained.reset();
+    for (const auto& args : frames) {
+        if (const auto snap = args.at(0).value<Snapshot>(); snap.stepInputs) {
+            ++withInputs;
+            explained = snap.stepInputs;
+        }
+    }
+    QCOMPARE(withInputs, 1);
+    QCOMPARE(explained->record.step, c.state().step);
+    QCOMPARE(explained->before.step, c.state().step - 1);
+    QVERIFY(explained->record.after == c.state().params);
 }
 
 void TestTrainingController::pacedSpeedIsNotExceeded()
