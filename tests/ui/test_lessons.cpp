@@ -11,6 +11,7 @@
 #include <cmath>
 #include <memory>
 
+#include "controller_sync.h"
 #include "error.h"
 #include "main_window.h"
 #include "problem.h"
@@ -42,20 +43,7 @@ std::unique_ptr<MainWindow> openWindow()
     return w;
 }
 
-bool syncWith(TrainingController* c, int timeoutMs = 10000)
-{
-    QSignalSpy spy(c, &TrainingController::synced);
-    const quint64 token = c->sync();
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        for (const auto& args : spy)
-            if (args.at(0).toULongLong() == token)
-                return true;
-        spy.wait(50);
-    }
-    return false;
-}
+using downhill::test::syncWith;
 
 QStringList lessonPaths()
 {

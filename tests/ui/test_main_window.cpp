@@ -22,6 +22,7 @@
 #include <cmath>
 #include <memory>
 
+#include "controller_sync.h"
 #include "appearance.h"
 #include "control_panel.h"
 #include "data_objective.h"
@@ -64,20 +65,7 @@ std::unique_ptr<MainWindow> openWindow(QSize size = QSize(1280, 800))
     return fine() ? std::move(w) : nullptr;
 }
 
-bool syncWith(TrainingController* c, int timeoutMs = 10000)
-{
-    QSignalSpy spy(c, &TrainingController::synced);
-    const quint64 token = c->sync();
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        for (const auto& args : spy)
-            if (args.at(0).toULongLong() == token)
-                return true;
-        spy.wait(50);
-    }
-    return false;
-}
+using downhill::test::syncWith;
 
 QAction* action(MainWindow& w, const char* name)
 {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "controller_sync.h"
 #include "data_objective.h"
 #include "landscape_worker.h"
 #include "objective.h"
@@ -55,21 +56,7 @@ std::unique_ptr<core::Trainer> makeTrainer(const core::TrainSettings& settings, 
     return std::make_unique<core::Trainer>(objective, lineData(n), settings, objective->defaultInit());
 }
 
-// Waits until every command sent so far has been handled and its frame delivered.
-bool syncWith(TrainingController& c, int timeoutMs = 5000)
-{
-    QSignalSpy spy(&c, &TrainingController::synced);
-    const quint64 token = c.sync();
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        for (const auto& args : spy)
-            if (args.at(0).toULongLong() == token)
-                return true;
-        spy.wait(50);
-    }
-    return false;
-}
+using downhill::test::syncWith;
 
 }  // namespace
 

@@ -1,0 +1,31 @@
+#pragma once
+// Waits until every command sent to a TrainingController so far has been handled and its frame
+// delivered: the tests' way of stepping in lockstep with the worker thread, without sleeps.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
+#include "training_controller.h"
+
+namespace downhill::test {
+
+inline bool syncWith(ui::TrainingController* c, int timeoutMs = 10000)
+{
+    QSignalSpy spy(c, &ui::TrainingController::synced);
+    const quint64 token = c->sync();
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        for (const auto& args : spy)
+            if (args.at(0).toULongLong() == token)
+                return true;
+        spy.wait(50);
+    }
+    return false;
+}
+
+inline bool syncWith(ui::TrainingController& c, int timeoutMs = 10000)
+{
+    return syncWith(&c, timeoutMs);
+}
+
+}  // namespace downhill::test
