@@ -18,24 +18,6 @@ bool cancelled(const std::atomic<bool>* cancel)
     return cancel && cancel->load(std::memory_order_relaxed);
 }
 
-// Sum of per-sample losses of r = u * phi + c, vectorised: Eigen evaluates the expression in
-// SIMD packets with no temporary array.
-double lossSum(const Loss& loss, double u, const Array& phi, const Array& c)
-{
-    const auto r = u * phi + c;
-    switch (loss.kind()) {
-    case LossKind::Mse: return r.square().sum();
-    case LossKind::Mae: return r.abs().sum();
-    case LossKind::Huber: {
-        // Branch-free Huber: with a = |r| and m = min(a, delta), huber = m (a - m/2).
-        const double d = loss.settings().delta;
-        const auto a = r.abs();
-        return (a.min(d) * (a - 0.5 * a.min(d))).sum();
-    }
-    }
-    return 0.0;
-}
-
 void findExtremes(LandscapeGrid& grid)
 {
     grid.minLoss = std::numeric_limits<double>::infinity();
@@ -123,7 +105,7 @@ bool innerAffine(const DataObjective& objective, const Samples& samples, Landsca
         } else {
             for (int inner = 0; inner < g; ++inner) {
                 const double u = innerIsAxis1 ? rq.value1(inner) : rq.value2(inner);
-                store(inner, lossSum(loss, u, s.phi, s.c) / n);
+                store(inner, loss.sumOf(u * s.phi + s.c) / n);
             }
         }
     });

@@ -64,18 +64,7 @@ double Loss::derivative(double r) const
 
 double Loss::meanValue(const Eigen::Ref<const Array>& r) const
 {
-    if (r.size() == 0)
-        return 0.0;
-    switch (settings_.kind) {
-    case LossKind::Mse: return r.square().mean();
-    case LossKind::Mae: return r.abs().mean();
-    case LossKind::Huber: {
-        const double d = settings_.delta;
-        const Array a = r.abs();
-        return (a < d).select(0.5 * r.square(), d * (a - 0.5 * d)).mean();
-    }
-    }
-    return 0.0;
+    return r.size() == 0 ? 0.0 : sumOf(r) / static_cast<double>(r.size());
 }
 
 void Loss::derivatives(const Eigen::Ref<const Array>& r, Array& out) const

@@ -40,6 +40,23 @@ public:
     // to [-delta, delta].
     double derivative(double r) const;
 
+    // Sum of the per-sample losses of any residual expression, evaluated in SIMD packets with
+    // no temporary array (the landscape passes u * phi + c unevaluated). Huber is written
+    // branch-free: with a = |r| and m = min(a, delta), huber = m (a - m/2).
+    template <typename Derived>
+    double sumOf(const Eigen::ArrayBase<Derived>& r) const
+    {
+        switch (settings_.kind) {
+        case LossKind::Mse: return r.square().sum();
+        case LossKind::Mae: return r.abs().sum();
+        case LossKind::Huber: {
+            const double d = settings_.delta;
+            return (r.abs().min(d) * (r.abs() - 0.5 * r.abs().min(d))).sum();
+        }
+        }
+        return 0.0;
+    }
+
     // Vectorised forms over many residuals.
     double meanValue(const Eigen::Ref<const Array>& r) const;
     void derivatives(const Eigen::Ref<const Array>& r, Array& out) const;

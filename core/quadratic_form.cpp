@@ -1,5 +1,7 @@
 #include "quadratic_form.h"
 
+#include <algorithm>
+
 namespace downhill::core {
 
 QuadraticForm::QuadraticForm(const Array2D& phi, const Array& c)
@@ -10,7 +12,7 @@ QuadraticForm::QuadraticForm(const Array2D& phi, const Array& c)
 {
 }
 
-double QuadraticForm::mean(const Eigen::Ref<const Eigen::VectorXd>& u) const
+double QuadraticForm::mean(const Vec& u) const
 {
     if (n_ == 0)
         return 0.0;

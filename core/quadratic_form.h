@@ -14,15 +14,18 @@ public:
     QuadraticForm() = default;
     QuadraticForm(const Array2D& phi, const Array& c);
 
-    double mean(const Eigen::Ref<const Eigen::VectorXd>& u) const;
+    // u has at most kMaxParameters entries: the matrices live on the stack, so the trainer's
+    // per-step training loss allocates nothing.
+    double mean(const Vec& u) const;
     bool empty() const { return n_ == 0; }
-    const Eigen::MatrixXd& a() const { return a_; }
-    const Eigen::VectorXd& b() const { return b_; }
+    using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kMaxParameters, kMaxParameters>;
+    const Matrix& a() const { return a_; }
+    const Vec& b() const { return b_; }
     double s() const { return s_; }
 
 private:
-    Eigen::MatrixXd a_;
-    Eigen::VectorXd b_;
+    Matrix a_;
+    Vec b_;
     double s_ = 0;
     Eigen::Index n_ = 0;
 };
