@@ -409,7 +409,8 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     m_ghostCurve = new QCPCurve(xAxis, yAxis);
     m_ghostCurve->setObjectName(QStringLiteral("ghostPath"));
     m_ghostCurve->setLayer(kLiveLayer);
-    m_ghostCurve->setPen(QPen(palette::ghostPath(), 1));
+    // Wider than the live path, which it runs beside and under, so both stay visible.
+    m_ghostCurve->setPen(QPen(palette::ghostPath(), 2));
     m_ghostCurve->setSelectable(QCP::stNone);
     for (int k = 0; k < kPathSegments; ++k) {
         auto* curve = new QCPCurve(xAxis, yAxis);
@@ -962,7 +963,7 @@ void LandscapePlot::setGhostPath(const QVector<QPointF>& points, const QString& 
     m_ghost.clear();
     qint64 appended = 0;
     appendBounded(m_ghost, appended, points);
-    drawThinned(m_ghostCurve, m_ghost, 0.0);
+    drawThinned(m_ghostCurve, m_ghost, 5.0);
     m_ghostCurve->setName(label);
     if (label.isEmpty())
         m_ghostCurve->removeFromLegend();
@@ -1015,7 +1016,7 @@ void LandscapePlot::updateOverlayCurves()
 {
     for (const Overlay& overlay : std::as_const(m_overlays))
         drawThinned(overlay.curve, overlay.path, 4.0);
-    drawThinned(m_ghostCurve, m_ghost, 0.0);
+    drawThinned(m_ghostCurve, m_ghost, 5.0);
 }
 
 void LandscapePlot::raiseLiveStack()

@@ -1,6 +1,7 @@
 #include "loss_plot.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -88,6 +89,15 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     yAxis2->grid()->setVisible(false);
     yAxis2->setRange(0, 1);
 
+    // First, so that it lies under everything of the current run.
+    m_ghost.graph = addGraph(xAxis, yAxis);
+    m_ghost.graph->setObjectName(QStringLiteral("ghostLoss"));
+    // Darker than on the landscape (this one lies on white), dotted beside the batch loss.
+    m_ghost.graph->setPen(QPen(palette::ghostPath().darker(140), 1.5, Qt::DotLine));
+    m_ghost.graph->setAdaptiveSampling(true);
+    m_ghost.graph->setSelectable(QCP::stNone);
+    m_ghost.graph->removeFromLegend();
+
     m_batch = addGraph(xAxis, yAxis);
     m_batch->setObjectName(QStringLiteral("batchLoss"));
     m_batch->setName(QStringLiteral("batch loss"));
@@ -163,6 +173,14 @@ void LossPlot::appendEpoch(double step, double trainLoss, double valLoss)
     updateGraphs();
 }
 
+void LossPlot::appendEpochs(const QVector<double>& steps, const QVector<double>& trainLoss, const QVector<double>& valLoss)
+{
+    const qsizetype n = std::min({steps.size(), trainLoss.size(), valLoss.size()});
+    for (qsizetype k = 0; k < n; ++k)
+        m_epochSeries.append(steps[k], trainLoss[k], valLoss[k]);
+    updateGraphs();
+}
+
 void LossPlot::setCurrentStep(double step)
 {
     m_currentStep = step;
@@ -186,6 +204,7 @@ void LossPlot::setLogScale(bool on)
     }
     m_follow = true;
     fitAxes();
+    placeLegend();
 }
 
 void LossPlot::clear()
@@ -234,6 +253,27 @@ void LossPlot::clearOverlaySeries()
         fitAxes();
 }
 
+void LossPlot::setGhostSeries(const QVector<double>& steps, const QVector<double>& loss, const QString& label)
+{
+    m_ghost.series.clear();
+    const qsizetype n = std::min(steps.size(), loss.size());
+    for (qsizetype k = 0; k < n; ++k)
+        m_ghost.series.append(steps[k], loss[k], kNaN);
+    m_ghost.graph->data()->set(graphData(m_ghost.series.keys, m_ghost.series.a), true);
+    m_ghost.graph->setName(label);
+    if (label.isEmpty() || n == 0)
+        m_ghost.graph->removeFromLegend();
+    else
+        m_ghost.graph->addToLegend();
+    if (m_follow)
+        fitAxes();
+}
+
+void LossPlot::clearGhostSeries()
+{
+    setGhostSeries({}, {});
+}
+
 int LossPlot::overlayStoredCount(int id) const
 {
     return id >= 0 && id < m_overlays.size() ? static_cast<int>(m_overlays[id].series.keys.size()) : -1;
@@ -269,6 +309,54 @@ void LossPlot::updateGraphs()
                                    : QCPScatterStyle());
     if (m_follow)
         fitAxes();
+    placeLegend();
+}
+
+// The legend takes the corner of the plot with the fewest data points under it: a falling
+// curve leaves a different corner free in linear and in log scale, and the newest steps, on
+// the right, are the ones worth seeing. It stays put unless its corner gets covered.
+void LossPlot::placeLegend()
+{
+    const QRect area = axisRect()->rect();
+    const QSize size = legend->minimumOuterSizeHint();
+    if (area.width() <= size.width() || area.height() <= size.height())
+        return;
+    constexpr int kMargin = 6;
+    const std::array<Qt::Alignment, 4> corners = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
+        Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
+    std::array<QRectF, 4> boxes;
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const double x = (corners[i] & Qt::AlignLeft) ? area.left() + kMargin : area.right() - kMargin - size.width();
+        const double y = (corners[i] & Qt::AlignTop) ? area.top() + kMargin : area.bottom() - kMargin - size.height();
+        boxes[i] = QRectF(x, y, size.width(), size.height());
+    }
+    std::array<int, 4> covered{};
+    const auto count = [&](const QVector<double>& keys, const QVector<double>& values, const QCPAxis* axis) {
+        const qsizetype stride = std::max<qsizetype>(1, keys.size() / 2000);
+        for (qsizetype k = 0; k < keys.size(); k += stride) {
+            if (!std::isfinite(values[k]) || (axis == yAxis && m_log && values[k] <= 0.0))
+                continue;
+            const QPointF p(xAxis->coordToPixel(keys[k]), axis->coordToPixel(values[k]));
+            for (std::size_t i = 0; i < boxes.size(); ++i)
+                covered[i] += boxes[i].contains(p) ? 1 : 0;
+        }
+    };
+    count(m_stepSeries.keys, m_stepSeries.a, yAxis);
+    count(m_stepSeries.keys, m_stepSeries.b, yAxis2);
+    count(m_epochSeries.keys, m_epochSeries.a, yAxis);
+    count(m_epochSeries.keys, m_epochSeries.b, yAxis);
+    count(m_ghost.series.keys, m_ghost.series.a, yAxis);
+    for (const Overlay& overlay : std::as_const(m_overlays))
+        count(overlay.series.keys, overlay.series.a, yAxis);
+    const Qt::Alignment now = axisRect()->insetLayout()->insetAlignment(0);
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        if (corners[i] == now && covered[i] == 0)
+            return;
+        if (covered[i] < covered[best])
+            best = i;
+    }
+    axisRect()->insetLayout()->setInsetAlignment(0, corners[best]);
 }
 
 // Steps from the first to the last (a little room on the right), losses over every finite value
@@ -293,7 +381,9 @@ void LossPlot::fitAxes()
         includeLoss(m_epochSeries.a[k]);
         includeLoss(m_epochSeries.b[k]);
     }
-    QVector<const QVector<double>*> allKeys{&m_stepSeries.keys, &m_epochSeries.keys};
+    for (const double v : std::as_const(m_ghost.series.a))
+        includeLoss(v);
+    QVector<const QVector<double>*> allKeys{&m_stepSeries.keys, &m_epochSeries.keys, &m_ghost.series.keys};
     for (const Overlay& overlay : std::as_const(m_overlays)) {
         for (const double v : overlay.series.a)
             includeLoss(v);

@@ -22,6 +22,7 @@ public:
     // lr may be empty (no schedule to show); otherwise it has one value per step.
     void appendSteps(const QVector<double>& steps, const QVector<double>& batchLoss, const QVector<double>& lr);
     void appendEpoch(double step, double trainLoss, double valLoss);   // valLoss NaN if none
+    void appendEpochs(const QVector<double>& steps, const QVector<double>& trainLoss, const QVector<double>& valLoss);
     void setCurrentStep(double step);
     void setLogScale(bool on);
     void clear();   // the run's own series; overlay series stay until clearOverlaySeries()
@@ -33,6 +34,12 @@ public:
     int addOverlaySeries(const QString& label, const QColor& color);
     void appendOverlaySteps(int id, const QVector<double>& steps, const QVector<double>& loss);
     void clearOverlaySeries();
+    // An earlier branch's batch loss, drawn grey under the current run (see LandscapePlot's
+    // ghost path); with a label it gets a legend entry. Replaces the one before.
+    void setGhostSeries(const QVector<double>& steps, const QVector<double>& loss, const QString& label = {});
+    void clearGhostSeries();
+    QCPGraph* ghostGraph() const { return m_ghost.graph; }
+    int ghostStoredCount() const { return static_cast<int>(m_ghost.series.keys.size()); }
     bool exportImage(const QString& path, QString* error);
 
     bool logScale() const { return m_log; }
@@ -61,6 +68,7 @@ protected:
 private:
     void updateGraphs();
     void fitAxes();
+    void placeLegend();
     void updateHover(QPointF pixel);
     void hideHover();
 
@@ -80,6 +88,7 @@ private:
         QCPGraph* graph = nullptr;
     };
     QVector<Overlay> m_overlays;
+    Overlay m_ghost;
     double m_currentStep = std::numeric_limits<double>::quiet_NaN();
     bool m_log = false;
     bool m_follow = true;

@@ -40,6 +40,7 @@
 #include "speed_control.h"
 #include "step_card.h"
 #include "teaching_text.h"
+#include "timeline_bar.h"
 #include "training_controller.h"
 
 // Resources of a static library must be initialised by name, outside any namespace.
@@ -57,6 +58,36 @@ constexpr std::size_t kEpochsPerFrame = 2;
 // Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
 // than its pixels can show (the path log keeps them all).
 constexpr std::size_t kPlotPointsPerFrame = 2048;
+
+// The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
+// steps, so its rows are not always increasing).
+std::vector<const StepRow*> rowsAfter(const std::vector<StepRow>& rows, std::int64_t after)
+{
+    std::vector<const StepRow*> out;
+    for (const StepRow& row : rows) {
+        if (row.step > after) {
+            out.push_back(&row);
+            after = row.step;
+        }
+    }
+    return out;
+}
+
+// Calls fn for at most `limit` of the items, evenly spaced and always ending on the newest.
+template <typename T, typename Fn>
+void forEachShown(const std::vector<T>& items, std::size_t limit, Fn&& fn)
+{
+    const std::size_t n = items.size();
+    const std::size_t stride = std::max<std::size_t>(1, (n + limit - 1) / limit);
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((n - 1 - i) % stride != 0)
+            continue;
+        if constexpr (std::is_pointer_v<T>)
+            fn(*items[i]);
+        else
+            fn(items[i]);
+    }
+}
 // The refresh waits at least this many times as long as a frame takes to draw, so that the GUI
 // thread is mostly free for the user's clicks and keys.
 constexpr double kFrameBudgetFactor = 2.0;
@@ -203,6 +234,12 @@ void MainWindow::buildActions()
     epochAction_ = make(tr("Epoch"), "epochAction", QKeySequence(Qt::SHIFT | Qt::Key_Right),
         tr("Take updates until the current epoch ends (one pass over the training set)"));
     epochAction_->setIcon(QIcon(QStringLiteral(":/icons/epoch.svg")));
+    backAction_ = make(tr("Back"), "backAction", QKeySequence(Qt::Key_Left),
+        tr("Go back one update, exactly: parameters, optimizer state, schedule and batch as they were"));
+    backAction_->setIcon(QIcon(QStringLiteral(":/icons/step-back.svg")));
+    epochBackAction_ = make(tr("Epoch back"), "epochBackAction", QKeySequence(Qt::SHIFT | Qt::Key_Left),
+        tr("Go back to the start of this epoch (or of the one before, when at its start)"));
+    epochBackAction_->setIcon(QIcon(QStringLiteral(":/icons/epoch-back.svg")));
     resetAction_ = make(tr("Reset"), "resetAction", QKeySequence(Qt::Key_R), tr("Go back to the starting point: step 0, fresh optimizer state"));
     resetAction_->setIcon(QIcon(QStringLiteral(":/icons/reset.svg")));
 
@@ -310,17 +347,23 @@ void MainWindow::buildLayout()
     transport->setFloatable(false);
     transport->setIconSize(QSize(28, 28));
     transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    transport->addAction(epochBackAction_);
+    transport->addAction(backAction_);
     transport->addAction(playAction_);
     transport->addAction(stepAction_);
     transport->addAction(epochAction_);
     transport->addAction(resetAction_);
     const std::pair<QAction*, const char*> buttons[] = {
-        {playAction_, "playButton"}, {stepAction_, "stepButton"}, {epochAction_, "epochButton"}, {resetAction_, "resetButton"}};
+        {playAction_, "playButton"}, {stepAction_, "stepButton"}, {epochAction_, "epochButton"}, {resetAction_, "resetButton"},
+        {backAction_, "backButton"}, {epochBackAction_, "epochBackButton"}};
     for (const auto& [action, name] : buttons) {
-        QWidget* button = transport->widgetForAction(action);
+        auto* button = qobject_cast<QToolButton*>(transport->widgetForAction(action));
         button->setObjectName(QLatin1String(name));
         button->setFocusPolicy(Qt::NoFocus);   // Space and arrows belong to the shortcuts
     }
+    // Going back is the rarer move: icons only, so the forward controls keep their words.
+    for (QAction* back : {backAction_, epochBackAction_})
+        qobject_cast<QToolButton*>(transport->widgetForAction(back))->setToolButtonStyle(Qt::ToolButtonIconOnly);
     QWidget* play = transport->widgetForAction(playAction_);
     play->setMinimumWidth(play->fontMetrics().horizontalAdvance(tr("Pause")) + 64);
     play->setStyleSheet(QStringLiteral("QToolButton { font-size: 13pt; font-weight: bold; padding: 3px 10px; }"));
@@ -376,6 +419,9 @@ void MainWindow::buildLayout()
     centreLayout->setSpacing(4);
     centreLayout->addWidget(banner_);
     centreLayout->addWidget(plotSplitter_, 1);
+    timeline_ = new TimelineBar(this);
+    timeline_->setObjectName(QStringLiteral("timeline"));
+    centreLayout->addWidget(timeline_);
 
     readouts_ = new ReadoutPanel(this);
     auto* readoutBox = new QGroupBox(tr("Now"), this);
@@ -514,6 +560,18 @@ void MainWindow::connectSignals()
     connect(epochAction_, &QAction::triggered, this, [this] {
         if (runValid_)
             controller_->stepEpoch();
+    });
+    connect(backAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->stepBack();
+    });
+    connect(epochBackAction_, &QAction::triggered, this, [this] {
+        if (runValid_)
+            controller_->epochBack();
+    });
+    connect(timeline_, &TimelineBar::seekRequested, this, [this](std::int64_t step) {
+        if (runValid_)
+            controller_->seek(step);
     });
     connect(resetAction_, &QAction::triggered, this, [this] {
         if (runValid_)
@@ -766,8 +824,9 @@ void MainWindow::configureRun()
         panel_->setProblem(QString::fromStdString(e.what()));
     }
     // Without a valid run there is nothing to play; Reset tries to build one again.
-    for (QAction* a : {playAction_, stepAction_, epochAction_})
+    for (QAction* a : {playAction_, stepAction_, epochAction_, backAction_, epochBackAction_})
         a->setEnabled(runValid_);
+    timeline_->setEnabled(runValid_);
 }
 
 void MainWindow::applyTraining()
@@ -922,58 +981,48 @@ void MainWindow::onFrame(const Snapshot& snap)
     frameClock.start();
     if (snap.restarted) {
         pathLog_.clear(snap.init, snap.initTrainLoss);
+        seenHead_ = shownStep_ = snap.state.step;
         landscape_->clearPath();
+        landscape_->clearGhostPath();
         lossPlot_->clear();
+        lossPlot_->clearGhostSeries();
         clearDivergence();
         batchStrip_->setItems({});
         stepCard_->setEmpty();
         readouts_->setBatchesPerEpoch(snap.batchesPerEpoch);
         if (snap.init.size() == problem_.parameterCount()) {
             landscape_->appendPath({project(snap.init)});
-            // Before the first step, the arrow shows the full training-set gradient.
-            core::Workspace ws;
-            core::Vec grad;
-            const core::Samples none;
-            const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
-            const double loss = problem_.objective()->evaluateWithGradient(snap.init, samples, grad, ws);
-            landscape_->setCurrent(project(snap.init), -project(grad), QPointF(), QPointF());
-            readouts_->showStart(snap.state, grad, loss);
+            showStart(snap.init);
         }
     }
-    if (!snap.rows.empty()) {
-        const std::size_t n = snap.rows.size();
-        const std::size_t stride = (n + kPlotPointsPerFrame - 1) / kPlotPointsPerFrame;
+    if (snap.branchedAt)
+        keepBranchAsGhost(*snap.branchedAt, snap.abandoned);
+    extendTimeline(snap);
+    if (snap.seeked || snap.branchedAt) {
+        // A move along the timeline: the path is redrawn to where the run now stands.
+        clearDivergence();
+        redrawPathTo(snap.state.step);
+        if (snap.settings)
+            followTimelineSettings(*snap.settings);
+        if (snap.state.step == 0 && !snap.latest && pathLog_.init().size() == problem_.parameterCount()) {
+            showStart(pathLog_.init());
+            lossPlot_->setCurrentStep(0);
+            stepCard_->setEmpty();
+            batchStrip_->setItems({});
+        }
+    } else if (!snap.rows.empty()) {
+        // Steps on from where the path ends: new steps, or replays after going back.
         QVector<QPointF> points;
-        QVector<double> steps, losses, rates;
-        const auto shown = static_cast<qsizetype>(n / stride + 1);
-        points.reserve(shown);
-        steps.reserve(shown);
-        losses.reserve(shown);
-        rates.reserve(shown);
-        for (std::size_t i = 0; i < n; ++i) {
-            if ((n - 1 - i) % stride != 0)   // evenly spaced, ending on the newest
-                continue;
-            const StepRow& row = snap.rows[i];
-            points.push_back(project(row.params));
-            steps.push_back(static_cast<double>(row.step));
-            losses.push_back(row.batchLoss);
-            rates.push_back(row.lr);
-        }
+        forEachShown(rowsAfter(snap.rows, shownStep_), kPlotPointsPerFrame,
+            [&](const StepRow& row) { points.push_back(project(row.params)); });
         landscape_->appendPath(points);
-        lossPlot_->appendSteps(steps, losses, rates);
-        pathLog_.append(snap.rows);
     }
-    // Full batches at full speed end an epoch every step: a frame plots a few of them, evenly
-    // spread and always the newest, not hundreds.
-    const std::size_t epochCount = snap.epochs.size();
-    const std::size_t epochStride = (epochCount + kEpochsPerFrame - 1) / kEpochsPerFrame;
-    for (std::size_t i = 0; i < epochCount; ++i) {
-        if (epochStride > 1 && (epochCount - 1 - i) % epochStride != 0)
-            continue;
-        const core::EpochRecord& e = snap.epochs[i];
-        lossPlot_->appendEpoch(static_cast<double>(e.step), e.trainLoss, e.valLoss);
+    if (snap.hasState) {
+        shownStep_ = snap.state.step;
+        timeline_->setRange(0, seenHead_);
+        timeline_->setPosition(shownStep_);
     }
-    if (epochCount > 0)
+    if (!snap.epochs.empty())
         readouts_->showEpoch(snap.epochs.back());
     if (snap.latest) {
         const core::StepRecord& r = *snap.latest;
@@ -1007,6 +1056,133 @@ void MainWindow::onFrame(const Snapshot& snap)
     frameWorkNs_ += frameClock.nsecsElapsed();
     adaptFrameInterval();
     emit frameShown();
+}
+
+void MainWindow::showStart(const core::Vec& init)
+{
+    // Before the first step, the arrow shows the full training-set gradient.
+    core::Workspace ws;
+    core::Vec grad;
+    const core::Samples none;
+    const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
+    const double loss = problem_.objective()->evaluateWithGradient(init, samples, grad, ws);
+    landscape_->setCurrent(project(init), -project(grad), QPointF(), QPointF());
+    core::TrainState start;
+    start.params = init;
+    readouts_->showStart(start, grad, loss);
+}
+
+void MainWindow::extendTimeline(const Snapshot& snap)
+{
+    const std::int64_t oldHead = seenHead_;
+    const std::vector<const StepRow*> fresh = rowsAfter(snap.rows, seenHead_);
+    if (!fresh.empty()) {
+        for (const StepRow* row : fresh)
+            pathLog_.append(*row);
+        seenHead_ = fresh.back()->step;
+        QVector<double> steps, losses, rates;
+        forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
+            steps.push_back(static_cast<double>(row.step));
+            losses.push_back(row.batchLoss);
+            rates.push_back(row.lr);
+        });
+        lossPlot_->appendSteps(steps, losses, rates);
+    }
+    std::vector<core::EpochRecord> epochs;
+    for (const core::EpochRecord& e : snap.epochs)
+        if (e.step > oldHead)
+            epochs.push_back(e);
+    pathLog_.appendEpochs(epochs);
+    // Full batches at full speed end an epoch every step: a frame plots a few of them, evenly
+    // spread and always the newest, not hundreds.
+    forEachShown(epochs, kEpochsPerFrame, [&](const core::EpochRecord& e) {
+        lossPlot_->appendEpoch(static_cast<double>(e.step), e.trainLoss, e.valLoss);
+    });
+}
+
+void MainWindow::keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned)
+{
+    const auto& rows = pathLog_.rows();
+    const auto from = pathLog_.endOf(step);
+    QVector<QPointF> points;
+    QVector<double> steps, losses;
+    // The ghost starts where the two branches part.
+    if (from != rows.begin())
+        points.push_back(project((from - 1)->params));
+    else if (pathLog_.init().size() == problem_.parameterCount())
+        points.push_back(project(pathLog_.init()));
+    std::int64_t last = step;
+    const auto add = [&](const StepRow& row) {
+        if (row.step <= last)
+            return;
+        last = row.step;
+        points.push_back(project(row.params));
+        steps.push_back(static_cast<double>(row.step));
+        losses.push_back(row.batchLoss);
+    };
+    std::for_each(from, rows.end(), add);
+    std::for_each(abandoned.begin(), abandoned.end(), add);
+    pathLog_.truncate(step);
+    seenHead_ = std::min(seenHead_, step);
+    if (!steps.isEmpty()) {
+        const QString label = tr("before the change at step %1").arg(step);
+        landscape_->setGhostPath(points, label);
+        lossPlot_->setGhostSeries(steps, losses, label);
+    }
+    redrawLossFromLog();
+}
+
+void MainWindow::redrawLossFromLog()
+{
+    lossPlot_->clear();
+    QVector<double> steps, losses, rates;
+    for (const StepRow& row : pathLog_.rows()) {
+        steps.push_back(static_cast<double>(row.step));
+        losses.push_back(row.batchLoss);
+        rates.push_back(row.lr);
+    }
+    lossPlot_->appendSteps(steps, losses, rates);
+    QVector<double> epochSteps, train, val;
+    for (const core::EpochRecord& e : pathLog_.epochs()) {
+        epochSteps.push_back(static_cast<double>(e.step));
+        train.push_back(e.trainLoss);
+        val.push_back(e.valLoss);
+    }
+    lossPlot_->appendEpochs(epochSteps, train, val);
+}
+
+void MainWindow::redrawPathTo(std::int64_t step)
+{
+    landscape_->clearPath();
+    if (pathLog_.init().size() != problem_.parameterCount())
+        return;
+    const auto& rows = pathLog_.rows();
+    const auto end = pathLog_.endOf(step);
+    QVector<QPointF> points;
+    points.reserve(static_cast<qsizetype>(end - rows.begin()) + 1);
+    points.push_back(project(pathLog_.init()));
+    for (auto it = rows.begin(); it != end; ++it)
+        points.push_back(project(it->params));
+    landscape_->appendPath(points);
+}
+
+void MainWindow::followTimelineSettings(const core::TrainSettings& ts)
+{
+    // Back before a change of settings: the panel shows the settings of that moment, so that
+    // what it says is what the next step will use.
+    if (ts == settings_.trainSettings())
+        return;
+    const int batchSize = settings_.train.batchSize;
+    settings_.fullBatch = ts.batchSize == std::numeric_limits<int>::max();
+    settings_.train = ts;
+    if (settings_.fullBatch)
+        settings_.train.batchSize = batchSize;
+    panel_->setSettings(settings_, panelContext());
+    panelBaseline_ = settings_;
+    datasetPanel_->setAugmentation(settings_.train.augmentation);
+    updateCaptions();
+    updateTitle();
+    statusBar()->showMessage(tr("The settings are back to what they were at this step."), 6000);
 }
 
 void MainWindow::adaptFrameInterval()

@@ -33,6 +33,7 @@ class LossPlot;
 class ReadoutPanel;
 class SpeedControl;
 class StepCard;
+class TimelineBar;
 class TrainingController;
 struct LandscapeResult;
 
@@ -67,6 +68,7 @@ public:
     StepCard* stepCard() const { return stepCard_; }
     GradientCheckView* gradientCheckView() const { return gradientCheck_; }
     DatasetPanel* datasetPanel() const { return datasetPanel_; }
+    TimelineBar* timeline() const { return timeline_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -98,6 +100,12 @@ private:
 
     // Run -> screen.
     void onFrame(const Snapshot& snapshot);
+    void showStart(const core::Vec& init);
+    void extendTimeline(const Snapshot& snapshot);
+    void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
+    void redrawLossFromLog();
+    void redrawPathTo(std::int64_t step);
+    void followTimelineSettings(const core::TrainSettings& settings);
     void onLandscape(const LandscapeResult& result);
     void showDivergence(const Divergence& divergence);
     void clearDivergence();
@@ -128,7 +136,9 @@ private:
     Problem problem_;
     bool runValid_ = false;
     bool resetViewOnGrid_ = false;
-    PathLog pathLog_;
+    PathLog pathLog_;            // the run's timeline as far as it has gone (to seenHead_)
+    std::int64_t seenHead_ = 0;   // the last step of the timeline the GUI has rows for
+    std::int64_t shownStep_ = 0;  // the landscape's path is drawn up to here
 
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
@@ -139,6 +149,7 @@ private:
     BatchStrip* batchStrip_ = nullptr;
     ReadoutPanel* readouts_ = nullptr;
     SpeedControl* speed_ = nullptr;
+    TimelineBar* timeline_ = nullptr;
     StepCard* stepCard_ = nullptr;
     GradientCheckView* gradientCheck_ = nullptr;
     DatasetPanel* datasetPanel_ = nullptr;
@@ -163,6 +174,8 @@ private:
 
     QAction* playAction_ = nullptr;
     QAction* stepAction_ = nullptr;
+    QAction* backAction_ = nullptr;
+    QAction* epochBackAction_ = nullptr;
     QAction* epochAction_ = nullptr;
     QAction* resetAction_ = nullptr;
     QAction* openSettingsAction_ = nullptr;

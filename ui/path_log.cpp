@@ -26,32 +26,67 @@ void PathLog::clear(const core::Vec& init, double trainLoss)
     init_ = init;
     initLoss_ = trainLoss;
     rows_.clear();
-    stride_ = 1;
-    lastKept_ = 0;
+    epochs_.clear();
+}
+
+template <typename T>
+void PathLog::Thinned<T>::append(const T& item, std::size_t capacity)
+{
+    if (item.step - lastKept < stride && !items.empty())
+        return;
+    items.push_back(item);
+    lastKept = item.step;
+    if (items.size() >= capacity) {
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < items.size(); i += 2)
+            items[out++] = std::move(items[i]);
+        items.resize(out);
+        lastKept = items.back().step;
+        stride *= 2;
+    }
+}
+
+template <typename T>
+void PathLog::Thinned<T>::truncate(std::int64_t step)
+{
+    while (!items.empty() && items.back().step > step)
+        items.pop_back();
+    lastKept = items.empty() ? 0 : items.back().step;
 }
 
 void PathLog::append(const std::vector<StepRow>& rows)
 {
-    for (const StepRow& row : rows) {
-        if (row.step - lastKept_ < stride_ && !rows_.empty())
-            continue;
-        rows_.push_back(row);
-        lastKept_ = row.step;
-        if (rows_.size() >= capacity_) {
-            std::size_t out = 0;
-            for (std::size_t i = 0; i < rows_.size(); i += 2)
-                rows_[out++] = std::move(rows_[i]);
-            rows_.resize(out);
-            lastKept_ = rows_.back().step;
-            stride_ *= 2;
-        }
-    }
+    for (const StepRow& row : rows)
+        rows_.append(row, capacity_);
+}
+
+void PathLog::append(const StepRow& row)
+{
+    rows_.append(row, capacity_);
+}
+
+void PathLog::appendEpochs(const std::vector<core::EpochRecord>& epochs)
+{
+    for (const core::EpochRecord& epoch : epochs)
+        epochs_.append(epoch, capacity_);
+}
+
+void PathLog::truncate(std::int64_t step)
+{
+    rows_.truncate(step);
+    epochs_.truncate(step);
+}
+
+std::vector<StepRow>::const_iterator PathLog::endOf(std::int64_t step) const
+{
+    return std::upper_bound(rows_.items.begin(), rows_.items.end(), step,
+        [](std::int64_t s, const StepRow& row) { return s < row.step; });
 }
 
 QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
 {
     QByteArray out;
-    out.reserve(static_cast<qsizetype>(rows_.size() * (40 + 40 * names.size())));
+    out.reserve(static_cast<qsizetype>(rows_.items.size() * (40 + 40 * names.size())));
     out += "step,epoch,lr,loss";
     for (const auto& n : names)
         out += ',' + QByteArray::fromStdString(n);
@@ -70,7 +105,7 @@ QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
         appendNumber(out, initLoss_);
         out += '\n';
     }
-    for (const StepRow& row : rows_) {
+    for (const StepRow& row : rows_.items) {
         appendNumber(out, row.step);
         out += ',';
         appendNumber(out, row.epoch + 1);

@@ -18,9 +18,19 @@ public:
     // A new run from init, whose training loss is trainLoss (the CSV's step-0 row).
     void clear(const core::Vec& init = {}, double trainLoss = 0);
     void append(const std::vector<StepRow>& rows);
+    void append(const StepRow& row);
+    // Epoch records, bounded the same way (full batches end an epoch every step).
+    void appendEpochs(const std::vector<core::EpochRecord>& epochs);
+    // Drops the rows and epochs after `step` (a branch replaced them).
+    void truncate(std::int64_t step);
+    // The rows up to and including `step`: [rows().begin(), end).
+    std::vector<StepRow>::const_iterator endOf(std::int64_t step) const;
 
-    const std::vector<StepRow>& rows() const { return rows_; }
-    std::int64_t stride() const { return stride_; }
+    const std::vector<StepRow>& rows() const { return rows_.items; }
+    const std::vector<core::EpochRecord>& epochs() const { return epochs_.items; }
+    const core::Vec& init() const { return init_; }
+    double initLoss() const { return initLoss_; }
+    std::int64_t stride() const { return rows_.stride; }
     std::size_t capacity() const { return capacity_; }
 
     // The same rows and columns as downhill-cli's trajectory: step,epoch,lr,loss,<params>,
@@ -30,12 +40,22 @@ public:
     bool writeCsv(const QString& path, const std::vector<std::string>& parameterNames, QString* error) const;
 
 private:
+    // Keeps one item per `stride` steps; full, it drops every other one and doubles the stride.
+    template <typename T>
+    struct Thinned {
+        std::vector<T> items;
+        std::int64_t stride = 1;
+        std::int64_t lastKept = 0;
+        void append(const T& item, std::size_t capacity);
+        void truncate(std::int64_t step);
+        void clear() { *this = Thinned(); }
+    };
+
     std::size_t capacity_;
-    std::vector<StepRow> rows_;
+    Thinned<StepRow> rows_;
+    Thinned<core::EpochRecord> epochs_;
     core::Vec init_;
     double initLoss_ = 0;
-    std::int64_t stride_ = 1;
-    std::int64_t lastKept_ = 0;
 };
 
 }  // namespace downhill::ui

@@ -18,11 +18,12 @@ void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batches
     pending_.state = state;
     pending_.hasState = true;
     pending_.batchesPerEpoch = batchesPerEpoch;
+    pending_.head = state.step;
 }
 
 void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
     const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows, const std::vector<double>& batchX,
-    const core::TrainState& state, std::int64_t batchesPerEpoch)
+    const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head)
 {
     const std::lock_guard lock(mutex_);
     if (pending_.rows.empty())
@@ -44,9 +45,30 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
     pending_.state = state;
     pending_.hasState = true;
     pending_.batchesPerEpoch = batchesPerEpoch;
+    pending_.head = head;
     pending_.droppedRows += thin(pending_.rows, capacity_);
     // With tiny epochs (full batch) there is one per step: bounded as well.
     thin(pending_.epochs, capacity_ / 4);
+}
+
+void SnapshotBuffer::seeked(const core::TrainSettings& settings)
+{
+    const std::lock_guard lock(mutex_);
+    pending_.seeked = true;
+    pending_.settings = settings;
+}
+
+void SnapshotBuffer::branched(std::int64_t step)
+{
+    const std::lock_guard lock(mutex_);
+    const auto after = [step](const auto& item) { return item.step > step; };
+    const auto firstAfter = std::stable_partition(pending_.rows.begin(), pending_.rows.end(),
+        [&](const StepRow& r) { return !after(r); });
+    std::move(firstAfter, pending_.rows.end(), std::back_inserter(pending_.abandoned));
+    pending_.rows.erase(firstAfter, pending_.rows.end());
+    std::erase_if(pending_.epochs, after);
+    // Two branches before the GUI looks: it truncates at the earlier one.
+    pending_.branchedAt = pending_.branchedAt ? std::min(*pending_.branchedAt, step) : step;
 }
 
 void SnapshotBuffer::explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective)

@@ -49,6 +49,17 @@ struct Snapshot {
     core::TrainState state;             // the newest state
     bool hasState = false;
     std::int64_t batchesPerEpoch = 0;
+    std::int64_t head = 0;              // the last step of the run's timeline (with hasState)
+
+    // The timeline (see core::RunHistory). seeked: the run was moved to state.step, back or
+    // forward along its timeline, rather than stepping there; the rows it already published
+    // for steps up to the head are still valid, and `settings` are the ones in effect there.
+    bool seeked = false;
+    std::optional<core::TrainSettings> settings;
+    // Settings changed at this earlier step: the timeline after it is gone (a branch). Rows of
+    // the old future still pending when it happened are in `abandoned`, not in `rows`.
+    std::optional<std::int64_t> branchedAt;
+    std::vector<StepRow> abandoned;
     std::optional<Divergence> divergence;     // set when a step failed since the last take
     // The newest update in full, for the step card. Only when the run came to rest after it
     // (a manual step, a pause, the end of an epoch): copying the batch every step would cost
@@ -58,7 +69,8 @@ struct Snapshot {
 
     bool empty() const
     {
-        return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence;
+        return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence && !seeked
+            && !branchedAt;
     }
 };
 
@@ -72,8 +84,13 @@ public:
     // The steps of one chunk (moved in) and the newest state.
     void publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
         const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
-        const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch);
+        const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch,
+        std::int64_t head);
     void diverged(const Divergence& divergence);
+    // The run was moved along its timeline; these settings are in effect where it now stands.
+    void seeked(const core::TrainSettings& settings);
+    // Settings changed at `step`, before the head: pending rows after it move to `abandoned`.
+    void branched(std::int64_t step);
     // The full inputs of the update last published; objective keeps inputs.objective alive.
     void explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective);
 

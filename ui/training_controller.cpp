@@ -45,6 +45,7 @@ void TrainingController::configure(std::unique_ptr<core::Trainer> trainer)
     std::shared_ptr<core::Trainer> shared(std::move(trainer));
     state_ = shared->state();
     batchesPerEpoch_ = shared->batchesPerEpoch();
+    head_ = state_.step;
     divergence_.reset();
     configured_ = true;
     post([w = worker_, shared] { w->configure(shared); });
@@ -118,6 +119,27 @@ void TrainingController::setSpeed(double stepsPerSecond)
     post([w = worker_, stepsPerSecond] { w->setSpeed(stepsPerSecond); });
 }
 
+void TrainingController::seek(std::int64_t step)
+{
+    pause();
+    divergence_.reset();
+    post([w = worker_, step] { w->seek(step); });
+}
+
+void TrainingController::stepBack(std::int64_t steps)
+{
+    pause();
+    divergence_.reset();
+    post([w = worker_, steps] { w->stepBack(steps); });
+}
+
+void TrainingController::epochBack()
+{
+    pause();
+    divergence_.reset();
+    post([w = worker_] { w->epochBack(); });
+}
+
 void TrainingController::setFrameInterval(int milliseconds)
 {
     refreshTimer_.setInterval(milliseconds);
@@ -138,6 +160,7 @@ void TrainingController::refresh()
     if (snapshot.hasState) {
         state_ = snapshot.state;
         batchesPerEpoch_ = snapshot.batchesPerEpoch;
+        head_ = snapshot.head;
     }
     if (snapshot.restarted)
         divergence_.reset();

@@ -39,12 +39,18 @@ public:
     void setStartPoint(const core::Vec& init);  // a new run from init at once; keeps playing
     void setSettings(const core::TrainSettings& settings);  // from the next step on, no reset
     void setSpeed(double stepsPerSecond);     // 0: as fast as the engine runs
+    // Along the run's timeline, exactly (see core::RunHistory); each pauses first. Settings
+    // changed after moving back start a branch from there.
+    void seek(std::int64_t step);
+    void stepBack(std::int64_t steps = 1);
+    void epochBack();
     double speed() const { return speed_; }
     bool isPlaying() const { return playing_; }
 
     // As of the last frame.
     const core::TrainState& state() const { return state_; }
     std::int64_t batchesPerEpoch() const { return batchesPerEpoch_; }
+    std::int64_t head() const { return head_; }   // the timeline's last step
     const std::optional<Divergence>& divergence() const { return divergence_; }
 
     // The frame interval of the refresh timer (default 16 ms, about 60 Hz).
@@ -79,6 +85,7 @@ private:
     quint64 nextToken_ = 0;
     core::TrainState state_;
     std::int64_t batchesPerEpoch_ = 0;
+    std::int64_t head_ = 0;
     std::optional<Divergence> divergence_;
 };
 

@@ -42,6 +42,7 @@ void TrainingWorker::restartRun()
     explainPending_ = false;
     epochsToRun_ = 0;
     diverged_ = false;
+    history_.begin(trainer_->state(), trainer_->settings());
     buffer_.restart(trainer_->state(), trainer_->batchesPerEpoch(), trainer_->trainingLoss());
     restartPacing();
     scheduleNext();
@@ -113,6 +114,9 @@ void TrainingWorker::setSettings(const core::TrainSettings& settings)
         return;
     }
     settingsChanged_ = true;
+    // Changed at a step the run had gone past (after stepping back): a new branch from here.
+    if (history_.recordSettings(trainer_->state(), trainer_->settings()))
+        buffer_.branched(trainer_->state().step);
     // The batch size decides how many updates an epoch has.
     flush();
 }
@@ -123,6 +127,55 @@ void TrainingWorker::setSpeed(double stepsPerSecond)
     restartPacing();
     if (timer_->isActive())
         scheduleNext();
+}
+
+void TrainingWorker::seek(std::int64_t step)
+{
+    if (!trainer_ || history_.empty())
+        return;
+    moveTo(step);
+}
+
+void TrainingWorker::stepBack(std::int64_t steps)
+{
+    if (!trainer_ || history_.empty())
+        return;
+    moveTo(trainer_->state().step - steps);
+}
+
+void TrainingWorker::epochBack()
+{
+    if (!trainer_ || history_.empty())
+        return;
+    const core::TrainState& state = trainer_->state();
+    const std::int64_t epoch = std::max<std::int64_t>(0, state.cursor > 0 ? state.epoch : state.epoch - 1);
+    try {
+        moveTo(history_.seekEpochStart(*trainer_, epoch));
+    } catch (const core::InputError& e) {
+        emit commandFailed(QString::fromStdString(e.what()));
+    }
+}
+
+void TrainingWorker::moveTo(std::int64_t step)
+{
+    epochsToRun_ = 0;
+    diverged_ = false;
+    rows_.clear();
+    epochs_.clear();
+    latest_.reset();
+    explainPending_ = false;
+    const std::int64_t target = std::clamp(step, history_.first(), history_.head());
+    try {
+        history_.seek(*trainer_, target > history_.first() ? target - 1 : target);
+    } catch (const core::InputError& e) {
+        emit commandFailed(QString::fromStdString(e.what()));
+        return;
+    }
+    settingsChanged_ = true;
+    if (target > history_.first())
+        stepOne();   // a replay: succeeded before, succeeds again, and leaves the history as it is
+    buffer_.seeked(trainer_->settings());
+    flush();
 }
 
 void TrainingWorker::sync(quint64 token)
@@ -170,6 +223,7 @@ bool TrainingWorker::stepOne()
     }
     latest_ = record_;
     explainPending_ = true;
+    history_.recordStep(trainer_->state(), trainer_->settings());
     return true;
 }
 
@@ -182,7 +236,8 @@ void TrainingWorker::flush()
     const auto& x = trainer_->lastBatch().x;
     batchX_.assign(x.data(), x.data() + x.size());
     const bool explain = explainPending_ && !playing_.load() && epochsToRun_ == 0;
-    buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch());
+    buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
+        history_.head());
     if (explain) {
         // The run is at rest: the last update is worth showing in full.
         core::StepInputs inputs;

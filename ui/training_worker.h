@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QString>
 
+#include "run_history.h"
 #include "snapshot_buffer.h"
 #include "trainer.h"
 
@@ -36,6 +37,11 @@ public:
     void setStartPoint(const core::Vec& init);     // a new run from init
     void setSettings(const core::TrainSettings& settings);   // from the next step on, no reset
     void setSpeed(double stepsPerSecond);          // 0: as fast as the engine runs
+    // Along the run's timeline (exact: see core::RunHistory). Each lands on a step by taking
+    // that update again from the step before, so the card, arrows and batch show it.
+    void seek(std::int64_t step);                  // clamped to the timeline
+    void stepBack(std::int64_t steps);
+    void epochBack();                              // to the start of this epoch, or the one before
     void sync(quint64 token);                      // answers synced(token)
 
     // Upper bound of one chunk of steps between visits to the event loop.
@@ -51,6 +57,7 @@ private:
     void flush();
     void restartRun();
     void restartPacing();
+    void moveTo(std::int64_t step);
     void scheduleNext();
 
     SnapshotBuffer& buffer_;
@@ -59,6 +66,7 @@ private:
     QTimer* timer_;
 
     std::shared_ptr<core::Trainer> trainer_;
+    core::RunHistory history_;
     core::Vec init_;
     int epochsToRun_ = 0;          // "step one epoch" presses not yet done
     bool diverged_ = false;

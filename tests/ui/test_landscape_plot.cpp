@@ -590,7 +590,9 @@ private slots:
         QCOMPARE(ghost->data()->size(), 50);
         QCOMPARE(ghost->pen().color(), ui::palette::ghostPath());
         QCOMPARE(ghost->pen().color().red(), ghost->pen().color().blue());  // grey
-        QVERIFY(ghost->pen().widthF() <= plot->findChild<QCPCurve*>(QStringLiteral("path7"))->pen().widthF());
+        // Dots and a pen wider than the live path's: it shows where the new path runs over it.
+        QVERIFY(!ghost->scatterStyle().isNone());
+        QVERIFY(ghost->pen().widthF() > plot->findChild<QCPCurve*>(QStringLiteral("path7"))->pen().widthF());
         // Every other live item is drawn after (over) it.
         QCOMPARE(plot->liveLayer()->children().front(), static_cast<const QCPLayerable*>(ghost));
         QVERIFY(!plot->legend->visible());  // no label, no legend entry

@@ -523,7 +523,8 @@ void TestMainWindow::fitsAt1280x720()
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     // Transport: every button on the bar, none pushed into the overflow menu.
     auto* bar = w->findChild<QToolBar*>(QStringLiteral("transportBar"));
-    for (const char* name : {"playButton", "stepButton", "epochButton", "resetButton", "speedControl"}) {
+    for (const char* name :
+        {"epochBackButton", "backButton", "playButton", "stepButton", "epochButton", "resetButton", "speedControl"}) {
         QWidget* b = bar->findChild<QWidget*>(QLatin1String(name));
         QVERIFY2(b && b->isVisible(), name);
         QVERIFY2(bar->rect().contains(b->geometry()), name);

@@ -383,7 +383,7 @@ void TestTrainingController::snapshotBufferThinsButKeepsEnds()
         }
         if (i % 250 == 0) {
             state.step = i;
-            buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10);
+            buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, state.step);
             QVERIFY(rows.empty());
         }
     }
