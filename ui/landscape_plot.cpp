@@ -471,6 +471,7 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     m_captions = makeTextItem(this, kOverlayLayer, QStringLiteral("captions"));
     m_captions->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_captions->position->setCoords(0.012, 0.985);
+    m_captions->setProperty("dhFixedFont", true);   // sized to fit the plot (below), not scaled
     m_captions->setPositionAlignment(Qt::AlignBottom | Qt::AlignLeft);
     m_captions->setTextAlignment(Qt::AlignLeft);
     m_captions->setBrush(QColor(255, 255, 255, 215));
@@ -888,10 +889,7 @@ void LandscapePlot::updatePathCurves()
     for (int k = 0; k < kPathSegments; ++k) {
         QCPCurve* curve = m_pathCurves[k];
         curve->data()->set(parts[static_cast<std::size_t>(k)], true);
-        if (dots)
-            curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, curve->pen().color(), 4));
-        else
-            curve->setScatterStyle(QCPScatterStyle());
+        palette::setScatter(curve, dots ? QCPScatterStyle(QCPScatterStyle::ssDisc, curve->pen().color(), 4) : QCPScatterStyle());
     }
     m_startMarker->data()->clear();
     if (!m_path.isEmpty())
@@ -921,6 +919,8 @@ int LandscapePlot::addOverlayPath(const QString& label, const QColor& color)
     overlay.marker->setVisible(false);
     m_overlays.push_back(overlay);
     raiseLiveStack();
+    if (palette::presentationScale() != 1.0)
+        palette::applyPresentationScale(this);
     updateLegend();
     return id;
 }
@@ -1008,8 +1008,8 @@ void LandscapePlot::drawThinned(QCPCurve* curve, const QVector<PathPoint>& path,
             drawn.push_back(QCPCurveData(static_cast<double>(drawn.size()), p.x(), p.y()));
     }
     curve->data()->set(drawn, true);
-    curve->setScatterStyle(every && dotSize > 0.0 ? QCPScatterStyle(QCPScatterStyle::ssDisc, curve->pen().color(), dotSize)
-                                                  : QCPScatterStyle());
+    palette::setScatter(curve, every && dotSize > 0.0 ? QCPScatterStyle(QCPScatterStyle::ssDisc, curve->pen().color(), dotSize)
+                                                      : QCPScatterStyle());
 }
 
 void LandscapePlot::updateOverlayCurves()
@@ -1084,6 +1084,17 @@ QPointF LandscapePlot::paramsPerPixel() const
     return QPointF(xAxis->range().size() / w, yAxis->range().size() / h);
 }
 
+void LandscapePlot::applyPresentationScale()
+{
+    palette::applyPresentationScale(this);
+    // Arrow heads and path dots are sized where they are placed.
+    updateLiveGeometry();
+    updatePathCurves();
+    updateOverlayCurves();
+    updateLegend();
+    replot(rpQueuedReplot);
+}
+
 void LandscapePlot::placeArrow(Arrow& arrow, QPointF from, QPointF to, const QRectF& box, double gapAtEnd)
 {
     const QPointF perPixel = paramsPerPixel();
@@ -1105,12 +1116,13 @@ void LandscapePlot::placeArrow(Arrow& arrow, QPointF from, QPointF to, const QRe
     if (!visible)
         return;
     // Heads shrink on short arrows, so that a small step is not all head.
-    const double head = std::clamp(0.45 * length, 5.0, 15.0);
+    const double scale = palette::presentationScale();
+    const double head = std::clamp(0.45 * length, 5.0 * scale, 15.0 * scale);
     arrow.core->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 0.75 * head, head));
-    arrow.halo->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 0.75 * head + 5, head + 4));
+    arrow.halo->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 0.75 * head + 5 * scale, head + 4 * scale));
     // The halo reaches 2 px past the tip so that the outline closes around it.
     const QPointF unit = d / length;
-    const QPointF haloTip = to + QPointF(2 * unit.x() * perPixel.x(), 2 * unit.y() * perPixel.y());
+    const QPointF haloTip = to + QPointF(2 * scale * unit.x() * perPixel.x(), 2 * scale * unit.y() * perPixel.y());
     arrow.core->start->setCoords(from);
     arrow.core->end->setCoords(to);
     arrow.halo->start->setCoords(from);

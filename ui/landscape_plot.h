@@ -79,6 +79,8 @@ public:
     // Redraws only the live layer (path, current point, arrows): the cheap refresh after
     // appendPath()/setCurrent() when neither the grid nor the view changed.
     void replotLive();
+    // Presentation mode switched (palette::setPresentationScale): every size again.
+    void applyPresentationScale();
 
     // Read-outs, used by the window and the tests.
     double lossAt(QPointF point) const;   // bilinear from the grid; NaN outside it or without one

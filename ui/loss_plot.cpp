@@ -228,6 +228,8 @@ int LossPlot::addOverlaySeries(const QString& label, const QColor& color)
     overlay.graph->setAdaptiveSampling(true);
     overlay.graph->setSelectable(QCP::stNone);
     m_overlays.push_back(overlay);
+    if (palette::presentationScale() != 1.0)
+        palette::applyPresentationScale(this);
     return id;
 }
 
@@ -303,10 +305,10 @@ void LossPlot::updateGraphs()
     m_train->data()->set(graphData(m_epochSeries.keys, m_epochSeries.a), true);
     m_val->data()->set(graphData(m_epochSeries.keys, m_epochSeries.b), true);
     const bool markers = m_epochSeries.keys.size() <= kEpochMarkersUpTo;
-    m_train->setScatterStyle(markers ? QCPScatterStyle(QCPScatterStyle::ssCircle, palette::trainLoss(), Qt::white, 6)
-                                     : QCPScatterStyle());
-    m_val->setScatterStyle(markers ? QCPScatterStyle(QCPScatterStyle::ssSquare, palette::valLoss(), Qt::white, 6)
-                                   : QCPScatterStyle());
+    palette::setScatter(m_train,
+        markers ? QCPScatterStyle(QCPScatterStyle::ssCircle, palette::trainLoss(), Qt::white, 6) : QCPScatterStyle());
+    palette::setScatter(m_val,
+        markers ? QCPScatterStyle(QCPScatterStyle::ssSquare, palette::valLoss(), Qt::white, 6) : QCPScatterStyle());
     if (m_follow)
         fitAxes();
     placeLegend();

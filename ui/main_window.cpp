@@ -35,6 +35,7 @@
 #include "landscape_plot.h"
 #include "landscape_worker.h"
 #include "loss_plot.h"
+#include "palette.h"
 #include "readout_panel.h"
 #include "settings_io.h"
 #include "speed_control.h"
@@ -58,6 +59,9 @@ constexpr std::size_t kEpochsPerFrame = 2;
 // Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
 // than its pixels can show (the path log keeps them all).
 constexpr std::size_t kPlotPointsPerFrame = 2048;
+// Presentation mode: text and lines this many times their normal size.
+constexpr double kPresentationFontScale = 1.3;
+constexpr double kPresentationLineScale = 1.6;
 
 // The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
 // steps, so its rows are not always increasing).
@@ -278,6 +282,9 @@ void MainWindow::buildActions()
         tr("Show the start point and the minimum with a margin"));
     aboutAction_ = make(tr("About Downhill"), "aboutAction", QKeySequence(), tr("What Downhill is"));
     aboutAction_->setMenuRole(QAction::AboutRole);
+    presentationAction_ = make(tr("Presentation mode"), "presentationAction", QKeySequence(Qt::Key_F5),
+        tr("Larger text and thicker lines for a projector; press again for the normal sizes"));
+    presentationAction_->setCheckable(true);
     shortcutsAction_ = make(tr("Keyboard shortcuts"), "shortcutsAction", QKeySequence(Qt::Key_F1), tr("List the keys"));
 }
 
@@ -315,12 +322,15 @@ void MainWindow::buildMenus()
     run->addAction(playAction_);
     run->addAction(stepAction_);
     run->addAction(epochAction_);
+    run->addAction(backAction_);
+    run->addAction(epochBackAction_);
     run->addAction(resetAction_);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(gradientFieldAction_);
     view->addAction(captionsAction_);
     view->addAction(logLossAction_);
+    view->addAction(presentationAction_);
     view->addSeparator();
     view->addAction(fitPathAction_);
     view->addAction(fitMinimumAction_);
@@ -561,6 +571,7 @@ void MainWindow::connectSignals()
         if (runValid_)
             controller_->stepEpoch();
     });
+    connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(backAction_, &QAction::triggered, this, [this] {
         if (runValid_)
             controller_->stepBack();
@@ -1477,11 +1488,64 @@ void MainWindow::showAbout()
             .arg(QCoreApplication::applicationVersion()));
 }
 
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    {
+        const QSignalBlocker block(presentationAction_);
+        presentationAction_->setChecked(on);
+    }
+    // Every widget's font is set, not just the window's: under the application's style sheet
+    // fonts do not propagate from parents. Leaving puts each widget back as it was: its own
+    // font if it had set one, otherwise its parent's again.
+    const double textScale = on ? kPresentationFontScale : 1.0;
+    if (on) {
+        normalSplits_ = {mainSplitter_->saveState(), plotSplitter_->saveState(), saveGeometry()};
+        normalFonts_.clear();
+        QList<QWidget*> widgets = findChildren<QWidget*>();
+        widgets.prepend(this);
+        for (QWidget* w : widgets) {
+            const bool own = w->testAttribute(Qt::WA_SetFont);
+            normalFonts_.push_back({w, own ? w->font() : QFont(), own});
+            QFont f = w->font();
+            if (f.pointSizeF() > 0) {
+                f.setPointSizeF(f.pointSizeF() * textScale);
+                w->setFont(f);
+            }
+        }
+    } else {
+        for (auto it = normalFonts_.rbegin(); it != normalFonts_.rend(); ++it)
+            if (it->widget)
+                it->widget->setFont(it->own ? it->font : QFont());
+        normalFonts_.clear();
+        // The larger text pushed the splitters and may have grown the window: both go back,
+        // once the layouts know the smaller text.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        restoreGeometry(normalSplits_[2]);
+        mainSplitter_->restoreState(normalSplits_[0]);
+        plotSplitter_->restoreState(normalSplits_[1]);
+    }
+    palette::setPresentationScale(on ? kPresentationLineScale : 1.0, textScale);
+    for (QCustomPlot* plot : findChildren<QCustomPlot*>()) {
+        if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
+            landscape->applyPresentationScale();
+        } else {
+            palette::applyPresentationScale(plot);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    }
+    if (auto* bar = findChild<QToolBar*>(QStringLiteral("transportBar")))
+        bar->setIconSize(on ? QSize(40, 40) : QSize(28, 28));
+    statusBar()->showMessage(on ? tr("Presentation mode: F5 to leave") : QString(), 4000);
+}
+
 void MainWindow::showShortcuts()
 {
     QString rows;
-    const QAction* actions[] = {playAction_, stepAction_, epochAction_, resetAction_, gradientFieldAction_, captionsAction_,
-        logLossAction_, fitPathAction_, fitMinimumAction_, resetViewAction_, openSettingsAction_, saveSettingsAction_,
+    const QAction* actions[] = {playAction_, stepAction_, epochAction_, backAction_, epochBackAction_, resetAction_,
+        gradientFieldAction_, captionsAction_, logLossAction_, presentationAction_, fitPathAction_, fitMinimumAction_, resetViewAction_, openSettingsAction_, saveSettingsAction_,
         openDataFileAction_, exportPathAction_, quitAction_};
     for (const QAction* a : actions)
         rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")

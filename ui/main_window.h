@@ -4,11 +4,14 @@
 // (View menu) for the step card, the gradient check and the data; File > Lessons.
 // It builds runs from the settings (Problem), hands them to the TrainingController, asks the
 // LandscapeWorker for grids, and draws what both deliver.
+#include <array>
 #include <optional>
 #include <vector>
 
 #include <QElapsedTimer>
+#include <QFont>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include "app_settings.h"
@@ -69,6 +72,9 @@ public:
     GradientCheckView* gradientCheckView() const { return gradientCheck_; }
     DatasetPanel* datasetPanel() const { return datasetPanel_; }
     TimelineBar* timeline() const { return timeline_; }
+    // Larger text and thicker lines for a projector (F5).
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return presenting_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -195,6 +201,15 @@ private:
     QAction* resetViewAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* shortcutsAction_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    bool presenting_ = false;
+    struct NormalFont {
+        QPointer<QWidget> widget;
+        QFont font;      // when own
+        bool own = false;
+    };
+    std::vector<NormalFont> normalFonts_;   // while presenting: every widget's font before
+    std::array<QByteArray, 3> normalSplits_;  // and the splitters' states and the window's geometry
 };
 
 }  // namespace downhill::ui

@@ -116,4 +116,123 @@ void stylePlot(QCustomPlot* plot)
     plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60), 1));
 }
 
+namespace {
+
+double g_presentationScale = 1.0;
+double g_presentationTextScale = 1.0;
+
+// The size at scale 1, recorded on the object the first time it is asked for.
+double normal(QObject* object, const char* key, double current)
+{
+    const QVariant v = object->property(key);
+    if (v.isValid())
+        return v.toDouble();
+    object->setProperty(key, current);
+    return current;
+}
+
+QPen scaled(QObject* object, const char* key, QPen pen)
+{
+    pen.setWidthF(normal(object, key, pen.widthF()) * g_presentationScale);
+    return pen;
+}
+
+QFont scaled(QObject* object, const char* key, QFont font)
+{
+    font.setPointSizeF(normal(object, key, font.pointSizeF()) * g_presentationTextScale);
+    return font;
+}
+
+QCPScatterStyle scaled(QObject* object, QCPScatterStyle style)
+{
+    if (style.isNone())
+        return style;
+    style.setSize(normal(object, "dhScatterSize", style.size()) * g_presentationScale);
+    // A custom shape is drawn scaled by its size, outline included: the size alone does it.
+    if (style.shape() != QCPScatterStyle::ssCustom) {
+        QPen pen = style.pen();
+        pen.setWidthF(normal(object, "dhScatterPen", pen.widthF()) * g_presentationScale);
+        style.setPen(pen);
+    }
+    return style;
+}
+
+template <typename Plottable>
+void forgetScatter(Plottable* p, const QCPScatterStyle& style)
+{
+    // The caller gives the normal size: it becomes the one remembered.
+    p->setProperty("dhScatterSize", style.size());
+    p->setProperty("dhScatterPen", style.pen().widthF());
+}
+
+}  // namespace
+
+void setPresentationScale(double lines, double text)
+{
+    g_presentationScale = lines > 0 ? lines : 1.0;
+    g_presentationTextScale = text > 0 ? text : 1.0;
+}
+
+double presentationScale()
+{
+    return g_presentationScale;
+}
+
+double presentationTextScale()
+{
+    return g_presentationTextScale;
+}
+
+void setScatter(QCPGraph* graph, QCPScatterStyle style)
+{
+    forgetScatter(graph, style);
+    graph->setScatterStyle(scaled(graph, style));
+}
+
+void setScatter(QCPCurve* curve, QCPScatterStyle style)
+{
+    forgetScatter(curve, style);
+    curve->setScatterStyle(scaled(curve, style));
+}
+
+void applyPresentationScale(QCustomPlot* plot)
+{
+    for (QCPAxis* axis : plot->findChildren<QCPAxis*>()) {
+        axis->setBasePen(scaled(axis, "dhBasePen", axis->basePen()));
+        axis->setTickPen(scaled(axis, "dhTickPen", axis->tickPen()));
+        axis->setSubTickPen(scaled(axis, "dhSubTickPen", axis->subTickPen()));
+        axis->setLabelFont(scaled(axis, "dhLabelFont", axis->labelFont()));
+        axis->setTickLabelFont(scaled(axis, "dhTickLabelFont", axis->tickLabelFont()));
+        axis->grid()->setPen(scaled(axis->grid(), "dhPen", axis->grid()->pen()));
+    }
+    for (QCPLegend* legend : plot->findChildren<QCPLegend*>()) {
+        // Legends keep their text size: they sit on the plots and would cover them.
+        legend->setBorderPen(scaled(legend, "dhBorderPen", legend->borderPen()));
+        const QSize icon = legend->iconSize();
+        const double w = normal(legend, "dhIconW", icon.width()), h = normal(legend, "dhIconH", icon.height());
+        legend->setIconSize(qRound(w * g_presentationScale), qRound(h * g_presentationScale));
+    }
+    for (QCPAbstractPlottable* p : plot->findChildren<QCPAbstractPlottable*>()) {
+        p->setPen(scaled(p, "dhPen", p->pen()));
+        if (auto* graph = qobject_cast<QCPGraph*>(p))
+            graph->setScatterStyle(scaled(graph, graph->scatterStyle()));
+        else if (auto* curve = qobject_cast<QCPCurve*>(p))
+            curve->setScatterStyle(scaled(curve, curve->scatterStyle()));
+    }
+    for (QCPAbstractItem* item : plot->findChildren<QCPAbstractItem*>()) {
+        if (auto* line = qobject_cast<QCPItemLine*>(item)) {
+            line->setPen(scaled(line, "dhPen", line->pen()));
+        } else if (auto* text = qobject_cast<QCPItemText*>(item)) {
+            text->setPen(scaled(text, "dhPen", text->pen()));
+            if (!text->property("dhFixedFont").toBool())
+                text->setFont(scaled(text, "dhFont", text->font()));
+        } else if (auto* tracer = qobject_cast<QCPItemTracer*>(item)) {
+            tracer->setPen(scaled(tracer, "dhPen", tracer->pen()));
+            tracer->setSize(normal(tracer, "dhSize", tracer->size()) * g_presentationScale);
+        } else if (auto* rect = qobject_cast<QCPItemRect*>(item)) {
+            rect->setPen(scaled(rect, "dhPen", rect->pen()));
+        }
+    }
+}
+
 }  // namespace downhill::ui::palette

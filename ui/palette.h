@@ -51,4 +51,16 @@ QFont annotationFont();    // 10 pt, for labels drawn on the plots
 void styleAxis(QCPAxis* axis);
 void stylePlot(QCustomPlot* plot);
 
+// Presentation mode: every line and marker of the plots `lines` times its normal size and every
+// text `text` times, for a projector at the back of a room. Each object's normal size is
+// remembered the first time applyPresentationScale() sees it (objects are made at scale 1);
+// code that sets a marker again later goes through setScatter(), which does the same. A text item with the property "dhFixedFont" set keeps its font (long
+// captions that are already sized to fit).
+void setPresentationScale(double lines, double text);
+double presentationScale();       // lines
+double presentationTextScale();
+void applyPresentationScale(QCustomPlot* plot);
+void setScatter(QCPGraph* graph, QCPScatterStyle style);
+void setScatter(QCPCurve* curve, QCPScatterStyle style);
+
 }  // namespace downhill::ui::palette

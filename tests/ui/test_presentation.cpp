@@ -1,0 +1,115 @@
+// Presentation mode (F5): every plot's lines and markers and every text grow, and leaving it
+// brings back exactly the sizes from before, also for things drawn while it was on.
+#include <QAction>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+
+#include "landscape_plot.h"
+#include "loss_plot.h"
+#include "main_window.h"
+#include "palette.h"
+
+using namespace downhill;
+using downhill::ui::MainWindow;
+
+namespace {
+
+std::unique_ptr<MainWindow> openWindow()
+{
+    MainWindow::Options options;
+    options.persist = false;
+    auto w = std::make_unique<MainWindow>(options);
+    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
+    w->resize(1280, 800);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()))
+        return nullptr;
+    QElapsedTimer t;
+    t.start();
+    while (shown.isEmpty() && t.elapsed() < 20000)
+        shown.wait(100);
+    return shown.isEmpty() ? nullptr : std::move(w);
+}
+
+struct Sizes {
+    double pathPen, arrowPen, arrowHead, tickFont, lossPen, minimumMarker, readoutFont;
+};
+
+Sizes measure(MainWindow& w)
+{
+    auto* plot = w.landscapePlot();
+    auto* arrow = plot->findChild<QCPItemLine*>(QStringLiteral("gradientArrow"));
+    const auto* readout = w.findChild<QLabel*>(QStringLiteral("readoutLr"));
+    return {plot->findChild<QCPCurve*>(QStringLiteral("path7"))->pen().widthF(), arrow ? arrow->pen().widthF() : -1,
+        arrow ? arrow->head().width() : -1, plot->xAxis->tickLabelFont().pointSizeF(),
+        w.lossPlot()->trainGraph()->pen().widthF(), plot->findChild<QCPGraph*>(QStringLiteral("minimumMarker"))->scatterStyle().size(),
+        QFontInfo(readout->font()).pointSizeF()};
+}
+
+}  // namespace
+
+class TestPresentation : public QObject {
+    Q_OBJECT
+private slots:
+    void f5MakesEverythingLargerAndBack()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        auto* toggle = w->findChild<QAction*>(QStringLiteral("presentationAction"));
+        QVERIFY(toggle);
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::Key_F5));
+        const Sizes before = measure(*w);
+        QVERIFY(before.arrowPen > 0);
+
+        toggle->trigger();
+        QVERIFY(w->presentationMode());
+        QCoreApplication::processEvents();
+        const Sizes on = measure(*w);
+        const double lines = ui::palette::presentationScale();
+        const double text = ui::palette::presentationTextScale();
+        QVERIFY(lines > 1.2);
+        QVERIFY(text > 1.1);
+        QCOMPARE(on.pathPen, before.pathPen * lines);
+        QCOMPARE(on.arrowPen, before.arrowPen * lines);
+        // Heads shrink on short arrows, between limits that grow with the lines.
+        QVERIFY(on.arrowHead >= 0.75 * 5.0 * lines);
+        QCOMPARE(on.lossPen, before.lossPen * lines);
+        QCOMPARE(on.minimumMarker, before.minimumMarker * lines);
+        QCOMPARE(on.tickFont, before.tickFont * text);
+        QVERIFY2(on.readoutFont > before.readoutFont * 1.1,
+            qPrintable(QStringLiteral("%1 -> %2").arg(before.readoutFont).arg(on.readoutFont)));
+
+        // Drawn while on: a race's overlay path is as thick as the rest, and thin again after.
+        const int id = w->landscapePlot()->addOverlayPath(QStringLiteral("adam"), ui::palette::raceColor(0));
+        const double overlayOn = w->landscapePlot()->overlayCurve(id)->pen().widthF();
+
+        toggle->trigger();
+        QVERIFY(!w->presentationMode());
+        QCoreApplication::processEvents();
+        const Sizes after = measure(*w);
+        QCOMPARE(after.pathPen, before.pathPen);
+        QCOMPARE(after.arrowPen, before.arrowPen);
+        // The head depends on the arrow's length in pixels: once the layout has settled again.
+        QCOMPARE(w->size(), QSize(1280, 800));   // the larger text may grow the window; it shrinks back
+        QTRY_COMPARE(measure(*w).arrowHead, before.arrowHead);
+        QCOMPARE(after.lossPen, before.lossPen);
+        QCOMPARE(after.minimumMarker, before.minimumMarker);
+        QCOMPARE(after.tickFont, before.tickFont);
+        QCOMPARE(after.readoutFont, before.readoutFont);
+        QCOMPARE(w->landscapePlot()->overlayCurve(id)->pen().widthF() * lines, overlayOn);
+
+        // Twice on and off changes nothing: sizes are taken from the normal ones, not compounded.
+        toggle->trigger();
+        toggle->trigger();
+        QCoreApplication::processEvents();
+        QCOMPARE(measure(*w).arrowPen, before.arrowPen);
+        QCOMPARE(measure(*w).tickFont, before.tickFont);
+    }
+};
+
+QTEST_MAIN(TestPresentation)
+#include "test_presentation.moc"
