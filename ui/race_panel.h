@@ -10,6 +10,7 @@
 
 #include <QWidget>
 
+#include "race_controller.h"
 #include "trainer.h"
 
 class QAction;
@@ -26,7 +27,7 @@ namespace downhill::ui {
 class RacePanel : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kMaxEntrants = 8;
+    static constexpr int kMaxEntrants = RaceController::kMaxEntrants;
 
     explicit RacePanel(QWidget* parent = nullptr);
 
