@@ -1050,6 +1050,16 @@ void LandscapePlot::updateLegend()
         {Qt::AlignBottom | Qt::AlignRight, QRectF(QPointF(r.right() - size.width(), r.bottom() - size.height()), size)}};
     if (!m_captionsVisible)
         corners.push_back({Qt::AlignBottom | Qt::AlignLeft, QRectF(QPointF(r.left(), r.bottom() - size.height()), size)});
+    if (m_captionsVisible) {
+        // On a narrow plot the captions reach the right-hand corner too: keep clear of them there.
+        const QRectF captions = QRectF(m_captions->topLeft->pixelPosition(), m_captions->bottomRight->pixelPosition()).normalized();
+        QVector<Corner> clear;
+        for (const Corner& corner : std::as_const(corners))
+            if (!corner.rect.intersects(captions))
+                clear.push_back(corner);
+        if (!clear.isEmpty())
+            corners = clear;
+    }
     auto count = [&](QPointF p) {
         const QPointF pixel(xAxis->coordToPixel(p.x()), yAxis->coordToPixel(p.y()));
         for (Corner& corner : corners)

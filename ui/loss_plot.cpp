@@ -123,6 +123,8 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
         graph->setSelectable(QCP::stNone);
 
     legend->setVisible(true);
+    // Eight race curves make two columns rather than a list that covers the plot.
+    legend->setWrap(4);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     m_currentMarker = new QCPItemLine(this);
@@ -227,6 +229,11 @@ int LossPlot::addOverlaySeries(const QString& label, const QColor& color)
     overlay.graph->setPen(QPen(color, 1));
     overlay.graph->setAdaptiveSampling(true);
     overlay.graph->setSelectable(QCP::stNone);
+    // While a race is shown the legend names its curves only: with the run's four entries as
+    // well it would cover much of a small plot.
+    for (QCPGraph* graph : {m_batch, m_lr, m_train, m_val})
+        graph->removeFromLegend();
+    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
     m_overlays.push_back(overlay);
     if (palette::presentationScale() != 1.0)
         palette::applyPresentationScale(this);
@@ -251,6 +258,9 @@ void LossPlot::clearOverlaySeries()
     for (const Overlay& overlay : std::as_const(m_overlays))
         removeGraph(overlay.graph);  // also takes it out of the legend
     m_overlays.clear();
+    for (QCPGraph* graph : {m_batch, m_lr, m_train, m_val})
+        graph->addToLegend();
+    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);   // no empty cells left behind
     if (m_follow)
         fitAxes();
 }

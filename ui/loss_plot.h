@@ -27,8 +27,9 @@ public:
     void setLogScale(bool on);
     void clear();   // the run's own series; overlay series stay until clearOverlaySeries()
 
-    // Further loss curves, one per run of a race (each run's batch loss by step), with a legend
-    // entry each and the same bounded memory as the step series; the axes fit them too. Ids
+    // Further loss curves, one per run of a race (each run's loss by step), with a legend entry
+    // each (while there are any, the legend lists only them, in columns of four) and the same
+    // bounded memory as the step series; the axes fit them too. Ids
     // count from 0 in the order of addOverlaySeries() and are void after clearOverlaySeries();
     // calls with an unknown id do nothing.
     int addOverlaySeries(const QString& label, const QColor& color);

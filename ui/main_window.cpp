@@ -36,6 +36,8 @@
 #include "landscape_worker.h"
 #include "loss_plot.h"
 #include "palette.h"
+#include "race_mode.h"
+#include "race_panel.h"
 #include "readout_panel.h"
 #include "settings_io.h"
 #include "speed_control.h"
@@ -209,9 +211,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
 
 MainWindow::~MainWindow()
 {
-    // Stop both threads before the widgets they report to go away.
+    // Stop the threads before the widgets they report to go away.
     delete controller_;
     controller_ = nullptr;
+    delete race_;
+    race_ = nullptr;
     delete landscapeWorker_;
     landscapeWorker_ = nullptr;
 }
@@ -336,8 +340,14 @@ void MainWindow::buildMenus()
     view->addAction(fitMinimumAction_);
     view->addAction(resetViewAction_);
     view->addSeparator();
-    for (QDockWidget* d : {stepCardDock_, gradientCheckDock_, datasetDock_})
+    for (QDockWidget* d : {stepCardDock_, gradientCheckDock_, datasetDock_, raceDock_})
         view->addAction(d->toggleViewAction());
+
+    QMenu* race = menuBar()->addMenu(tr("Ra&ce"));
+    race->setObjectName(QStringLiteral("raceMenu"));
+    race->addActions(race_->actions());
+    race->addSeparator();
+    race->addAction(raceDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcutsAction_);
@@ -525,10 +535,21 @@ void MainWindow::buildDocks()
     stepCardDock_->hide();
     gradientCheckDock_->hide();
     datasetDock_->hide();
+    race_ = new RaceMode(landscape_, lossPlot_, this);
+    raceDock_ = dock(race_->panel(), true, tr("Race"), "raceDock",
+        tr("Race several optimizers from the same start on this landscape"));
+    raceDock_->hide();
+    raceDock_->toggleViewAction()->setText(tr("Race panel"));
+    // The preset from the Race menu shows the line-up it made.
+    connect(race_->presetAction(), &QAction::triggered, this, [this] {
+        if (!raceDock_->isVisible())
+            raceDock_->toggleViewAction()->trigger();
+    });
     resizeDocks({stepCardDock_}, {340}, Qt::Horizontal);
+    resizeDocks({raceDock_}, {290}, Qt::Horizontal);
     // Opened, a dock joins the step card as a tab: at 1280 x 720 there is no room for a second
     // column, nor height for a stack. Tabified only then: hidden tabs leave Qt's unused tab bar behind.
-    for (QDockWidget* d : {gradientCheckDock_, datasetDock_}) {
+    for (QDockWidget* d : {gradientCheckDock_, datasetDock_, raceDock_}) {
         connect(d->toggleViewAction(), &QAction::triggered, this, [this, d](bool on) {
             if (!on || d->isFloating() || dockWidgetArea(d) != dockWidgetArea(stepCardDock_) || !stepCardDock_->isVisible()
                 || tabifiedDockWidgets(stepCardDock_).contains(d))
@@ -593,6 +614,7 @@ void MainWindow::connectSignals()
     connect(speed_, &SpeedControl::speedEdited, this, [this](double v) {
         settings_.speed = v;
         controller_->setSpeed(v);
+        race_->setSpeed(v);
     });
 
     connect(panel_, &ControlPanel::changed, this, [this](ControlPanel::Change change) { onPanelChanged(static_cast<int>(change)); });
@@ -747,6 +769,7 @@ void MainWindow::applySettings(const AppSettings& settings)
     speed_->setSpeed(settings_.speed);
     settings_.speed = speed_->speed();
     controller_->setSpeed(settings_.speed);
+    race_->setSpeed(settings_.speed);
     rebuild(false);
 }
 
@@ -834,6 +857,9 @@ void MainWindow::configureRun()
         controller_->pause();
         panel_->setProblem(QString::fromStdString(e.what()));
     }
+    // The race starts over from the main run's start, on its landscape.
+    race_->setBaseSettings(settings_.trainSettings());
+    race_->setProblem(problem_, toVec(settings_.start), settings_.axis1, settings_.axis2);
     // Without a valid run there is nothing to play; Reset tries to build one again.
     for (QAction* a : {playAction_, stepAction_, epochAction_, backAction_, epochBackAction_})
         a->setEnabled(runValid_);
@@ -851,6 +877,7 @@ void MainWindow::applyTraining()
     }
     panel_->setProblem({});
     panelBaseline_ = settings_;
+    race_->setBaseSettings(ts);
     datasetPanel_->setAugmentation(settings_.train.augmentation);
     if (!runValid_)
         configureRun();
@@ -947,10 +974,12 @@ void MainWindow::setStartPoint(QPointF point)
     settings_.held = settings_.start;
     panelBaseline_ = settings_;
     panel_->setHeldValues(settings_.held);
-    if (runValid_)
+    if (runValid_) {
         controller_->setStartPoint(toVec(settings_.start));
-    else
+        race_->setProblem(problem_, toVec(settings_.start), settings_.axis1, settings_.axis2);
+    } else {
         configureRun();
+    }
 }
 
 void MainWindow::resetView()

@@ -1,7 +1,8 @@
 #pragma once
 // The live window: the side panel of settings, the landscape with the run on it, the loss
 // plot, the current batch, every number of the current step, and the transport controls; docks
-// (View menu) for the step card, the gradient check and the data; File > Lessons.
+// (View menu) for the step card, the gradient check, the data and the race (RaceMode, Race
+// menu); File > Lessons.
 // It builds runs from the settings (Problem), hands them to the TrainingController, asks the
 // LandscapeWorker for grids, and draws what both deliver.
 #include <array>
@@ -33,6 +34,7 @@ class GradientCheckView;
 class LandscapePlot;
 class LandscapeWorker;
 class LossPlot;
+class RaceMode;
 class ReadoutPanel;
 class SpeedControl;
 class StepCard;
@@ -75,6 +77,7 @@ public:
     // Larger text and thicker lines for a projector (F5).
     void setPresentationMode(bool on);
     bool presentationMode() const { return presenting_; }
+    RaceMode* raceMode() const { return race_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -162,6 +165,8 @@ private:
     QDockWidget* stepCardDock_ = nullptr;
     QDockWidget* gradientCheckDock_ = nullptr;
     QDockWidget* datasetDock_ = nullptr;
+    RaceMode* race_ = nullptr;
+    QDockWidget* raceDock_ = nullptr;
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
     QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;

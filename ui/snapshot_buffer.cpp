@@ -5,6 +5,21 @@
 
 namespace downhill::ui {
 
+StepRow StepRow::from(const core::StepRecord& record)
+{
+    StepRow row;
+    row.step = record.step;
+    row.epoch = record.epoch;
+    row.batchIndex = record.batchIndex;
+    row.lr = record.lr;
+    row.updateLr = record.update.lr;
+    row.batchLoss = record.batchLoss;
+    row.trainLoss = record.trainLoss;
+    row.params = record.after;
+    row.gradient = record.gradient;
+    return row;
+}
+
 SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
 
 void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss)

@@ -27,6 +27,8 @@ struct StepRow {
     double trainLoss = 0;        // whole training set after the update
     core::Vec params;            // after the update
     core::Vec gradient;          // of the batch loss, at the parameters before the update
+
+    static StepRow from(const core::StepRecord& record);
 };
 
 struct Divergence {

@@ -1,19 +1,11 @@
 #include "training_worker.h"
 
-#include <algorithm>
-#include <cmath>
-
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include "error.h"
 
 namespace downhill::ui {
-
-namespace {
-// A paced run that falls further behind than this (a busy machine, a debugger) forgets the
-// backlog instead of racing to catch up.
-constexpr double kMaxBacklogSeconds = 0.25;
-}  // namespace
 
 TrainingWorker::TrainingWorker(SnapshotBuffer& buffer, std::atomic<bool>& playing, std::atomic<bool>& interrupt)
     : buffer_(buffer), playing_(playing), interrupt_(interrupt), timer_(new QTimer(this))
@@ -44,14 +36,8 @@ void TrainingWorker::restartRun()
     diverged_ = false;
     history_.begin(trainer_->state(), trainer_->settings());
     buffer_.restart(trainer_->state(), trainer_->batchesPerEpoch(), trainer_->trainingLoss());
-    restartPacing();
+    pacer_.restart();
     scheduleNext();
-}
-
-void TrainingWorker::restartPacing()
-{
-    paceClock_.start();
-    pacedSteps_ = 0;
 }
 
 void TrainingWorker::play()
@@ -59,7 +45,7 @@ void TrainingWorker::play()
     if (!trainer_ || timer_->isActive())
         return;
     diverged_ = false;
-    restartPacing();
+    pacer_.restart();
     scheduleNext();
 }
 
@@ -123,8 +109,7 @@ void TrainingWorker::setSettings(const core::TrainSettings& settings)
 
 void TrainingWorker::setSpeed(double stepsPerSecond)
 {
-    speed_ = std::max(0.0, stepsPerSecond);
-    restartPacing();
+    pacer_.setSpeed(stepsPerSecond);
     if (timer_->isActive())
         scheduleNext();
 }
@@ -202,17 +187,7 @@ bool TrainingWorker::stepOne()
             + ": the loss or the parameters are no longer finite numbers"});
         return false;
     }
-    StepRow row;
-    row.step = record_.step;
-    row.epoch = record_.epoch;
-    row.batchIndex = record_.batchIndex;
-    row.lr = record_.lr;
-    row.updateLr = record_.update.lr;
-    row.batchLoss = record_.batchLoss;
-    row.trainLoss = record_.trainLoss;
-    row.params = record_.after;
-    row.gradient = record_.gradient;
-    rows_.push_back(std::move(row));
+    rows_.push_back(StepRow::from(record_));
     if (record_.epochEnded) {
         core::EpochRecord epoch;
         epoch.epoch = record_.epoch;
@@ -270,12 +245,11 @@ void TrainingWorker::tick()
     while (!interrupt_.load(std::memory_order_relaxed)) {
         if (!epochMode && !playing_.load(std::memory_order_relaxed))
             break;
-        if (!epochMode && speed_ > 0
-            && static_cast<double>(pacedSteps_) > static_cast<double>(paceClock_.nsecsElapsed()) * 1e-9 * speed_)
+        if (!epochMode && pacer_.ahead())
             break;
         if (!stepOne())
             break;
-        ++pacedSteps_;
+        pacer_.counted();
         if (epochMode && record_.epochEnded && --epochsToRun_ == 0)
             break;
         if (chunk.nsecsElapsed() >= kChunkNanoseconds)
@@ -291,17 +265,7 @@ void TrainingWorker::scheduleNext()
         timer_->stop();
         return;
     }
-    if (epochsToRun_ > 0 || speed_ <= 0) {
-        timer_->start(0);
-        return;
-    }
-    double now = static_cast<double>(paceClock_.nsecsElapsed()) * 1e-9;
-    double due = static_cast<double>(pacedSteps_) / speed_;  // when the next step is due
-    if (now - due > kMaxBacklogSeconds) {
-        restartPacing();
-        now = due = 0;
-    }
-    timer_->start(static_cast<int>(std::ceil(std::max(0.0, due - now) * 1000.0)));
+    timer_->start(epochsToRun_ > 0 ? 0 : pacer_.msUntilDue());
 }
 
 }  // namespace downhill::ui

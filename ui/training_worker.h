@@ -9,12 +9,12 @@
 #include <optional>
 #include <vector>
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 #include "run_history.h"
 #include "snapshot_buffer.h"
+#include "step_pacer.h"
 #include "trainer.h"
 
 class QTimer;
@@ -56,7 +56,6 @@ private:
     bool stepOne();            // false: the step diverged (the state is kept)
     void flush();
     void restartRun();
-    void restartPacing();
     void moveTo(std::int64_t step);
     void scheduleNext();
 
@@ -70,9 +69,7 @@ private:
     core::Vec init_;
     int epochsToRun_ = 0;          // "step one epoch" presses not yet done
     bool diverged_ = false;
-    double speed_ = 20;
-    QElapsedTimer paceClock_;
-    std::int64_t pacedSteps_ = 0;
+    StepPacer pacer_;
 
     // Collected during a chunk, handed to the buffer at its end.
     std::vector<StepRow> rows_;

@@ -1,16 +1,19 @@
 #pragma once
-// Waits until every command sent to a TrainingController so far has been handled and its frame
-// delivered: the tests' way of stepping in lockstep with the worker thread, without sleeps.
+// Waits until every command sent to a TrainingController (or a RaceController) so far has been
+// handled and its frame delivered: the tests' way of stepping in lockstep with the worker
+// thread, without sleeps.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 
+#include "race_controller.h"
 #include "training_controller.h"
 
 namespace downhill::test {
 
-inline bool syncWith(ui::TrainingController* c, int timeoutMs = 10000)
+template <typename Controller>
+bool syncWith(Controller* c, int timeoutMs = 10000)
 {
-    QSignalSpy spy(c, &ui::TrainingController::synced);
+    QSignalSpy spy(c, &Controller::synced);
     const quint64 token = c->sync();
     QElapsedTimer t;
     t.start();
@@ -23,7 +26,8 @@ inline bool syncWith(ui::TrainingController* c, int timeoutMs = 10000)
     return false;
 }
 
-inline bool syncWith(ui::TrainingController& c, int timeoutMs = 10000)
+template <typename Controller>
+bool syncWith(Controller& c, int timeoutMs = 10000)
 {
     return syncWith(&c, timeoutMs);
 }

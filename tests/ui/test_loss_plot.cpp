@@ -185,8 +185,9 @@ private slots:
 
     // ---- BatchStrip -----------------------------------------------------------------------------
 
-    // A race: each run's loss in its own graph and colour, in the legend, bounded like the step
-    // series, inside the fitted axes; clearing removes the graphs and their legend entries.
+    // A race: each run's loss in its own graph and colour, in the legend (which then lists only
+    // the race), bounded like the step series, inside the fitted axes; clearing removes the
+    // graphs and their legend entries and brings the run's entries back.
     void overlaySeriesKeepTheirOwnPointsAndColours()
     {
         auto plot = shownPlot();
@@ -206,7 +207,9 @@ private slots:
         plot->replot(QCustomPlot::rpImmediateRefresh);
         QCOMPARE(plot->overlaySeriesCount(), 4);
         QCOMPARE(plot->graphCount(), graphsBefore + 4);
-        QCOMPARE(plot->legend->itemCount(), legendBefore + 4);
+        QCOMPARE(plot->legend->itemCount(), 4);
+        QVERIFY(!plot->legend->hasItemWithPlottable(plot->batchGraph()));
+        QVERIFY(!plot->legend->hasItemWithPlottable(plot->trainGraph()));
         for (int i = 0; i < 4; ++i) {
             const QCPGraph* graph = plot->overlayGraph(i);
             QCOMPARE(plot->overlayStoredCount(i), 20 * (i + 1));
@@ -224,6 +227,8 @@ private slots:
         QCOMPARE(plot->overlaySeriesCount(), 0);
         QCOMPARE(plot->graphCount(), graphsBefore);
         QCOMPARE(plot->legend->itemCount(), legendBefore);
+        for (QCPGraph* graph : {plot->batchGraph(), plot->lrGraph(), plot->trainGraph(), plot->valGraph()})
+            QVERIFY(plot->legend->hasItemWithPlottable(graph));
         QCOMPARE(plot->overlayGraph(0), nullptr);
         QVERIFY(plot->yAxis->range().upper < 35.0);
         QCOMPARE(plot->storedStepCount(), 50);

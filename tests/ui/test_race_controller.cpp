@@ -1,0 +1,343 @@
+// The race's runner: entrants stepped in lockstep on one thread, each exactly the run it would
+// be alone; frames bounded (not one per step); pacing; a diverging entrant stops alone; reset.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include "controller_sync.h"
+#include "error.h"
+#include "objective.h"
+#include "race_controller.h"
+#include "snapshot_buffer.h"
+#include "synthetic.h"
+#include "trainer.h"
+
+using namespace downhill;
+using downhill::test::syncWith;
+using downhill::ui::RaceController;
+using downhill::ui::RaceFrame;
+
+namespace {
+
+std::shared_ptr<const core::Objective> lineObjective(const std::string& model = "linear")
+{
+    core::LossSettings loss;
+    loss.kind = core::LossKind::Mse;
+    return core::makeObjective(model, loss);
+}
+
+core::TrainData lineData()
+{
+    core::TrainData data;
+    data.train = test::lineSamples(200);
+    data.val = test::lineSamples(50, 4.5, 0.2, 0.5, 11);
+    return data;
+}
+
+core::TrainSettings entrant(core::OptimizerKind kind, double lr, int batch, double momentum = 0, bool nesterov = false)
+{
+    core::TrainSettings s;
+    s.optimizer.kind = kind;
+    s.optimizer.lr = lr;
+    s.optimizer.momentum = momentum;
+    s.optimizer.nesterov = nesterov;
+    s.batchSize = batch;
+    s.shuffle = true;
+    s.seed = 42;
+    return s;
+}
+
+// Four different rules and batch sizes: a shared buffer or a step out of order would show.
+std::vector<core::TrainSettings> fourEntrants()
+{
+    return {entrant(core::OptimizerKind::Sgd, 0.05, 16), entrant(core::OptimizerKind::Sgd, 0.02, 32, 0.9, true),
+        entrant(core::OptimizerKind::RmsProp, 0.01, 8, 0.5), entrant(core::OptimizerKind::Adam, 0.05, 200)};
+}
+
+std::vector<std::unique_ptr<core::Trainer>> trainers(const std::vector<core::TrainSettings>& lineup, const core::Vec& init,
+    const std::string& model = "linear")
+{
+    const auto objective = lineObjective(model);
+    std::vector<std::unique_ptr<core::Trainer>> out;
+    for (const auto& s : lineup)
+        out.push_back(std::make_unique<core::Trainer>(objective, lineData(), s, init));
+    return out;
+}
+
+core::Vec start()
+{
+    return core::Vec{{-1.0, 3.0}};
+}
+
+// What one entrant's run gives alone: the parameters after every step (index 0 = the start).
+std::vector<core::Vec> soloPath(const core::TrainSettings& settings, const core::Vec& init, std::int64_t steps,
+    core::TrainState* finalState = nullptr, std::int64_t* divergedAt = nullptr)
+{
+    core::Trainer solo(lineObjective(), lineData(), settings, init);
+    std::vector<core::Vec> path{init};
+    for (std::int64_t k = 0; k < steps; ++k) {
+        if (!solo.step(nullptr, true)) {
+            if (divergedAt)
+                *divergedAt = k + 1;
+            break;
+        }
+        path.push_back(solo.params());
+    }
+    if (finalState)
+        *finalState = solo.state();
+    return path;
+}
+
+// Every row each entrant received, by entrant.
+struct Recorder {
+    std::vector<std::vector<ui::StepRow>> rows;
+    std::vector<std::optional<ui::Divergence>> divergence;
+    int frames = 0;
+    int restarts = 0;
+
+    void attach(RaceController& c, QObject* context)
+    {
+        QObject::connect(&c, &RaceController::frame, context, [this](const RaceFrame& f) {
+            ++frames;
+            if (rows.size() < f.entrants.size()) {
+                rows.resize(f.entrants.size());
+                divergence.resize(f.entrants.size());
+            }
+            int restarted = 0;
+            for (std::size_t i = 0; i < f.entrants.size(); ++i) {
+                const auto& s = f.entrants[i];
+                if (s.restarted) {
+                    rows[i].clear();
+                    ++restarted;
+                }
+                rows[i].insert(rows[i].end(), s.rows.begin(), s.rows.end());
+                if (s.divergence)
+                    divergence[i] = s.divergence;
+            }
+            // A reset reaches every entrant in the same frame.
+            QVERIFY(restarted == 0 || restarted == static_cast<int>(f.entrants.size()));
+            restarts += restarted > 0 ? 1 : 0;
+        });
+    }
+};
+
+}  // namespace
+
+class TestRaceController : public QObject {
+    Q_OBJECT
+private slots:
+    void eachEntrantIsItsSoloRunBitForBit();
+    void playedRaceMatchesSoloRunsAndFramesAreFew();
+    void pacedSpeedIsNotExceeded();
+    void divergingEntrantStopsAloneAndIsReported();
+    void allDivergedStopsTheRace();
+    void resetRestartsEveryEntrant();
+    void lineupSizeIsChecked();
+    void reconfigureDropsTheOldRace();
+};
+
+void TestRaceController::eachEntrantIsItsSoloRunBitForBit()
+{
+    RaceController c;
+    Recorder rec;
+    rec.attach(c, this);
+    const auto lineup = fourEntrants();
+    c.configure(trainers(lineup, start()));
+    constexpr int kSteps = 60;   // several epochs at batch 16 and 8: reshuffles too
+    for (int k = 0; k < kSteps; ++k)
+        c.stepOnce();
+    QVERIFY(syncWith(c));
+    QCOMPARE(c.entrantCount(), 4);
+    QCOMPARE(rec.rows.size(), std::size_t{4});
+    for (std::size_t i = 0; i < lineup.size(); ++i) {
+        core::TrainState soloState;
+        const auto path = soloPath(lineup[i], start(), kSteps, &soloState);
+        QCOMPARE(rec.rows[i].size(), std::size_t{kSteps});
+        for (int k = 0; k < kSteps; ++k) {
+            QCOMPARE(rec.rows[i][static_cast<std::size_t>(k)].step, std::int64_t{k + 1});
+            // Exact equality: the same operations in the same order.
+            QVERIFY2(rec.rows[i][static_cast<std::size_t>(k)].params == path[static_cast<std::size_t>(k + 1)],
+                qPrintable(QStringLiteral("entrant %1 step %2").arg(i).arg(k + 1)));
+        }
+        QVERIFY(c.state(static_cast<int>(i)) == soloState);
+    }
+    // The entrants really differ: lockstep is not everyone following one run.
+    QVERIFY(!(rec.rows[0].back().params == rec.rows[1].back().params));
+}
+
+void TestRaceController::playedRaceMatchesSoloRunsAndFramesAreFew()
+{
+    RaceController c;
+    Recorder rec;
+    rec.attach(c, this);
+    const auto lineup = fourEntrants();
+    c.configure(trainers(lineup, start()));
+    c.setSpeed(0);   // as fast as it goes
+    c.play();
+    QVERIFY(c.isPlaying());
+    QTest::qWait(400);
+    c.pause();
+    QVERIFY(syncWith(c));
+    const std::int64_t steps = c.state(0).step;
+    QVERIFY2(steps > 200, qPrintable(QString::number(steps)));
+    // Lockstep: every entrant at the same step.
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(c.state(i).step, steps);
+    // ~60 frames a second for the whole race, far fewer than steps.
+    QVERIFY2(rec.frames < steps / 4, qPrintable(QStringLiteral("%1 frames for %2 steps").arg(rec.frames).arg(steps)));
+    for (std::size_t i = 0; i < lineup.size(); ++i) {
+        core::TrainState soloState;
+        const auto path = soloPath(lineup[i], start(), steps, &soloState);
+        QVERIFY(c.state(static_cast<int>(i)) == soloState);
+        // Rows may be thinned when the GUI falls behind, never altered.
+        QVERIFY(!rec.rows[i].empty());
+        QCOMPARE(rec.rows[i].back().step, steps);
+        for (const auto& row : rec.rows[i])
+            QVERIFY(row.params == path[static_cast<std::size_t>(row.step)]);
+    }
+}
+
+void TestRaceController::pacedSpeedIsNotExceeded()
+{
+    RaceController c;
+    c.configure(trainers(fourEntrants(), start()));
+    c.setSpeed(40);
+    QElapsedTimer t;
+    t.start();
+    c.play();
+    QTest::qWait(500);
+    c.pause();
+    const double seconds = static_cast<double>(t.elapsed()) / 1000.0;
+    QVERIFY(syncWith(c));
+    const auto steps = c.state(0).step;
+    QVERIFY2(steps >= 5 && static_cast<double>(steps) <= 40 * seconds + 3,
+        qPrintable(QStringLiteral("%1 steps in %2 s").arg(steps).arg(seconds)));
+}
+
+void TestRaceController::divergingEntrantStopsAloneAndIsReported()
+{
+    RaceController c;
+    Recorder rec;
+    rec.attach(c, this);
+    // lr 3 on this quadratic (largest curvature ~ 4.4: stable below ~0.45) diverges within a few
+    // hundred steps; the others do not.
+    std::vector<core::TrainSettings> lineup = fourEntrants();
+    lineup[2] = entrant(core::OptimizerKind::Sgd, 3.0, 200);
+    std::int64_t soloDivergedAt = 0;
+    core::TrainState soloState;
+    soloPath(lineup[2], start(), 5000, &soloState, &soloDivergedAt);
+    QVERIFY2(soloDivergedAt > 1, "the test's entrant must diverge on its own");
+    c.configure(trainers(lineup, start()));
+    c.setSpeed(0);
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.divergence(2).has_value(), 10000);
+    // The others race on after it.
+    const std::int64_t at = c.divergence(2)->step;
+    QTRY_VERIFY_WITH_TIMEOUT(c.state(0).step > at + 100, 10000);
+    QVERIFY(c.isPlaying());
+    c.pause();
+    QVERIFY(syncWith(c));
+
+    QCOMPARE(at, soloDivergedAt);
+    const QString message = QString::fromStdString(c.divergence(2)->message);
+    QVERIFY2(message.contains(QStringLiteral("diverged at step %1").arg(at)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("sgd lr=3")), qPrintable(message));
+    QVERIFY(rec.divergence[2].has_value());
+    // It keeps its last finite state, which is the solo run's.
+    QVERIFY(c.state(2) == soloState);
+    QCOMPARE(c.state(2).step, at - 1);
+    QVERIFY(c.state(2).params.allFinite());
+    for (int i : {0, 1, 3}) {
+        QVERIFY(!c.divergence(i));
+        QCOMPARE(c.state(i).step, c.state(0).step);
+    }
+}
+
+void TestRaceController::allDivergedStopsTheRace()
+{
+    RaceController c;
+    QSignalSpy playing(&c, &RaceController::playingChanged);
+    c.configure(trainers({entrant(core::OptimizerKind::Sgd, 3.0, 200), entrant(core::OptimizerKind::Sgd, 5.0, 200)}, start()));
+    c.setSpeed(0);
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.isPlaying(), 10000);
+    QVERIFY(c.divergence(0) && c.divergence(1));
+    QVERIFY(c.divergence(1)->step < c.divergence(0)->step);   // the faster rate breaks first
+    QCOMPARE(playing.count(), 2);   // on, then off by itself
+    // A reset starts both again.
+    c.reset();
+    QVERIFY(syncWith(c));
+    QVERIFY(!c.divergence(0) && !c.divergence(1));
+    QCOMPARE(c.state(0).step, std::int64_t{0});
+}
+
+void TestRaceController::resetRestartsEveryEntrant()
+{
+    RaceController c;
+    Recorder rec;
+    rec.attach(c, this);
+    const auto lineup = fourEntrants();
+    c.configure(trainers(lineup, start()));
+    for (int k = 0; k < 25; ++k)
+        c.stepOnce();
+    QVERIFY(syncWith(c));
+    c.reset();
+    for (int k = 0; k < 10; ++k)
+        c.stepOnce();
+    QVERIFY(syncWith(c));
+    QCOMPARE(rec.restarts, 2);   // configure, reset
+    for (std::size_t i = 0; i < lineup.size(); ++i) {
+        QCOMPARE(rec.rows[i].size(), std::size_t{10});
+        const auto path = soloPath(lineup[i], start(), 10);
+        QVERIFY(rec.rows[i].back().params == path.back());
+    }
+}
+
+void TestRaceController::lineupSizeIsChecked()
+{
+    RaceController c;
+    QVERIFY_THROWS_EXCEPTION(core::InputError, c.configure({}));
+    std::vector<core::TrainSettings> nine(9, entrant(core::OptimizerKind::Sgd, 0.05, 16));
+    QVERIFY_THROWS_EXCEPTION(core::InputError, c.configure(trainers(nine, start())));
+    std::vector<core::TrainSettings> eight(8, entrant(core::OptimizerKind::Sgd, 0.05, 16));
+    for (std::size_t i = 0; i < eight.size(); ++i)
+        eight[i].optimizer.lr = 0.01 * static_cast<double>(i + 1);
+    c.configure(trainers(eight, start()));
+    c.stepOnce();
+    QVERIFY(syncWith(c));
+    QCOMPARE(c.entrantCount(), 8);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(c.state(i).step, std::int64_t{1});
+}
+
+void TestRaceController::reconfigureDropsTheOldRace()
+{
+    RaceController c;
+    Recorder rec;
+    rec.attach(c, this);
+    c.configure(trainers(fourEntrants(), start()));
+    c.setSpeed(0);
+    c.play();
+    QTest::qWait(100);
+    // A new line-up of two while the old one runs: nothing of the old race arrives after it.
+    const std::vector<core::TrainSettings> two{entrant(core::OptimizerKind::Adam, 0.1, 16), entrant(core::OptimizerKind::Sgd, 0.01, 16)};
+    c.configure(trainers(two, start()));
+    QVERIFY(!c.isPlaying());   // a new race waits for play
+    for (int k = 0; k < 3; ++k)
+        c.stepOnce();
+    QVERIFY(syncWith(c));
+    QCOMPARE(c.entrantCount(), 2);
+    QCOMPARE(rec.rows[0].size(), std::size_t{3});
+    QVERIFY(rec.rows[0].back().params == soloPath(two[0], start(), 3).back());
+    c.clear();
+    QCOMPARE(c.entrantCount(), 0);
+    c.stepOnce();   // nothing to step: harmless
+    QVERIFY(syncWith(c));
+}
+
+QTEST_MAIN(TestRaceController)
+#include "test_race_controller.moc"

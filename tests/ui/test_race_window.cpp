@@ -1,0 +1,333 @@
+// Race mode in the live window, offscreen: the preset's four entrants each get a path, a marker,
+// a legend entry and a loss curve in their own colour; entrants are added and removed in the
+// panel; a diverging entrant is reported and the others go on; a new start point clears the
+// race; the main run keeps working beside it; the preset's rates make progress on their own.
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFrame>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+#include "appearance.h"
+#include "controller_sync.h"
+#include "landscape_plot.h"
+#include "loss_plot.h"
+#include "main_window.h"
+#include "palette.h"
+#include "problem.h"
+#include "race_controller.h"
+#include "race_mode.h"
+#include "race_panel.h"
+#include "race_preset.h"
+#include "training_controller.h"
+
+using namespace downhill;
+using downhill::test::syncWith;
+using downhill::ui::MainWindow;
+using downhill::ui::RaceMode;
+
+namespace {
+
+std::unique_ptr<MainWindow> openWindow()
+{
+    MainWindow::Options options;
+    options.persist = false;
+    auto w = std::make_unique<MainWindow>(options);
+    w->resize(1280, 800);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()))
+        return nullptr;
+    return w;
+}
+
+core::Vec toVec(const std::vector<double>& v)
+{
+    core::Vec out(static_cast<Eigen::Index>(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out[static_cast<Eigen::Index>(i)] = v[i];
+    return out;
+}
+
+QString readout(MainWindow& w, int entrant)
+{
+    auto* card = w.findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+    return card ? card->findChild<QLabel*>(QStringLiteral("readout"))->text() : QString();
+}
+
+// The training loss after `steps` updates of this entrant alone (NaN if it diverged).
+double soloLoss(const ui::Problem& problem, const core::TrainSettings& settings, const core::Vec& start, int steps)
+{
+    auto trainer = problem.makeTrainer(settings, start);
+    for (int k = 0; k < steps; ++k)
+        if (!trainer->step())
+            return std::nan("");
+    return trainer->trainingLoss();
+}
+
+}  // namespace
+
+class TestRaceWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void presetRacesFourWithPathsLegendAndCurves();
+    void presetRatesMakeProgressOnTheirOwn_data();
+    void presetRatesMakeProgressOnTheirOwn();
+    void addAndRemoveEntrantsInThePanel();
+    void divergingEntrantIsReportedAndTheOthersGoOn();
+    void newStartPointClearsTheRace();
+};
+
+void TestRaceWindow::initTestCase()
+{
+    ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()));
+}
+
+void TestRaceWindow::presetRacesFourWithPathsLegendAndCurves()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto* dock = w->findChild<QDockWidget*>(QStringLiteral("raceDock"));
+    QVERIFY(dock && !dock->isVisible());
+    w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+    QVERIFY(dock->isVisible());   // the preset shows what it made
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    QCOMPARE(race->lineup()[0].optimizer.kind, core::OptimizerKind::Sgd);
+    QCOMPARE(race->lineup()[1].optimizer.momentum, 0.9);
+    QCOMPARE(race->lineup()[2].optimizer.kind, core::OptimizerKind::RmsProp);
+    QCOMPARE(race->lineup()[3].optimizer.kind, core::OptimizerKind::Adam);
+
+    constexpr int kSteps = 12;
+    for (int k = 0; k < kSteps; ++k)
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    auto* landscape = w->landscapePlot();
+    auto* loss = w->lossPlot();
+    QCOMPARE(landscape->overlayPathCount(), 4);
+    QCOMPARE(loss->overlaySeriesCount(), 4);
+    const core::Vec start = toVec(w->settings().start);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(landscape->overlayPointCount(i), kSteps + 1);   // the start and every step
+        QCOMPARE(loss->overlayStoredCount(i), kSteps + 1);
+        QCOMPARE(landscape->overlayCurve(i)->pen().color(), ui::palette::raceColor(i));
+        QCOMPARE(loss->overlayGraph(i)->pen().color(), ui::palette::raceColor(i));
+        QCOMPARE(landscape->overlayCurve(i)->name(), ui::raceLabel(race->lineup()[static_cast<std::size_t>(i)], false));
+        QVERIFY(landscape->legend->hasItemWithPlottable(landscape->overlayCurve(i)));
+        QVERIFY(loss->legend->hasItemWithPlottable(loss->overlayGraph(i)));
+        // The marker sits where the entrant stands, which is where its own run alone would be.
+        const core::TrainState& state = race->controller()->state(i);
+        QCOMPARE(state.step, std::int64_t{kSteps});
+        auto solo = w->problem().makeTrainer(race->lineup()[static_cast<std::size_t>(i)], start);
+        for (int k = 0; k < kSteps; ++k)
+            QVERIFY(solo->step());
+        QVERIFY(solo->state() == state);
+        const auto marker = landscape->overlayMarker(i)->data()->at(0);
+        QCOMPARE(marker->key, state.params[w->settings().axis1]);
+        QCOMPARE(marker->value, state.params[w->settings().axis2]);
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 \u00b7 loss").arg(kSteps)), qPrintable(readout(*w, i)));
+    }
+    QVERIFY(landscape->legend->visible());
+    // The main run is untouched and still steps on its own.
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{0});
+    w->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    QCOMPARE(landscape->pathPointCount(), 2);
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{kSteps});
+    // Play and pause by the menu's action.
+    auto* play = w->findChild<QAction*>(QStringLiteral("racePlayAction"));
+    play->trigger();
+    QVERIFY(race->controller()->isPlaying());
+    QCOMPARE(play->text(), QStringLiteral("Pause race"));
+    QTRY_VERIFY(race->controller()->state(0).step > kSteps);
+    play->trigger();
+    QVERIFY(!race->controller()->isPlaying());
+}
+
+void TestRaceWindow::presetRatesMakeProgressOnTheirOwn_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("loss");
+    QTest::newRow("linear mse") << "linear" << "mse";
+    QTest::newRow("linear mae") << "linear" << "mae";
+    QTest::newRow("rosenbrock") << "rosenbrock" << "mse";
+    QTest::newRow("ill-conditioned") << "ill-conditioned" << "mse";
+}
+
+void TestRaceWindow::presetRatesMakeProgressOnTheirOwn()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, loss);
+    ui::AppSettings settings;
+    settings.model = model.toStdString();
+    settings.loss.kind = core::lossKindFromName(loss.toStdString());
+    const ui::Problem problem = ui::Problem::build(settings);
+    const core::Vec start = problem.objective()->defaultInit();
+    const auto lineup = ui::racePreset(problem, start, 0, 1, settings.trainSettings());
+    QCOMPARE(lineup.size(), std::size_t{4});
+    const double before = soloLoss(problem, lineup[0], start, 0);
+    for (const auto& entrant : lineup) {
+        QVERIFY(entrant.optimizer.lr >= ui::kMinLearningRate && entrant.optimizer.lr <= ui::kMaxLearningRate);
+        const double after = soloLoss(problem, entrant, start, 300);
+        // Every entrant stays finite and gets well down from the start in 300 steps.
+        QVERIFY2(std::isfinite(after) && after < 0.5 * before,
+            qPrintable(QStringLiteral("%1: %2 -> %3").arg(ui::raceLabel(entrant, false)).arg(before).arg(after)));
+    }
+    QCOMPARE(lineup[0].optimizer.lr, lineup[1].optimizer.lr);   // momentum's gain shows at the same rate
+}
+
+void TestRaceWindow::addAndRemoveEntrantsInThePanel()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto* panel = race->panel();
+    auto* add = panel->findChild<QPushButton*>(QStringLiteral("raceAddButton"));
+    QVERIFY(add);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("racePresetButton")), Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    // Entrant 4 becomes "Adam at another rate", then three more copies: eight, the most.
+    auto lrBox = [panel](int entrant) {
+        auto* card = panel->findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+        return card ? card->findChild<QDoubleSpinBox*>(QStringLiteral("lr")) : nullptr;
+    };
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{5});
+    QVERIFY(lrBox(3) && lrBox(4));
+    QCOMPARE(lrBox(4)->value(), lrBox(3)->value());
+    auto* lr5 = lrBox(4);
+    lr5->setValue(lrBox(3)->value() * 2);
+    QCOMPARE(race->lineup()[4].optimizer.lr, lr5->value());
+    for (int k = 0; k < 3; ++k)
+        QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{8});
+    QVERIFY(!add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{8});
+    for (int k = 0; k < 3; ++k)
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 8);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 8);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 8);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(race->controller()->state(i).step, std::int64_t{3});
+
+    // Remove the RMSprop entrant (the third): the others move up and keep their settings, the
+    // race restarts at step 0 with seven.
+    const auto before = race->lineup();
+    auto* remove = panel->findChild<QWidget*>(QStringLiteral("raceEntrant2"))->findChild<QToolButton*>(QStringLiteral("remove"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE(race->lineup().size(), std::size_t{7});
+    QVERIFY(add->isEnabled());
+    for (std::size_t i = 0; i < 7; ++i)
+        QVERIFY(race->lineup()[i] == before[i < 2 ? i : i + 1]);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 7);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 7);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 7);
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{0});
+    QCOMPARE(w->landscapePlot()->overlayCurve(2)->name(), ui::raceLabel(before[3], false));
+    QCOMPARE(w->landscapePlot()->overlayCurve(2)->pen().color(), ui::palette::raceColor(2));
+
+    // A kind change shows that rule's settings only.
+    auto* card = panel->findChild<QWidget*>(QStringLiteral("raceEntrant0"));
+    auto* kind = card->findChild<QComboBox*>(QStringLiteral("optimizer"));
+    kind->setCurrentIndex(kind->findText(QStringLiteral("Adam")));
+    QCOMPARE(race->lineup()[0].optimizer.kind, core::OptimizerKind::Adam);
+    QVERIFY(card->findChild<QDoubleSpinBox*>(QStringLiteral("beta1"))->isVisibleTo(card));
+    QVERIFY(!card->findChild<QDoubleSpinBox*>(QStringLiteral("momentum"))->isVisibleTo(card));
+
+    // Clear ends the race and takes its paths away.
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("raceClearButton")), Qt::LeftButton);
+    QVERIFY(race->lineup().empty());
+    QVERIFY(!race->isRacing());
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 0);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 0);
+    QVERIFY(!w->findChild<QAction*>(QStringLiteral("racePlayAction"))->isEnabled());
+}
+
+void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().trainSettings());
+    // Momentum at 40 times its preset rate leaves the bowl; the test checks that it does alone.
+    lineup[1].optimizer.lr *= 40;
+    QVERIFY(std::isnan(soloLoss(w->problem(), lineup[1], toVec(w->settings().start), 3000)));
+    race->setLineup(lineup);
+    race->controller()->setSpeed(0);
+    race->controller()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->divergence(1).has_value(), 20000);
+    const std::int64_t at = race->controller()->divergence(1)->step;
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->state(0).step > at + 50, 20000);
+    QVERIFY(race->controller()->isPlaying());
+    race->controller()->pause();
+    QVERIFY(syncWith(race->controller()));
+    const QString text = readout(*w, 1);
+    QVERIFY2(text.contains(QStringLiteral("diverged at step %1").arg(at)) && text.contains(QStringLiteral("others race on")),
+        qPrintable(text));
+    QVERIFY(w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged at step %1").arg(at)));
+    for (int i : {0, 2, 3}) {
+        QVERIFY(!race->controller()->divergence(i));
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 ").arg(race->controller()->state(0).step)), qPrintable(readout(*w, i)));
+    }
+    // The main run's banner is for the main run only.
+    QVERIFY(!w->findChild<QLabel*>(QStringLiteral("divergenceBanner"))->isVisible());
+    QVERIFY(!w->landscapePlot()->isDiverged());
+    // Reset brings it back.
+    w->findChild<QAction*>(QStringLiteral("raceResetAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    QVERIFY(!race->controller()->divergence(1));
+    QVERIFY(!w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged")));
+    QCOMPARE(w->landscapePlot()->overlayPointCount(1), 1);
+}
+
+void TestRaceWindow::newStartPointClearsTheRace()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    race->applyPreset();
+    for (int k = 0; k < 5; ++k)
+        race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(w->landscapePlot()->overlayPointCount(0), 6);
+    const QPointF click(w->settings().start[0] + 0.5, w->settings().start[1] - 0.5);
+    emit w->landscapePlot()->startPointRequested(click);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->lineup().size(), std::size_t{4});   // the line-up stays
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(race->controller()->state(i).step, std::int64_t{0});
+        QCOMPARE(race->controller()->state(i).params[0], click.x());
+        QCOMPARE(race->controller()->state(i).params[1], click.y());
+        QCOMPARE(w->landscapePlot()->overlayPointCount(i), 1);
+        QCOMPARE(w->lossPlot()->overlayStoredCount(i), 1);
+    }
+    // A new problem (another loss) restarts it too, on the new objective.
+    auto* lossBox = w->findChild<QComboBox*>(QStringLiteral("lossCombo"));
+    QVERIFY(lossBox);
+    race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{1});
+    QVERIFY(lossBox->findData(QStringLiteral("mae")) >= 0);
+    lossBox->setCurrentIndex(lossBox->findData(QStringLiteral("mae")));
+    QCOMPARE(w->settings().loss.kind, core::LossKind::Mae);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{0});
+    QCOMPARE(w->landscapePlot()->overlayPointCount(0), 1);
+}
+
+QTEST_MAIN(TestRaceWindow)
+#include "test_race_window.moc"
