@@ -39,6 +39,8 @@
 #include "settings_io.h"
 #include "speed_control.h"
 #include "step_card.h"
+#include "surface_area.h"
+#include "surface_feeder.h"
 #include "teaching_text.h"
 #include "training_controller.h"
 
@@ -122,6 +124,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     buildActions();
     buildLayout();
     buildMenus();
+    surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
     connectSignals();
 
     AppSettings start;
@@ -177,6 +180,8 @@ MainWindow::~MainWindow()
     // Stop both threads before the widgets they report to go away.
     delete controller_;
     controller_ = nullptr;
+    delete surfaceFeeder_;
+    surfaceFeeder_ = nullptr;
     delete landscapeWorker_;
     landscapeWorker_ = nullptr;
 }
@@ -363,7 +368,8 @@ void MainWindow::buildLayout()
 
     plotSplitter_ = new QSplitter(Qt::Vertical, this);
     plotSplitter_->setObjectName(QStringLiteral("plotSplitter"));
-    plotSplitter_->addWidget(landscape_);
+    surfaceArea_ = new SurfaceArea(landscape_, this);
+    plotSplitter_->addWidget(surfaceArea_);
     plotSplitter_->addWidget(lower);
     plotSplitter_->setStretchFactor(0, 3);
     plotSplitter_->setStretchFactor(1, 2);
@@ -725,6 +731,7 @@ ControlPanel::Context MainWindow::panelContext() const
     c.trainSize = problem_.trainSize();
     c.usesData = problem_.usesData();
     c.hasImages = problem_.dataset() && problem_.dataset()->hasImages();
+    c.hasValidation = problem_.data() && problem_.data()->val.size() > 0;
     c.dataSource = settings_.data.path.isEmpty() ? QString() : problem_.dataSource();
     if (const auto* d = problem_.dataObjective())
         c.formula = qs(d->model().formula());
@@ -817,6 +824,12 @@ void MainWindow::onPanelChanged(int change)
         settings_.data = edited.data;
         rebuild(true);
         break;
+    case ControlPanel::Change::Surface:
+        // Only the ground under the run changes: the run goes on.
+        settings_.surface = edited.surface;
+        requestLandscape(false);
+        updateCaptions();
+        break;
     case ControlPanel::Change::Plane: {
         const bool newAxes = edited.axis1 != settings_.axis1 || edited.axis2 != settings_.axis2;
         settings_.axis1 = edited.axis1;
@@ -853,7 +866,6 @@ void MainWindow::requestLandscape(bool resetView)
         return;
     LandscapeJob job;
     job.objective = problem_.objective();
-    job.samples = problem_.landscapeSamples();
     job.request.axis1 = settings_.axis1;
     job.request.axis2 = settings_.axis2;
     job.request.origin = heldVector();
@@ -862,7 +874,7 @@ void MainWindow::requestLandscape(bool resetView)
     job.request.max1 = r[1];
     job.request.min2 = r[2];
     job.request.max2 = r[3];
-    landscapeWorker_->request(job);
+    surfaceFeeder_->request(job, problem_, settings_.surface);
     landscape_->setLandscapeStale(true);
     landscape_->replot(QCustomPlot::rpQueuedReplot);
     resetViewOnGrid_ = resetViewOnGrid_ || resetView;

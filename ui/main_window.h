@@ -33,6 +33,8 @@ class LossPlot;
 class ReadoutPanel;
 class SpeedControl;
 class StepCard;
+class SurfaceArea;
+class SurfaceFeeder;
 class TrainingController;
 struct LandscapeResult;
 
@@ -63,6 +65,8 @@ public:
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }
+    SurfaceArea* surfaceArea() const { return surfaceArea_; }
+    SurfaceFeeder* surfaceFeeder() const { return surfaceFeeder_; }
     ControlPanel* controlPanel() const { return panel_; }
     StepCard* stepCard() const { return stepCard_; }
     GradientCheckView* gradientCheckView() const { return gradientCheck_; }
@@ -132,9 +136,11 @@ private:
 
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
+    SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
 
     ControlPanel* panel_ = nullptr;
     LandscapePlot* landscape_ = nullptr;
+    SurfaceArea* surfaceArea_ = nullptr;      // landscape_ and, side by side, the validation plot
     LossPlot* lossPlot_ = nullptr;
     BatchStrip* batchStrip_ = nullptr;
     ReadoutPanel* readouts_ = nullptr;
