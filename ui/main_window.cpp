@@ -27,6 +27,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "batch_images.h"
 #include "batch_strip.h"
 #include "control_panel.h"
 #include "dataset_panel.h"
@@ -1053,8 +1054,12 @@ void MainWindow::updateBatchStrip(const Snapshot& snap)
         if (row < 0 || row >= trainData.train.size())
             return;
         BatchStrip::Item item;
-        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size())
-            item.image = toQImage(trainData.trainImages[static_cast<std::size_t>(row)]);
+        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
+            // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
+            const core::TrainSettings& ts = settings_.train;
+            item.image = toQImage(BatchImages::seen(trainData, ts, snap.latest->epoch, row));
+            item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
+        }
         item.count = trainData.train.t[row];
         item.prediction = y[static_cast<Eigen::Index>(i)];
         items.push_back(std::move(item));
