@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "augmentation.h"
+#include "contours.h"
 #include "data_objective.h"
 #include "landscape.h"
 #include "people_generator.h"
@@ -83,8 +85,61 @@ void step(benchmark::State& state, const char* model, OptimizerKind optimizer)
     state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// One job of the window's batch surface (ui/surface_feeder): the grid over a batch of 32 at the
+// given resolution, its contour lines (14 levels) and the 20 x 20 gradient field, as
+// LandscapeWorker computes them for each new batch.
+void batchSurface(benchmark::State& state, LossKind loss, int resolution)
+{
+    const auto objective = makeObjective("linear", {loss, 1.0});
+    std::vector<int> rows(32);
+    for (int i = 0; i < 32; ++i)
+        rows[static_cast<std::size_t>(i)] = 61 * i;
+    const Samples batch = data().samples.gather(rows);
+    LandscapeRequest rq;
+    rq.origin = objective->defaultInit();
+    rq.min1 = -2.0;
+    rq.max1 = 10.0;
+    rq.min2 = -6.0;
+    rq.max2 = 6.0;
+    for (auto _ : state) {
+        rq.resolution = resolution;
+        auto grid = computeLandscape(*objective, batch, rq);
+        auto contours = computeContours(*grid, contourLevels(*grid, 14));
+        rq.resolution = 20;
+        auto field = computeGradientField(*objective, batch, rq);
+        benchmark::DoNotOptimize(contours.size());
+        benchmark::DoNotOptimize(field->d1(0, 0));
+    }
+}
+
+// The batch strip with augmentation on: the images of one frame (up to 24) redrawn from
+// (seed, epoch, row), brightness, flip and noise.
+void stripImages(benchmark::State& state)
+{
+    AugmentationSettings all;
+    all.brightness = all.flip = all.noise = true;
+    std::int64_t epoch = 0;
+    for (auto _ : state) {
+        for (int i = 0; i < 24; ++i) {
+            const GrayImage seen = augment(data().images[static_cast<std::size_t>(i)], all, sampleAugmentationSeed(1, epoch, i));
+            benchmark::DoNotOptimize(seen.pixels.data());
+        }
+        ++epoch;
+    }
+}
+
 void registerAll()
 {
+    for (const auto& [name, kind] : {std::pair{"mse", LossKind::Mse}, std::pair{"mae", LossKind::Mae}}) {
+        for (int g : {64, 256}) {
+            benchmark::RegisterBenchmark((std::string("batch-surface/linear/") + name + "/" + std::to_string(g)).c_str(),
+                [kind = kind, g](benchmark::State& st) { batchSurface(st, kind, g); })
+                ->Unit(benchmark::kMillisecond)
+                ->UseRealTime();
+        }
+    }
+    benchmark::RegisterBenchmark("strip/augment-24-images", stripImages)->Unit(benchmark::kMillisecond)->UseRealTime();
+
     const std::pair<const char*, LossKind> losses[] = {{"mse", LossKind::Mse}, {"mae", LossKind::Mae}, {"huber", LossKind::Huber}};
     for (const auto& plane : kPlanes) {
         for (const auto& [name, kind] : losses) {

@@ -20,6 +20,7 @@
 
 #include "appearance.h"
 #include "main_window.h"
+#include "surface_feeder.h"
 #include "training_controller.h"
 
 using namespace downhill;
@@ -142,6 +143,28 @@ int main(int argc, char** argv)
     std::printf("event loop while training at max speed, %g s each, window 1280x800 (%s)\n", seconds,
         qPrintable(QGuiApplication::platformName()));
     print("linear, mse, sgd, batch 32", measure(window, seconds));
+
+    // The surfaces: the batch surface (a coarse grid per batch, coalesced), the batch strip
+    // redrawing augmented images, and training | validation side by side.
+    auto* surface = window.findChild<QComboBox*>(QStringLiteral("surfaceCombo"));
+    surface->setCurrentIndex(surface->findData(QStringLiteral("batch")));
+    resetRun(window);
+    const int jobsBefore = window.surfaceFeeder()->batchJobsRequested();
+    print("linear, batch 32, batch surface", measure(window, seconds));
+    std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / seconds);
+    surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
+    for (const char* box : {"augBrightness", "augFlip", "augNoise"})
+        window.findChild<QCheckBox*>(QLatin1String(box))->click();
+    resetRun(window);
+    print("linear, batch 32, augmented strip", measure(window, seconds));
+    for (const char* box : {"augBrightness", "augFlip", "augNoise"})
+        window.findChild<QCheckBox*>(QLatin1String(box))->click();
+    surface->setCurrentIndex(surface->findData(QStringLiteral("train+val")));
+    fine = false;
+    waitFor([&] { return fine; }, 30000);
+    resetRun(window);
+    print("linear, batch 32, train | val", measure(window, seconds));
+    surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
 
     window.findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();   // one epoch per step
     resetRun(window);

@@ -15,6 +15,8 @@ namespace {
 constexpr std::uint64_t kFlipStream = 0xF11B;
 constexpr std::uint64_t kBrightnessStream = 0xB816;
 constexpr std::uint64_t kNoiseStream = 0x4015E;
+// The run seed's stream for augmentations (the trainer's shuffling has another).
+constexpr std::uint64_t kAugmentStream = 0xa0a0;
 
 // A range beyond the whole grey scale is a typing error, not a stronger augmentation.
 constexpr double kMaxGrey = 255.0;
@@ -63,6 +65,13 @@ GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, 
         p = static_cast<std::uint8_t>(std::clamp(std::floor(v + 0.5), 0.0, kMaxGrey));
     }
     return out;
+}
+
+std::uint64_t sampleAugmentationSeed(std::uint64_t runSeed, std::int64_t epoch, int row)
+{
+    // Seeded by (epoch, row): the same sample looks the same wherever it falls in the epoch,
+    // whatever the batch size, and a replay redraws it exactly.
+    return mix64(deriveSeed(runSeed, kAugmentStream, static_cast<std::uint64_t>(epoch)) ^ static_cast<std::uint64_t>(row));
 }
 
 }  // namespace downhill::core

@@ -32,4 +32,9 @@ AugmentationDraw drawAugmentation(const AugmentationSettings& settings, std::uin
 // Mirrors (if drawn), adds the offset and the noise, rounds and clamps to 0..255.
 GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, std::uint64_t seed);
 
+// The seed augment() gets for training row `row` in epoch `epoch` of a run seeded `runSeed`.
+// The trainer draws every augmented sample with it, so anyone holding (seed, epoch, row) can
+// redraw the exact image a batch saw without asking the trainer (the window's batch strip does).
+std::uint64_t sampleAugmentationSeed(std::uint64_t runSeed, std::int64_t epoch, int row);
+
 }  // namespace downhill::core

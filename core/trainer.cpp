@@ -15,7 +15,6 @@ namespace downhill::core {
 namespace {
 // Independent random streams derived from the run's seed.
 constexpr std::uint64_t kShuffleStream = 0x5ffe;
-constexpr std::uint64_t kAugmentStream = 0xa0a0;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
@@ -152,15 +151,12 @@ void Trainer::drawBatch()
     batch_.x.resize(count);
     batch_.t.resize(count);
     const bool augmenting = settings_.augmentation.any() && !data_.trainImages.empty();
-    const std::uint64_t epochSeed = deriveSeed(settings_.seed, kAugmentStream, static_cast<std::uint64_t>(state_.epoch));
     for (Eigen::Index i = 0; i < count; ++i) {
         const int row = batchRows_[static_cast<std::size_t>(i)];
         batch_.t[i] = data_.train.t[row];
         if (augmenting) {
-            // Seeded by (epoch, row): the same sample looks the same wherever it falls in the
-            // epoch, whatever the batch size, and a replay redraws it exactly.
             const GrayImage image = augment(data_.trainImages[static_cast<std::size_t>(row)], settings_.augmentation,
-                mix64(epochSeed ^ static_cast<std::uint64_t>(row)));
+                sampleAugmentationSeed(settings_.seed, state_.epoch, row));
             batch_.x[i] = extractFeature(image);
         } else {
             batch_.x[i] = data_.train.x[row];

@@ -1,10 +1,40 @@
 #include "app_settings.h"
 
 #include <limits>
+#include <utility>
 
 #include "analytic_objective.h"
 
 namespace downhill::ui {
+
+namespace {
+constexpr std::pair<Surface, const char*> kSurfaceNames[] = {
+    {Surface::Train, "train"}, {Surface::Batch, "batch"}, {Surface::Validation, "val"}, {Surface::TrainAndVal, "train+val"}};
+}  // namespace
+
+QString surfaceName(Surface surface)
+{
+    for (const auto& [s, name] : kSurfaceNames)
+        if (s == surface)
+            return QLatin1String(name);
+    return {};
+}
+
+std::optional<Surface> surfaceFromName(const QString& name)
+{
+    for (const auto& [s, text] : kSurfaceNames)
+        if (name == QLatin1String(text))
+            return s;
+    return std::nullopt;
+}
+
+QStringList surfaceNames()
+{
+    QStringList names;
+    for (const auto& [s, name] : kSurfaceNames)
+        names << QLatin1String(name);
+    return names;
+}
 
 AppSettings::AppSettings()
 {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <QString>
+#include <QStringList>
 
 #include "loss.h"
 #include "trainer.h"
@@ -28,6 +29,20 @@ struct Lesson {
     QString text;
 };
 
+// What the landscape shows: the loss averaged over which samples. Analytic functions have no
+// samples; for them every choice shows the function itself.
+enum class Surface {
+    Train,        // the whole training set
+    Batch,        // the batch of the last update, redrawn at every step
+    Validation,   // the validation set (needs one)
+    TrainAndVal,  // training and validation side by side, views linked
+};
+// "train", "batch", "val", "train+val": the words of the settings file and of downhill-cli.
+QString surfaceName(Surface surface);
+// nullopt for any other word.
+std::optional<Surface> surfaceFromName(const QString& name);
+QStringList surfaceNames();
+
 struct AppSettings {
     std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
     core::LossSettings loss;
@@ -43,6 +58,7 @@ struct AppSettings {
     std::optional<std::array<double, 4>> range;  // {min1, max1, min2, max2}; unset: automatic
     double speed = 20;                // steps per second; 0: as fast as the engine runs
 
+    Surface surface = Surface::Train;
     bool gradientField = true;
     bool captions = true;
     bool logLoss = true;

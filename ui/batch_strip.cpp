@@ -36,6 +36,11 @@ void BatchStrip::setItems(const QVector<Item>& items)
     update();
 }
 
+int BatchStrip::augmentedCount() const
+{
+    return static_cast<int>(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item& item) { return !item.augmentation.isEmpty(); }));
+}
+
 QString BatchStrip::labelFor(const Item& item)
 {
     // Counts are whole people; show them without decimals when they are whole.
@@ -158,6 +163,21 @@ void BatchStrip::paintEvent(QPaintEvent* /*event*/)
         }
         painter.setPen(QPen(QColor(0, 0, 0, 60), 1));
         painter.drawRect(tile.adjusted(0, 0, -1, -1));
+        if (!item.augmentation.isEmpty()) {
+            // The marker that this is not the stored image but the one the model saw.
+            QFont badgeFont = labelFont();
+            badgeFont.setPointSizeF(7);
+            badgeFont.setBold(true);
+            const QFontMetrics badgeMetrics(badgeFont);
+            const QString badge = QStringLiteral("aug");
+            const QRect badgeRect(tile.left() + 1, tile.top() + 1, badgeMetrics.horizontalAdvance(badge) + 6,
+                badgeMetrics.height());
+            painter.fillRect(badgeRect, palette::accent());
+            painter.setFont(badgeFont);
+            painter.setPen(Qt::black);
+            painter.drawText(badgeRect, Qt::AlignCenter, badge);
+            painter.setFont(labelFont());
+        }
         const QRect labelRect(kMargin + k * cell, tile.bottom() + 3, cell - kGap, 2 * metrics.height());
         painter.setPen(colorFor(item));
         QString label = labelFor(item);
@@ -181,11 +201,12 @@ bool BatchStrip::event(QEvent* event)
         for (int k = 0; k < shown; ++k) {
             if (tileRect(k).adjusted(0, 0, 0, 20).contains(help->pos())) {
                 const Item& item = m_items[k];
-                QToolTip::showText(help->globalPos(),
-                    QStringLiteral("%1 people, the model says %2 (error %3)")
-                        .arg(QString::number(item.count, 'g', 4), QString::number(item.prediction, 'f', 2),
-                            QString::number(item.prediction - item.count, 'f', 2)),
-                    this);
+                QString text = QStringLiteral("%1 people, the model says %2 (error %3)")
+                                   .arg(QString::number(item.count, 'g', 4), QString::number(item.prediction, 'f', 2),
+                                       QString::number(item.prediction - item.count, 'f', 2));
+                if (!item.augmentation.isEmpty())
+                    text += QStringLiteral("\nAugmented, as the model saw it: %1").arg(item.augmentation);
+                QToolTip::showText(help->globalPos(), text, this);
                 return true;
             }
         }

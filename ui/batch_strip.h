@@ -2,8 +2,10 @@
 // A row of the current batch's images, each scaled up with nearest-neighbour sampling (pixels
 // stay crisp) and labelled "true 3 · pred 2.7" (on two lines when the strip is narrow), the
 // label coloured by how far the prediction is from the truth. Items that do not fit (or beyond
-// kMaxShown) are summed up as "+N more".
+// kMaxShown) are summed up as "+N more". With augmentation on, the images are the ones the model
+// saw (BatchImages redraws them), each marked "aug".
 #include <QImage>
+#include <QString>
 #include <QVector>
 #include <QWidget>
 
@@ -22,9 +24,14 @@ public:
         QImage image;
         double count;
         double prediction;
+        // What augmentation did to this image ("flipped, +12 grey levels"); empty: the image is
+        // the original. An augmented tile carries an "aug" badge and says so in its tooltip.
+        QString augmentation{};
     };
     void setItems(const QVector<Item>& items);   // shows up to ~16, the rest as "+N more"
+    int augmentedCount() const;                   // items whose image is augmented
 
+    const QVector<Item>& items() const { return m_items; }
     int itemCount() const { return static_cast<int>(m_items.size()); }
     int shownCount() const;                       // tiles that fit the current width
     int hiddenCount() const { return itemCount() - shownCount(); }

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "analytic_objective.h"
@@ -119,18 +120,30 @@ ControlPanel::ControlPanel(QWidget* parent) : QScrollArea(parent)
 
 QGroupBox* ControlPanel::buildModelGroup()
 {
-    modelGroup_ = named(new QGroupBox(tr("Model and loss")), "modelGroup",
-        tr("What is being minimised: a model f(x; w) with a loss on the data, or an analytic test function."));
+    modelGroup_ = named(new QGroupBox(tr("Landscape")), "modelGroup",
+        tr("What is being minimised and drawn: a model f(x; w) with a loss over some of the data, or an analytic "
+           "test function."));
     modelForm_ = formFor(modelGroup_);
 
     model_ = named(new QComboBox, "modelCombo",
-        tr("The model whose parameters are trained, or an analytic landscape (no data).\n"
-           "Changing it starts a new run: the parameters mean something else."));
+        tr("The model whose parameters are trained on the data, or an analytic landscape (a function of two "
+           "parameters, no data).\nChanging it starts a new run: the parameters mean something else."));
+    // Two headed sections, so the one list reads as "a model on the data, or a ready-made landscape".
+    auto addHeader = [this](const QString& text) {
+        model_->addItem(text);
+        auto* item = qobject_cast<QStandardItemModel*>(model_->model())->item(model_->count() - 1);
+        item->setFlags(Qt::NoItemFlags);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+    };
+    addHeader(tr("Models on the data"));
     for (const auto& name : core::modelNames()) {
         model_->addItem(qs(name), qs(name));
         model_->setItemData(model_->count() - 1, qs(core::makeModel(name)->formula()), Qt::ToolTipRole);
     }
     model_->insertSeparator(model_->count());
+    addHeader(tr("Analytic landscapes"));
     for (const auto& name : core::AnalyticObjective::names()) {
         core::AnalyticKind kind{};
         core::AnalyticObjective::fromName(name, kind);
@@ -158,6 +171,27 @@ QGroupBox* ControlPanel::buildModelGroup()
     huberDelta_ = numberBox("huberDelta", 0.01, 100.0, 2, 0.1,
         tr("Huber's delta: residuals smaller than this are squared, larger ones count linearly."));
     modelForm_->addRow(tr("Huber delta"), huberDelta_);
+
+    surface_ = named(new QComboBox, "surfaceCombo",
+        tr("Which samples the landscape averages the loss over. The path and the arrows stay the same; only "
+           "the ground under them changes."));
+    surface_->addItem(tr("Training set"), surfaceName(Surface::Train));
+    surface_->setItemData(0, tr("The loss over every training sample: the landscape training is trying to descend."),
+        Qt::ToolTipRole);
+    surface_->addItem(tr("Current batch"), surfaceName(Surface::Batch));
+    surface_->setItemData(1, tr("The loss over the batch of the last step only, redrawn at every step: each step goes "
+                                "downhill on its own batch's landscape, which is why small batches zig-zag."),
+        Qt::ToolTipRole);
+    surface_->addItem(tr("Validation set"), surfaceName(Surface::Validation));
+    surface_->addItem(tr("Training | validation"), surfaceName(Surface::TrainAndVal));
+    modelForm_->addRow(tr("Surface"), surface_);
+    connect(surface_, &QComboBox::currentIndexChanged, this, [this] {
+        if (updating_)
+            return;
+        if (const auto surface = surfaceFromName(surface_->currentData().toString()))
+            settings_.surface = *surface;
+        edited(Change::Surface);
+    });
 
     connect(model_, &QComboBox::currentIndexChanged, this, [this] {
         if (updating_)
@@ -594,6 +628,7 @@ void ControlPanel::setSettings(const AppSettings& settings, const Context& conte
     loss_->setCurrentIndex(loss_->findData(QString::fromUtf8(core::lossName(settings.loss.kind).data(),
         static_cast<qsizetype>(core::lossName(settings.loss.kind).size()))));
     huberDelta_->setValue(settings.loss.delta);
+    surface_->setCurrentIndex(surface_->findData(surfaceName(settings.surface)));
 
     lr_->setValue(opt.lr);
     momentum_->setValue(opt.momentum);
@@ -687,6 +722,7 @@ void ControlPanel::updateVisibility()
 
     const bool usesData = context_.usesData;
     modelForm_->setRowVisible(loss_, usesData);
+    updateSurfaceChoices();
     modelForm_->setRowVisible(huberDelta_, usesData && settings_.loss.kind == core::LossKind::Huber);
     dataGroup_->setEnabled(usesData);
     const bool builtInData = settings_.data.path.isEmpty();
@@ -697,6 +733,31 @@ void ControlPanel::updateVisibility()
     batch_->setEnabled(usesData && !settings_.fullBatch);
     fullBatch_->setEnabled(usesData);
     shuffle_->setEnabled(usesData);
+}
+
+void ControlPanel::updateSurfaceChoices()
+{
+    auto* items = qobject_cast<QStandardItemModel*>(surface_->model());
+    const auto setAvailable = [&](Surface surface, bool available, const QString& tip) {
+        QStandardItem* item = items->item(surface_->findData(surfaceName(surface)));
+        item->setEnabled(available);
+        item->setToolTip(tip);
+    };
+    const bool val = context_.usesData && context_.hasValidation;
+    const QString noVal = tr("Not available: there is no validation set. Raise \"Validation\" in the Data group "
+                             "to hold samples out.");
+    setAvailable(Surface::Validation, val,
+        val ? tr("The loss over the held-out validation samples, which training never sees.") : noVal);
+    setAvailable(Surface::TrainAndVal, val,
+        val ? tr("Training and validation landscapes side by side with the same path and linked zoom: when the model "
+                 "overfits, their minima drift apart.")
+            : noVal);
+    surface_->setEnabled(context_.usesData);
+    surface_->setToolTip(context_.usesData
+            ? tr("Which samples the landscape averages the loss over. The path and the arrows stay the same; only "
+                 "the ground under them changes.")
+            : tr("An analytic landscape is a function of its two parameters, not a loss over data: it has one "
+                 "surface. Choose a model on the data above to switch surfaces."));
 }
 
 void ControlPanel::setHeldValues(const std::vector<double>& values)

@@ -33,6 +33,7 @@ public:
         Problem,    // model or loss: new objective, new landscape, new run
         Data,       // data set or split: new data, new landscape, new run
         Plane,      // plotted axes or held values: new landscape, new run
+        Surface,    // what the landscape shows (training, batch, validation): new landscape, same run
     };
     Q_ENUM(Change)
 
@@ -43,6 +44,7 @@ public:
         std::int64_t trainSize = 1;
         bool usesData = true;
         bool hasImages = true;
+        bool hasValidation = true;      // the split left samples for validation
         QString dataSource;
         QString formula;
     };
@@ -76,6 +78,7 @@ private:
     void rebuildHeldSliders();
     void updateVisibility();
     void updateSchedule();
+    void updateSurfaceChoices();
     void edited(Change change);
 
     AppSettings settings_;
@@ -88,6 +91,7 @@ private:
     QLabel* formula_ = nullptr;
     QComboBox* loss_ = nullptr;
     QDoubleSpinBox* huberDelta_ = nullptr;
+    QComboBox* surface_ = nullptr;
     QFormLayout* modelForm_ = nullptr;
     QGroupBox* modelGroup_ = nullptr;
 

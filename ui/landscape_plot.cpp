@@ -377,6 +377,13 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     m_minimumMarker->setScatterStyle(QCPScatterStyle(starPath(), QPen(palette::halo(), 1.2), QBrush(palette::minimum()), 22));
     m_minimumMarker->setSelectable(QCP::stNone);
     m_minimumMarker->setVisible(false);
+    m_otherMinimumMarker = new QCPGraph(xAxis, yAxis);
+    m_otherMinimumMarker->setObjectName(QStringLiteral("otherMinimumMarker"));
+    m_otherMinimumMarker->setLayer(kMapLayer);
+    m_otherMinimumMarker->setLineStyle(QCPGraph::lsNone);
+    m_otherMinimumMarker->setScatterStyle(QCPScatterStyle(starPath(), QPen(palette::minimum(), 1.5), Qt::NoBrush, 22));
+    m_otherMinimumMarker->setSelectable(QCP::stNone);
+    m_otherMinimumMarker->setVisible(false);
     // The label moves out of the way of the arrows, so it lives on the live layer.
     m_minimumLabel = makeTextItem(this, kLiveLayer, QStringLiteral("minimumLabel"));
     m_minimumLabel->position->setType(QCPItemPosition::ptPlotCoords);
@@ -751,6 +758,8 @@ void LandscapePlot::setGradientFieldVisible(bool visible)
 {
     m_fieldVisible = visible;
     updateFieldGeometry();
+    if (m_follower)
+        m_follower->setGradientFieldVisible(visible);
 }
 
 // One short arrow of minus the gradient per field node, all of the same on-screen length (the
@@ -819,6 +828,8 @@ void LandscapePlot::appendPath(const QVector<QPointF>& points)
 {
     appendBounded(m_path, m_appended, points);
     updatePathCurves();
+    if (m_follower)
+        m_follower->appendPath(points);
 }
 
 void LandscapePlot::appendBounded(QVector<PathPoint>& path, qint64& appended, const QVector<QPointF>& points)
@@ -844,6 +855,8 @@ void LandscapePlot::clearPath()
     m_path.clear();
     m_appended = 0;
     updatePathCurves();
+    if (m_follower)
+        m_follower->clearPath();
 }
 
 QVector<QPointF> LandscapePlot::pathPoints() const
@@ -960,6 +973,8 @@ void LandscapePlot::clearOverlayPaths()
 
 void LandscapePlot::setGhostPath(const QVector<QPointF>& points, const QString& label)
 {
+    if (m_follower)
+        m_follower->setGhostPath(points, label);
     m_ghost.clear();
     qint64 appended = 0;
     appendBounded(m_ghost, appended, points);
@@ -1048,7 +1063,7 @@ void LandscapePlot::updateLegend()
     QVector<Corner> corners{{Qt::AlignTop | Qt::AlignLeft, QRectF(r.topLeft(), size)},
         {Qt::AlignTop | Qt::AlignRight, QRectF(QPointF(r.right() - size.width(), r.top()), size)},
         {Qt::AlignBottom | Qt::AlignRight, QRectF(QPointF(r.right() - size.width(), r.bottom() - size.height()), size)}};
-    if (!m_captionsVisible)
+    if (!m_captions->visible())
         corners.push_back({Qt::AlignBottom | Qt::AlignLeft, QRectF(QPointF(r.left(), r.bottom() - size.height()), size)});
     if (m_captionsVisible) {
         // On a narrow plot the captions reach the right-hand corner too: keep clear of them there.
@@ -1084,6 +1099,8 @@ void LandscapePlot::setCurrent(QPointF point, QPointF negGradient, QPointF step,
     m_step = step;
     m_velocity = velocity;
     updateLiveGeometry();
+    if (m_follower)
+        m_follower->setCurrent(point, negGradient, step, velocity);
 }
 
 QPointF LandscapePlot::paramsPerPixel() const
@@ -1309,6 +1326,49 @@ void LandscapePlot::replotLive()
     if (QSizeF(axisRect()->size()) != m_geometrySize)
         updateLiveGeometry();
     m_liveLayer->replot();
+    if (m_follower && m_follower->isVisible())
+        m_follower->replotLive();
+}
+
+void LandscapePlot::setCaptionsSuppressed(bool suppressed)
+{
+    m_captionsSuppressed = suppressed;
+    setCaptionsVisible(m_captionsVisible);
+}
+
+void LandscapePlot::setFollower(LandscapePlot* follower)
+{
+    m_follower = follower == this ? nullptr : follower;
+    if (!m_follower)
+        return;
+    // It starts from what this plot shows now, then hears every change.
+    m_follower->m_path = m_path;
+    m_follower->m_appended = m_appended;
+    m_follower->updatePathCurves();
+    QVector<QPointF> ghost;
+    ghost.reserve(m_ghost.size());
+    for (const PathPoint& p : std::as_const(m_ghost))
+        ghost.push_back(p.point);
+    m_follower->setGhostPath(ghost, m_ghostCurve->name());
+    if (m_hasCurrent)
+        m_follower->setCurrent(m_current, m_negGradient, m_step, m_velocity);
+    m_follower->setDiverged(m_diverged, m_banner->text());
+}
+
+void LandscapePlot::setOtherMinimum(QPointF point)
+{
+    m_otherMinimumMarker->data()->clear();
+    if (finite(point))
+        m_otherMinimumMarker->addData(point.x(), point.y());
+    m_otherMinimumMarker->setVisible(finite(point));
+}
+
+QPointF LandscapePlot::otherMinimum() const
+{
+    if (m_otherMinimumMarker->data()->isEmpty())
+        return QPointF(kNaN, kNaN);
+    const auto it = m_otherMinimumMarker->data()->constBegin();
+    return QPointF(it->key, it->value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1319,12 +1379,14 @@ void LandscapePlot::setDiverged(bool diverged, const QString& message)
     m_diverged = diverged;
     m_banner->setText(message.isEmpty() ? QStringLiteral("Diverged — lower the learning rate and press Reset") : message);
     m_banner->setVisible(diverged);
+    if (m_follower)
+        m_follower->setDiverged(diverged, message);
 }
 
 void LandscapePlot::setCaptionsVisible(bool visible)
 {
     m_captionsVisible = visible;
-    m_captions->setVisible(visible);
+    m_captions->setVisible(visible && !m_captionsSuppressed);
     updateLegend();  // the lower left corner is free for it, or no longer
 }
 

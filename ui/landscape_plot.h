@@ -69,6 +69,9 @@ public:
     void setCurrent(QPointF point, QPointF negGradient, QPointF step, QPointF velocity);
     void setDiverged(bool diverged, const QString& message);  // banner on the plot
     void setCaptionsVisible(bool visible);                   // teaching captions
+    // Hides the captions whatever setCaptionsVisible() says (a plot too narrow for them);
+    // captionsVisible() still tells the user's choice.
+    void setCaptionsSuppressed(bool suppressed);
     void fitToPath();   // every path drawn (main, overlays, ghost) and the current point
     void fitToMinimum();
     void resetView();                                         // the grid's full range
@@ -81,6 +84,17 @@ public:
     void replotLive();
     // Presentation mode switched (palette::setPresentationScale): every size again.
     void applyPresentationScale();
+
+    // A second plot that shows the same run over another surface (training | validation side
+    // by side): appendPath, clearPath, setCurrent, setDiverged, setGradientFieldVisible and replotLive are passed on to
+    // it, so it draws the same path, point and arrows. Overlay and ghost paths are not. nullptr
+    // ends it. The follower must outlive this plot or be unset first.
+    void setFollower(LandscapePlot* follower);
+    LandscapePlot* follower() const { return m_follower; }
+    // The minimum of the other surface shown side by side, as a hollow star, so that minima
+    // drifting apart show on both plots; a non-finite point hides it.
+    void setOtherMinimum(QPointF point);
+    QPointF otherMinimum() const;
 
     // Read-outs, used by the window and the tests.
     double lossAt(QPointF point) const;   // bilinear from the grid; NaN outside it or without one
@@ -175,6 +189,8 @@ private:
     CachedLandscapeMap* m_map = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPGraph* m_minimumMarker = nullptr;
+    QCPGraph* m_otherMinimumMarker = nullptr;
+    LandscapePlot* m_follower = nullptr;
     QCPItemText* m_minimumLabel = nullptr;
     QCPItemRect* m_staleShade = nullptr;
     QCPItemText* m_staleText = nullptr;
@@ -210,6 +226,7 @@ private:
     QCPItemText* m_hoverText = nullptr;
     bool m_diverged = false;
     bool m_captionsVisible = true;
+    bool m_captionsSuppressed = false;
 
     // Mouse
     bool m_settingStart = false;

@@ -64,8 +64,11 @@ void LandscapeWorker::run()
 
         try {
             const int passes[] = {job.coarseResolution, job.fineResolution};
+            // A fine resolution no finer than the coarse one: one pass only (the batch surface
+            // while training runs fast).
+            const int passCount = job.fineResolution > job.coarseResolution ? 2 : 1;
             std::optional<core::GradientField> field;
-            for (int pass = 0; pass < 2 && !cancel_.load(); ++pass) {
+            for (int pass = 0; pass < passCount && !cancel_.load(); ++pass) {
                 core::LandscapeRequest rq = job.request;
                 rq.resolution = passes[pass];
                 const core::Samples none;
@@ -82,7 +85,7 @@ void LandscapeWorker::run()
                 }
                 LandscapeResult result;
                 result.id = id;
-                result.fine = pass == 1;
+                result.fine = pass == passCount - 1;
                 result.contours = core::computeContours(*grid, core::contourLevels(*grid, job.contourCount));
                 result.grid = std::move(*grid);
                 result.field = field;

@@ -25,14 +25,14 @@ struct LandscapeJob {
     std::shared_ptr<const core::Samples> samples;   // the training set (empty for analytic functions)
     core::LandscapeRequest request;                 // resolution is set per pass
     int coarseResolution = 64;
-    int fineResolution = 256;
+    int fineResolution = 256;                       // <= coarseResolution: the coarse pass only
     int fieldResolution = 20;                       // the gradient field's grid
     int contourCount = 14;
 };
 
 struct LandscapeResult {
     quint64 id = 0;                                 // as returned by request()
-    bool fine = false;                              // the last pass of the job
+    bool fine = false;                              // the last pass of the job (the only one if single-pass)
     core::LandscapeGrid grid;
     std::vector<core::ContourLevel> contours;
     std::optional<core::GradientField> field;

@@ -27,6 +27,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "batch_images.h"
 #include "batch_strip.h"
 #include "control_panel.h"
 #include "dataset_panel.h"
@@ -42,6 +43,8 @@
 #include "settings_io.h"
 #include "speed_control.h"
 #include "step_card.h"
+#include "surface_area.h"
+#include "surface_feeder.h"
 #include "teaching_text.h"
 #include "timeline_bar.h"
 #include "training_controller.h"
@@ -159,6 +162,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     buildActions();
     buildLayout();
     buildMenus();
+    surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
     connectSignals();
 
     AppSettings start;
@@ -216,6 +220,8 @@ MainWindow::~MainWindow()
     controller_ = nullptr;
     delete race_;
     race_ = nullptr;
+    delete surfaceFeeder_;
+    surfaceFeeder_ = nullptr;
     delete landscapeWorker_;
     landscapeWorker_ = nullptr;
 }
@@ -426,7 +432,8 @@ void MainWindow::buildLayout()
 
     plotSplitter_ = new QSplitter(Qt::Vertical, this);
     plotSplitter_->setObjectName(QStringLiteral("plotSplitter"));
-    plotSplitter_->addWidget(landscape_);
+    surfaceArea_ = new SurfaceArea(landscape_, this);
+    plotSplitter_->addWidget(surfaceArea_);
     plotSplitter_->addWidget(lower);
     plotSplitter_->setStretchFactor(0, 3);
     plotSplitter_->setStretchFactor(1, 2);
@@ -817,6 +824,7 @@ ControlPanel::Context MainWindow::panelContext() const
     c.trainSize = problem_.trainSize();
     c.usesData = problem_.usesData();
     c.hasImages = problem_.dataset() && problem_.dataset()->hasImages();
+    c.hasValidation = problem_.data() && problem_.data()->val.size() > 0;
     c.dataSource = settings_.data.path.isEmpty() ? QString() : problem_.dataSource();
     if (const auto* d = problem_.dataObjective())
         c.formula = qs(d->model().formula());
@@ -914,6 +922,12 @@ void MainWindow::onPanelChanged(int change)
         settings_.data = edited.data;
         rebuild(true);
         break;
+    case ControlPanel::Change::Surface:
+        // Only the ground under the run changes: the run goes on.
+        settings_.surface = edited.surface;
+        requestLandscape(false);
+        updateCaptions();
+        break;
     case ControlPanel::Change::Plane: {
         const bool newAxes = edited.axis1 != settings_.axis1 || edited.axis2 != settings_.axis2;
         settings_.axis1 = edited.axis1;
@@ -950,7 +964,6 @@ void MainWindow::requestLandscape(bool resetView)
         return;
     LandscapeJob job;
     job.objective = problem_.objective();
-    job.samples = problem_.landscapeSamples();
     job.request.axis1 = settings_.axis1;
     job.request.axis2 = settings_.axis2;
     job.request.origin = heldVector();
@@ -959,7 +972,7 @@ void MainWindow::requestLandscape(bool resetView)
     job.request.max1 = r[1];
     job.request.min2 = r[2];
     job.request.max2 = r[3];
-    landscapeWorker_->request(job);
+    surfaceFeeder_->request(job, problem_, settings_.surface);
     landscape_->setLandscapeStale(true);
     landscape_->replot(QCustomPlot::rpQueuedReplot);
     resetViewOnGrid_ = resetViewOnGrid_ || resetView;
@@ -1257,8 +1270,12 @@ void MainWindow::updateBatchStrip(const Snapshot& snap)
         if (row < 0 || row >= trainData.train.size())
             return;
         BatchStrip::Item item;
-        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size())
-            item.image = toQImage(trainData.trainImages[static_cast<std::size_t>(row)]);
+        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
+            // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
+            const core::TrainSettings& ts = settings_.train;
+            item.image = toQImage(BatchImages::seen(trainData, ts, snap.latest->epoch, row));
+            item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
+        }
         item.count = trainData.train.t[row];
         item.prediction = y[static_cast<Eigen::Index>(i)];
         items.push_back(std::move(item));

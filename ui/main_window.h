@@ -39,6 +39,8 @@ class ReadoutPanel;
 class SpeedControl;
 class StepCard;
 class TimelineBar;
+class SurfaceArea;
+class SurfaceFeeder;
 class TrainingController;
 struct LandscapeResult;
 
@@ -69,6 +71,8 @@ public:
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }
+    SurfaceArea* surfaceArea() const { return surfaceArea_; }
+    SurfaceFeeder* surfaceFeeder() const { return surfaceFeeder_; }
     ControlPanel* controlPanel() const { return panel_; }
     StepCard* stepCard() const { return stepCard_; }
     GradientCheckView* gradientCheckView() const { return gradientCheck_; }
@@ -151,9 +155,11 @@ private:
 
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
+    SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
 
     ControlPanel* panel_ = nullptr;
     LandscapePlot* landscape_ = nullptr;
+    SurfaceArea* surfaceArea_ = nullptr;      // landscape_ and, side by side, the validation plot
     LossPlot* lossPlot_ = nullptr;
     BatchStrip* batchStrip_ = nullptr;
     ReadoutPanel* readouts_ = nullptr;

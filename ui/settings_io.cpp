@@ -206,7 +206,8 @@ QByteArray settingsToJson(const AppSettings& s)
     root[QStringLiteral("view")] = QJsonObject{
         {QStringLiteral("gradient_field"), s.gradientField},
         {QStringLiteral("captions"), s.captions},
-        {QStringLiteral("log_loss"), s.logLoss}};
+        {QStringLiteral("log_loss"), s.logLoss},
+        {QStringLiteral("surface"), surfaceName(s.surface)}};
     if (s.lesson)
         root[QStringLiteral("lesson")] = QJsonObject{{QStringLiteral("title"), s.lesson->title}, {QStringLiteral("text"), s.lesson->text}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -351,10 +352,20 @@ AppSettings settingsFromJson(const QByteArray& json)
         }
     }
 
-    const Reader view = root.object("view", {"gradient_field", "captions", "log_loss"});
+    const Reader view = root.object("view", {"gradient_field", "captions", "log_loss", "surface"});
     view.boolean("gradient_field", s.gradientField);
     view.boolean("captions", s.captions);
     view.boolean("log_loss", s.logLoss);
+    // Files from before the surface switch have none: they show the training set, as then.
+    if (view.has("surface")) {
+        text.clear();
+        view.string("surface", text);
+        const auto surface = surfaceFromName(text);
+        if (!surface)
+            fail(view.where("surface"), QStringLiteral("expected one of \"%1\", got \"%2\"")
+                .arg(surfaceNames().join(QStringLiteral("\", \"")), text));
+        s.surface = *surface;
+    }
 
     if (root.has("lesson")) {
         const Reader lesson = root.object("lesson", {"title", "text"});

@@ -63,8 +63,33 @@ QString teachingText(const AppSettings& s, const Problem& problem)
             break;
         }
     } else {
-        parts << tr("<b>The landscape</b> is the mean loss on the training set over %1 and %2; darker is lower, lines join equal loss.")
-                     .arg(a1, a2);
+        const bool hasVal = problem.data() && problem.data()->val.size() > 0;
+        Surface surface = s.surface;
+        if ((surface == Surface::Validation || surface == Surface::TrainAndVal) && !hasVal)
+            surface = Surface::Train;
+        switch (surface) {
+        case Surface::Train:
+            parts << tr("<b>The landscape</b> is the mean loss on the training set over %1 and %2; darker is lower, lines join equal loss.")
+                         .arg(a1, a2);
+            break;
+        case Surface::Batch:
+            parts << tr("<b>The landscape</b> is the mean loss on the current batch only (the samples of the last step) over "
+                        "%1 and %2, redrawn at every step. Each step goes downhill on its own batch's landscape, and the "
+                        "landscapes differ from batch to batch: that is why small batches zig-zag. The training set's "
+                        "landscape is their average.").arg(a1, a2);
+            break;
+        case Surface::Validation:
+            parts << tr("<b>The landscape</b> is the mean loss on the validation set over %1 and %2: samples training never "
+                        "sees. Training descends the training loss, not this one; its minimum is where the model does best "
+                        "on new data.").arg(a1, a2);
+            break;
+        case Surface::TrainAndVal:
+            parts << tr("<b>Left</b>: the mean loss on the training set; <b>right</b>: on the validation set, over %1 and %2, "
+                        "with the same path. A filled star marks each landscape's own minimum, a hollow star the other's. "
+                        "With few training samples the two minima drift apart: training heads for the left one, but the "
+                        "right one is what counts on new data. That gap is overfitting.").arg(a1, a2);
+            break;
+        }
         if (names.size() > 2)
             parts << tr("The other parameters are held where the side panel sets them: this is one slice through the loss.");
         if (const auto* d = problem.dataObjective()) {
@@ -106,8 +131,11 @@ QString teachingText(const AppSettings& s, const Problem& problem)
     }
     if (problem.usesData()) {
         const std::int64_t n = problem.trainSize();
-        if (s.fullBatch || s.train.batchSize >= n)
-            parts << tr("Full batch: every step follows the gradient of exactly this landscape.");
+        if (s.surface == Surface::Batch)
+            parts << tr("Every arrow is the gradient of the batch shown, so it crosses that landscape's contour lines at "
+                        "right angles.");
+        else if (s.fullBatch || s.train.batchSize >= n)
+            parts << tr("Full batch: every step follows the gradient of exactly the training set's landscape.");
         else
             parts << tr("Batches of %1 of %2 samples: each step sees a slightly different loss, so the path jitters around the "
                         "way down.").arg(s.train.batchSize).arg(n);

@@ -35,6 +35,9 @@ RenderCommand::RenderCommand()
             {"no-captions", "", "", "leave out the teaching captions"},
             {"title", "TEXT", "<model>, <optimizer and its settings>", "the title above the plot; '' for none"},
             {"with-loss", "", "", "add the loss over training below the landscape (38% of the height)"},
+            {"on", "SET", "the --config file's surface, else train",
+                "train | val | batch: the samples the landscape averages the loss over; batch is the last update's "
+                "batch (as the model saw it, augmented if on). A file's train+val draws train"},
         }});
     spec_.groups.push_back({"Output",
         {

@@ -29,6 +29,7 @@ struct RunConfig {
     bool gradientField = true;
     bool captions = true;
     bool logLoss = true;
+    std::string surface = "train";      // the window's surface: train | batch | val | train+val
 };
 
 }  // namespace downhill::cli

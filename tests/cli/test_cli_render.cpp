@@ -26,6 +26,7 @@ private slots:
     void samePathAsTrain_data();
     void samePathAsTrain();
     void divergedRunStillWritesFigure();
+    void surfaceChoice();
     void badInput_data();
     void badInput();
     void rendersWithoutPlatformOrDisplay();
@@ -181,6 +182,38 @@ void TestCliRender::divergedRunStillWritesFigure()
         QVERIFY(field.isEmpty() || std::isfinite(number(field)));
 }
 
+void TestCliRender::surfaceChoice()
+{
+    // The same run drawn over three surfaces: --on train is the default, val and batch differ
+    // from it, and a settings file's surface is read as --on.
+    const QStringList common = {"render", "--data", five_, "--steps", "3", "--batch-size", "2", "--size", "400x300",
+        "--range", "-2:6,-4:8", "--no-captions", "--title", ""};
+    QByteArray images[4];
+    const char* const surfaces[] = {nullptr, "train", "val", "batch"};
+    for (int k = 0; k < 4; ++k) {
+        QStringList args = common;
+        args << "--out" << path(QString("surface%1.png").arg(k));
+        if (surfaces[k])
+            args << "--on" << surfaces[k];
+        const CliRun run = runCli(args, dir_.path());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        images[k] = readBytes(path(QString("surface%1.png").arg(k)));
+        QVERIFY(images[k].startsWith(kPngSignature));
+    }
+    QVERIFY(images[0] == images[1]);
+    QVERIFY(images[2] != images[1]);
+    QVERIFY(images[3] != images[1]);
+    QVERIFY(images[3] != images[2]);
+
+    const QString config = path("val-surface.json");
+    QVERIFY(writeBytes(config, R"({"format": "downhill-settings", "view": {"surface": "val"}})"));
+    QStringList args = common;
+    args << "--config" << config << "--out" << path("surface-config.png");
+    const CliRun run = runCli(args, dir_.path());
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(readBytes(path("surface-config.png")) == images[2]);
+}
+
 void TestCliRender::badInput_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -208,6 +241,9 @@ void TestCliRender::badInput_data()
     row("train flag checked too", render + "--out {out}/f.png --lr -1", "--lr");
     row("unknown flag", render + "--out {out}/f.png --colour red", "--colour");
     row("switch with a value", render + "--out {out}/f.png --no-field=yes", "--no-field");
+    row("unknown surface", render + "--out {out}/f.png --on everything", "--on");
+    row("side by side is the window's", render + "--out {out}/f.png --on train+val", "--on");
+    row("validation without a validation set", render + "--out {out}/f.png --val-fraction 0 --on val", "--on");
 }
 
 void TestCliRender::badInput()

@@ -6,7 +6,11 @@
 
 #include "augmentation.h"
 #include "error.h"
+#include "feature_extractor.h"
+#include "objective.h"
+#include "people_generator.h"
 #include "rng.h"
+#include "trainer.h"
 
 using namespace downhill::core;
 
@@ -181,6 +185,40 @@ private slots:
             QCOMPARE(all.flipped, flipOnly.flipped);
             QCOMPARE(all.offset, brightOnly.offset);
         }
+    }
+
+    // The seed of (run seed, epoch, row) is what the trainer draws each augmented sample with:
+    // redrawing a batch's images from it (as the window's batch strip does) gives exactly the x
+    // the model trained on, through the epochs, and the formula stays the one old runs used.
+    void sampleSeedIsWhatTheTrainerUses()
+    {
+        PeopleSettings people;
+        people.count = 40;
+        people.seed = 5;
+        const Dataset dataset = generatePeople(people);
+        const TrainData data = TrainData::fromDataset(dataset, splitRows(40, 0.25, 5));
+        TrainSettings settings;
+        settings.batchSize = 7;
+        settings.seed = 1234;
+        settings.augmentation = only(true, true, true);
+        Trainer trainer(makeObjective("linear", {}), data, settings, Vec{{-1.0, 7.0}});
+        int checked = 0;
+        for (int k = 0; k < 12; ++k) {
+            StepRecord record;
+            QVERIFY(trainer.step(&record));
+            const auto& rows = trainer.lastBatchRows();
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const int row = rows[i];
+                const std::uint64_t seed = sampleAugmentationSeed(settings.seed, record.epoch, row);
+                QCOMPARE(seed, mix64(deriveSeed(1234, 0xa0a0, static_cast<std::uint64_t>(record.epoch)) ^ static_cast<std::uint64_t>(row)));
+                const GrayImage seen = augment(data.trainImages[static_cast<std::size_t>(row)], settings.augmentation, seed);
+                QCOMPARE(extractFeature(seen), trainer.lastBatch().x[static_cast<Eigen::Index>(i)]);
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 12 * 7 - 12 / 5 * 5);   // 30 rows: batches of 7, 7, 7, 7, 2 per epoch
+        // Another epoch, another image of the same row.
+        QVERIFY(sampleAugmentationSeed(1234, 0, 3) != sampleAugmentationSeed(1234, 1, 3));
     }
 
     void validate_data()

@@ -29,6 +29,7 @@ RunConfig loadConfigFile(const std::string& path)
     c.gradientField = s.gradientField;
     c.captions = s.captions;
     c.logLoss = s.logLoss;
+    c.surface = ui::surfaceName(s.surface).toStdString();
     return c;
 }
 

@@ -93,7 +93,13 @@ RenderJob::RenderJob(const CommandLine& cl)
     , field_(options_.base().gradientField && !cl.has("no-field"))
     , captions_(options_.base().captions && !cl.has("no-captions"))
     , withLoss_(cl.has("with-loss"))
+    // One figure, one surface: a file's side-by-side pair draws its training half.
+    , on_(cl.text("on", options_.base().surface == "train+val" ? std::string("train") : options_.base().surface))
 {
+    if (on_ != "train" && on_ != "val" && on_ != "batch")
+        failFlag("on", "expected train, val or batch, got '" + on_ + "'");
+    if (on_ == "val" && options_.model().objective()->usesData() && options_.data().valFraction() <= 0)
+        failFlag("on", "there is no validation set (--val-fraction is 0)");
     const auto& objective = *options_.model().objective();
     const std::string title = cl.text("title", objective.name() + ", " + options_.settings().optimizer.describe());
     title_ = QString::fromStdString(title);
@@ -123,7 +129,11 @@ int RenderJob::run()
 
     const core::Trainer& trainer = runner.trainer();
     const core::Objective& objective = trainer.objective();
-    const core::Samples& samples = trainer.data().train;
+    // The surface: the training set, the validation set or the last update's batch (the
+    // trainer keeps it as the model saw it).
+    const core::Samples& samples = on_ == "val" ? trainer.data().val
+        : on_ == "batch" && trainer.lastBatch().size() > 0 ? trainer.lastBatch()
+                                                             : trainer.data().train;
     // The held parameters sit where the run ended, so the map is the plane the path ends on.
     const core::Vec& held = trainer.params();
     const auto range = plane_.range() ? *plane_.range()

@@ -30,6 +30,7 @@ private:
     bool field_;
     bool captions_;
     bool withLoss_;
+    std::string on_;   // the surface drawn: train | val | batch
     QString title_;
 };
 
