@@ -127,6 +127,27 @@ void RunHistory::truncate(std::int64_t step)
     head_ = step;
 }
 
+std::vector<RunHistory::Change> RunHistory::changes() const
+{
+    std::vector<Change> out;
+    for (const Checkpoint& c : checkpoints_)
+        if (c.pinned)
+            out.push_back(Change{c.state, c.settings});
+    return out;
+}
+
+RunHistory::Saved RunHistory::save(Trainer& trainer) const
+{
+    Saved out;
+    out.changes = changes();
+    out.head = head_;
+    out.position = trainer.state().step;
+    seek(trainer, head_);
+    out.headState = trainer.state();
+    seek(trainer, out.position);
+    return out;
+}
+
 void RunHistory::thin()
 {
     spacing_ *= 2;

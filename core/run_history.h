@@ -50,6 +50,23 @@ public:
     // Drops everything after `step`.
     void truncate(std::int64_t step);
 
+    // What a saved run needs to be replayed exactly: the start and every change of settings,
+    // each with the state right after it (a new optimizer's reset buffers included), in order.
+    struct Change {
+        TrainState state;
+        TrainSettings settings;
+    };
+    std::vector<Change> changes() const;
+    // Everything a saved run needs. Visits the head with the trainer to read its state there,
+    // and puts the trainer back where it was.
+    struct Saved {
+        std::vector<Change> changes;
+        std::int64_t head = 0;
+        std::int64_t position = 0;     // where the trainer stood
+        TrainState headState;
+    };
+    Saved save(Trainer& trainer) const;
+
 private:
     struct Checkpoint {
         TrainState state;

@@ -40,6 +40,7 @@
 #include "race_mode.h"
 #include "race_panel.h"
 #include "readout_panel.h"
+#include "run_io.h"
 #include "settings_io.h"
 #include "speed_control.h"
 #include "step_card.h"
@@ -261,6 +262,10 @@ void MainWindow::buildActions()
         tr("Load every setting from a JSON file"));
     saveSettingsAction_ = make(tr("Save settings\u2026"), "saveSettingsAction", QKeySequence::Save,
         tr("Save every setting to a JSON file"));
+    saveRunAction_ = make(tr("Save run\u2026"), "saveRunAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        tr("Save the whole run (settings, start and every change of settings) so that it can be reopened and replayed exactly"));
+    openRunAction_ = make(tr("Open run\u2026"), "openRunAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Reopen a saved run: it is replayed step for step to where it was saved"));
     openDataFileAction_ = make(tr("Open data file (CSV)\u2026"), "openDataFileAction", QKeySequence(Qt::CTRL | Qt::Key_D),
         tr("Train on a CSV file with columns x and count"));
     openDataFolderAction_ = make(tr("Open image folder\u2026"), "openDataFolderAction", QKeySequence(),
@@ -317,6 +322,8 @@ void MainWindow::buildMenus()
         a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
     }
+    file->addAction(openRunAction_);
+    file->addAction(saveRunAction_);
     file->addSeparator();
     file->addAction(openDataFileAction_);
     file->addAction(openDataFolderAction_);
@@ -600,6 +607,16 @@ void MainWindow::connectSignals()
             controller_->stepEpoch();
     });
     connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(saveRunAction_, &QAction::triggered, this, &MainWindow::saveRunDialog);
+    connect(openRunAction_, &QAction::triggered, this, &MainWindow::openRunDialog);
+    connect(controller_, &TrainingController::timelineLoaded, this, [this](bool exact) {
+        if (exact)
+            statusBar()->showMessage(tr("The run was replayed exactly to where it was saved."), 8000);
+        else
+            QMessageBox::warning(this, tr("Open run"),
+                tr("The replayed run does not end where the saved one did: the data, or this version of Downhill, "
+                   "differ from when it was saved. What you see is the replay."));
+    });
     connect(backAction_, &QAction::triggered, this, [this] {
         if (runValid_)
             controller_->stepBack();
@@ -1034,7 +1051,8 @@ void MainWindow::onFrame(const Snapshot& snap)
     frameClock.start();
     if (snap.restarted) {
         pathLog_.clear(snap.init, snap.initTrainLoss);
-        seenHead_ = shownStep_ = snap.state.step;
+        // A run starts at step 0; snap.state may already be further on (a replayed run file).
+        seenHead_ = shownStep_ = 0;
         landscape_->clearPath();
         landscape_->clearGhostPath();
         lossPlot_->clear();
@@ -1454,6 +1472,72 @@ void MainWindow::saveSettingsDialog()
         QMessageBox::warning(this, tr("Save settings"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+bool MainWindow::saveRun(const QString& path, QString* error)
+{
+    const auto timeline = runValid_ ? controller_->saveTimeline() : std::nullopt;
+    if (!timeline) {
+        if (error)
+            *error = tr("There is no run to save: the settings do not make a working run.");
+        return false;
+    }
+    RunFile run;
+    run.settings = settings_;
+    run.timeline = *timeline;
+    if (problem_.usesData())
+        run.dataFingerprint = dataFingerprint(*problem_.data());
+    return saveRunFile(path, run, error);
+}
+
+bool MainWindow::openRun(const QString& path, QString* error)
+{
+    auto run = loadRunFile(path, error);
+    if (!run)
+        return false;
+    // Checked before anything changes: a bad file leaves the current run as it is.
+    if (run->settings.start.size() != static_cast<std::size_t>(run->timeline.changes.front().state.params.size())) {
+        if (error)
+            *error = path + QStringLiteral(": ") + tr("settings.start has %1 values, the run's states %2")
+                .arg(run->settings.start.size()).arg(run->timeline.changes.front().state.params.size());
+        return false;
+    }
+    applySettings(run->settings);
+    if (!runValid_) {
+        if (error)
+            *error = path + QStringLiteral(": ") + tr("its settings do not make a working run here");
+        return false;
+    }
+    if (problem_.usesData() && !run->dataFingerprint.isEmpty() && run->dataFingerprint != dataFingerprint(*problem_.data()))
+        statusBar()->showMessage(tr("The data differ from those the run was saved with: the replay will not be the same run."), 15000);
+    const core::TrainState& start = run->timeline.changes.front().state;
+    if (start.params.size() != problem_.parameterCount()) {
+        if (error)
+            *error = path + QStringLiteral(": ") + tr("the run has %1 parameters, the model %2").arg(start.params.size()).arg(problem_.parameterCount());
+        return false;
+    }
+    controller_->loadTimeline(run->timeline.changes, run->timeline.head, run->timeline.headState, run->timeline.position);
+    return true;
+}
+
+void MainWindow::saveRunDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save run"), QString(), tr("Downhill runs (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveRun(withSuffix(path, QString(), QStringLiteral("json")), &error))
+        QMessageBox::warning(this, tr("Save run"), error);
+}
+
+void MainWindow::openRunDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), QString(), tr("Downhill runs (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openRun(path, &error))
+        QMessageBox::warning(this, tr("Open run"), error);
 }
 
 void MainWindow::openDataDialog(bool folder)

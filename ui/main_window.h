@@ -61,6 +61,10 @@ public:
     bool loadSettings(const QString& path, QString* error);
     bool saveSettings(const QString& path, QString* error) const;
     bool openData(const QString& path, QString* error);
+    // The whole run (settings, start, every change of settings, how far it went) to a run file,
+    // and back: reopening replays it exactly and says so if the replay differs.
+    bool saveRun(const QString& path, QString* error);
+    bool openRun(const QString& path, QString* error);
     void applySettings(const AppSettings& settings);
     // Applies a lesson's settings file (normally one of :/lessons) and shows its text.
     void openLesson(const QString& path);
@@ -134,6 +138,8 @@ private:
     // Menu commands.
     void openSettingsDialog();
     void saveSettingsDialog();
+    void saveRunDialog();
+    void openRunDialog();
     void openDataDialog(bool folder);
     void useBuiltInData();
     void exportLandscape();
@@ -197,6 +203,8 @@ private:
     QAction* resetAction_ = nullptr;
     QAction* openSettingsAction_ = nullptr;
     QAction* saveSettingsAction_ = nullptr;
+    QAction* saveRunAction_ = nullptr;
+    QAction* openRunAction_ = nullptr;
     QAction* openDataFileAction_ = nullptr;
     QAction* openDataFolderAction_ = nullptr;
     QAction* builtInDataAction_ = nullptr;

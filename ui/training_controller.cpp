@@ -1,5 +1,6 @@
 #include "training_controller.h"
 
+#include "error.h"
 #include "training_worker.h"
 
 namespace downhill::ui {
@@ -16,6 +17,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
         emit synced(token);
     });
     connect(worker_, &TrainingWorker::commandFailed, this, &TrainingController::commandFailed);
+    connect(worker_, &TrainingWorker::timelineLoaded, this, &TrainingController::timelineLoaded);
     thread_.start();
 
     refreshTimer_.setInterval(16);
@@ -138,6 +140,36 @@ void TrainingController::epochBack()
     pause();
     divergence_.reset();
     post([w = worker_] { w->epochBack(); });
+}
+
+void TrainingController::loadTimeline(std::vector<core::RunHistory::Change> changes, std::int64_t head,
+    const core::TrainState& headState, std::int64_t position)
+{
+    pause();
+    divergence_.reset();
+    post([w = worker_, changes = std::move(changes), head, headState, position] {
+        w->loadTimeline(changes, head, headState, position);
+    });
+}
+
+std::optional<core::RunHistory::Saved> TrainingController::saveTimeline()
+{
+    if (!configured_)
+        return std::nullopt;
+    pause();
+    std::optional<core::RunHistory::Saved> out;
+    interrupt_.store(true);
+    QMetaObject::invokeMethod(
+        worker_,
+        [&out, w = worker_] {
+            try {
+                out = w->saveTimeline();
+            } catch (const core::InputError&) {
+                out.reset();   // no run yet
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    return out;
 }
 
 void TrainingController::setFrameInterval(int milliseconds)

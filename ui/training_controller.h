@@ -11,6 +11,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include "run_history.h"
 #include "snapshot_buffer.h"
 #include "trainer.h"
 
@@ -44,6 +45,13 @@ public:
     void seek(std::int64_t step);
     void stepBack(std::int64_t steps = 1);
     void epochBack();
+    // A saved run (see TrainingWorker::loadTimeline); answered by timelineLoaded(exact).
+    void loadTimeline(std::vector<core::RunHistory::Change> changes, std::int64_t head, const core::TrainState& headState,
+        std::int64_t position);
+    // The run so far, for saving it (core::RunHistory::save): a round trip to the training
+    // thread that waits for the chunk of steps in progress, a few milliseconds at most.
+    // Pauses first. Empty without a run.
+    std::optional<core::RunHistory::Saved> saveTimeline();
     double speed() const { return speed_; }
     bool isPlaying() const { return playing_; }
 
@@ -66,6 +74,7 @@ signals:
     void playingChanged(bool playing);
     void synced(quint64 token);
     void commandFailed(const QString& message);
+    void timelineLoaded(bool exact);
 
 private:
     template <typename Fn>

@@ -141,6 +141,48 @@ void TrainingWorker::epochBack()
     }
 }
 
+void TrainingWorker::loadTimeline(const std::vector<core::RunHistory::Change>& changes, std::int64_t head,
+    const core::TrainState& headState, std::int64_t position)
+{
+    if (!trainer_ || changes.empty())
+        return;
+    playing_.store(false);
+    bool ok = true;
+    std::size_t next = 1;
+    try {
+        trainer_->setSettings(changes.front().settings);
+        trainer_->restore(changes.front().state);
+        init_ = trainer_->params();
+        settingsChanged_ = true;
+        restartRun();
+        for (;;) {
+            for (; next < changes.size() && changes[next].state.step == trainer_->state().step; ++next) {
+                trainer_->setSettings(changes[next].settings);
+                trainer_->restore(changes[next].state);
+                history_.recordSettings(trainer_->state(), trainer_->settings());
+                settingsChanged_ = true;
+            }
+            if (trainer_->state().step >= head || !(ok = stepOne()))
+                break;
+            if (rows_.size() >= 4096)
+                flush();   // the GUI draws a long replay as it goes
+        }
+    } catch (const core::InputError& e) {
+        emit commandFailed(QString::fromStdString(e.what()));
+        ok = false;
+    }
+    flush();
+    emit timelineLoaded(ok && next == changes.size() && trainer_->state() == headState);
+    moveTo(position);
+}
+
+core::RunHistory::Saved TrainingWorker::saveTimeline()
+{
+    if (!trainer_ || history_.empty())
+        throw core::InputError("there is no run to save yet");
+    return history_.save(*trainer_);
+}
+
 void TrainingWorker::moveTo(std::int64_t step)
 {
     epochsToRun_ = 0;

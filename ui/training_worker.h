@@ -42,6 +42,13 @@ public:
     void seek(std::int64_t step);                  // clamped to the timeline
     void stepBack(std::int64_t steps);
     void epochBack();                              // to the start of this epoch, or the one before
+    // A saved run: from changes.front() (its start) replays to `head`, taking every change of
+    // settings at its step, then goes to `position`. timelineLoaded(exact): whether the state
+    // reached at the head is headState, bit for bit (not: the data or the engine differ from
+    // when the run was saved).
+    void loadTimeline(const std::vector<core::RunHistory::Change>& changes, std::int64_t head,
+        const core::TrainState& headState, std::int64_t position);
+    core::RunHistory::Saved saveTimeline();       // throws core::InputError without a run
     void sync(quint64 token);                      // answers synced(token)
 
     // Upper bound of one chunk of steps between visits to the event loop.
@@ -50,6 +57,7 @@ public:
 signals:
     void synced(quint64 token);
     void commandFailed(const QString& message);
+    void timelineLoaded(bool exact);
 
 private:
     void tick();
