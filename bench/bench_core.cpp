@@ -13,6 +13,7 @@
 #include "data_objective.h"
 #include "landscape.h"
 #include "people_generator.h"
+#include "run_history.h"
 #include "trainer.h"
 
 using namespace downhill::core;
@@ -67,7 +68,8 @@ void landscape(benchmark::State& state, const Plane& plane, LossKind loss, Lands
         benchmark::Counter::kIsRate);
 }
 
-void step(benchmark::State& state, const char* model, OptimizerKind optimizer)
+// withHistory: each step also recorded in a RunHistory, as the window's training thread does.
+void step(benchmark::State& state, const char* model, OptimizerKind optimizer, bool withHistory = false)
 {
     const auto objective = makeObjective(model, {});
     TrainData d;
@@ -78,11 +80,42 @@ void step(benchmark::State& state, const char* model, OptimizerKind optimizer)
     settings.optimizer.lr = 1e-4;  // small enough never to diverge over millions of steps
     settings.optimizer.momentum = optimizer == OptimizerKind::Sgd ? 0.9 : 0.0;
     Trainer trainer(objective, d, settings, objective->defaultInit());
+    RunHistory history;
+    history.begin(trainer.state(), trainer.settings());
     for (auto _ : state) {
         if (!trainer.step())
             trainer.reset(objective->defaultInit());
+        else if (withHistory)
+            history.recordStep(trainer.state(), trainer.settings());
     }
     state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// A seek along a run of a million steps (the timeline slider, the Left key): restore the
+// checkpoint before the target and replay up to it.
+void seek(benchmark::State& state)
+{
+    const auto objective = makeObjective("linear", {});
+    TrainData d;
+    d.train = data().samples;
+    TrainSettings settings;
+    settings.optimizer.lr = 1e-4;
+    settings.optimizer.momentum = 0.9;
+    Trainer trainer(objective, d, settings, objective->defaultInit());
+    RunHistory history;
+    history.begin(trainer.state(), trainer.settings());
+    constexpr std::int64_t kSteps = 1'000'000;
+    for (std::int64_t k = 0; k < kSteps; ++k) {
+        trainer.step();
+        history.recordStep(trainer.state(), trainer.settings());
+    }
+    std::uint64_t x = 12345;
+    for (auto _ : state) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;   // the targets spread over the run
+        benchmark::DoNotOptimize(history.seek(trainer, static_cast<std::int64_t>((x >> 11) % kSteps)));
+    }
+    state.counters["spacing"] = static_cast<double>(history.spacing());
+    state.counters["checkpoints"] = static_cast<double>(history.checkpointCount());
 }
 
 // One job of the window's batch surface (ui/surface_feeder): the grid over a batch of 32 at the
@@ -161,6 +194,10 @@ void registerAll()
                 ->Unit(benchmark::kNanosecond);
         }
     }
+    benchmark::RegisterBenchmark("step/linear/sgd/batch32/with-history",
+        [](benchmark::State& st) { step(st, "linear", OptimizerKind::Sgd, true); })
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark("history/seek/linear-1M-steps", seek)->Unit(benchmark::kMicrosecond)->UseRealTime();
 }
 
 int writeData(const char* path)

@@ -4,6 +4,8 @@
 //   path-only  appendPath + setCurrent + replotLive() + repaint(): the live layer alone
 //   path+full  appendPath + setCurrent + replot(rpImmediateRefresh): what a timer tick costs
 //              when the window asks for a full replot
+//   seek       clearPath + appendPath(up to 100,000 points) + setCurrent + live layer: a move
+//              along the timeline
 // Run under QT_QPA_PLATFORM=offscreen (or xvfb-run). Target: full <= 8 ms.
 //
 //   bench_replot [--runs N] [--screenshot PATH]
@@ -173,6 +175,24 @@ int main(int argc, char** argv)
             *std::min_element(pathOnly.begin(), pathOnly.end()), *std::max_element(pathOnly.begin(), pathOnly.end()));
         std::printf("  append + full replot   median %7.2f ms\n", median(pathFull));
         std::printf("  append + setCurrent    median %7.2f ms   (no drawing)\n", median(appendOnly));
+
+        // A seek along the timeline (slider, Left key) redraws the path from the window's log of
+        // the run, at most 100,000 rows, up to the step sought, then the live layer.
+        QVector<QPointF> log;
+        for (int k = 0; k < 100000; ++k)
+            log.push_back(spiral(k));
+        std::vector<double> seekTimes;
+        for (int k = 0; k < runs; ++k) {
+            const qsizetype upTo = (static_cast<qsizetype>(k) * 7919) % log.size() + 2;
+            timer.start();
+            plot.clearPath();
+            plot.appendPath(log.first(upTo));
+            plot.setCurrent(log[upTo - 1], (minimum - log[upTo - 1]) * 3.0, log[upTo - 1] - log[upTo - 2], QPointF());
+            plot.replotLive();
+            plot.repaint();
+            seekTimes.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
+        }
+        std::printf("  timeline seek          median %7.2f ms   (path redrawn from up to 100,000 rows)\n", median(seekTimes));
         std::fflush(stdout);
     }
 
