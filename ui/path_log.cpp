@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include <QSaveFile>
+#include "atomic_file.h"
 
 namespace downhill::ui {
 
@@ -130,14 +130,7 @@ QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
 
 bool PathLog::writeCsv(const QString& path, const std::vector<std::string>& names, QString* error) const
 {
-    const QByteArray csv = toCsv(names);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        if (error)
-            *error = path + QStringLiteral(": ") + file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, toCsv(names), error);
 }
 
 }  // namespace downhill::ui

@@ -8,8 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
+#include "atomic_file.h"
 #include "error.h"
 #include "rng.h"
 #include "settings_io.h"
@@ -217,14 +217,7 @@ RunFile runFromJson(const QByteArray& json)
 
 bool saveRunFile(const QString& path, const RunFile& run, QString* error)
 {
-    const QByteArray json = runToJson(run);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        if (error)
-            *error = path + QStringLiteral(": ") + file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, runToJson(run), error);
 }
 
 std::optional<RunFile> loadRunFile(const QString& path, QString* error)

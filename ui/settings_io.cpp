@@ -7,8 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
+#include "atomic_file.h"
 #include "error.h"
 #include "objective.h"
 #include "optimizer.h"
@@ -389,13 +389,7 @@ bool saveSettingsFile(const QString& path, const AppSettings& settings, QString*
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        if (error)
-            *error = path + QStringLiteral(": ") + file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, json, error);
 }
 
 std::optional<AppSettings> loadSettingsFile(const QString& path, QString* error)

@@ -16,8 +16,11 @@
 #include "main_window.h"
 #include "rng.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
+using downhill::test::WaitFor;
 using downhill::test::syncWith;
 using downhill::ui::AppSettings;
 using downhill::ui::MainWindow;
@@ -30,19 +33,6 @@ core::Vec toVec(const std::vector<double>& v)
     for (std::size_t i = 0; i < v.size(); ++i)
         out[static_cast<Eigen::Index>(i)] = v[i];
     return out;
-}
-
-std::unique_ptr<MainWindow> openWindow(const AppSettings& settings)
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    w->applySettings(settings);
-    return syncWith(w->controller()) ? std::move(w) : nullptr;
 }
 
 }  // namespace
@@ -66,8 +56,8 @@ void TestBatchImages::stripShowsTheAugmentedImages()
     s.train.seed = 77;
     s.train.augmentation.flip = true;
     s.train.augmentation.brightness = true;
-    auto w = openWindow(s);
-    QVERIFY(w);
+    auto w = openWindow(s, WaitFor::Exposed);
+    QVERIFY(w && syncWith(w->controller()));
     // Into the second epoch, so that the epoch is part of what is checked.
     const std::int64_t perEpoch = (w->problem().trainSize() + 11) / 12;
     for (std::int64_t k = 0; k <= perEpoch; ++k)

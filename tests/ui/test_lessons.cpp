@@ -18,8 +18,11 @@
 #include "settings_io.h"
 #include "synthetic.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
+using downhill::test::WaitFor;
 using downhill::ui::MainWindow;
 using downhill::ui::TrainingController;
 
@@ -30,18 +33,6 @@ static void initDownhillResources()
 }
 
 namespace {
-
-std::unique_ptr<MainWindow> openWindow()
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    return w;
-}
 
 using downhill::test::syncWith;
 
@@ -84,7 +75,7 @@ void TestLessons::initTestCase()
 
 void TestLessons::menuListsEveryLesson()
 {
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     auto* menu = w->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
     QVERIFY(menu);
@@ -111,7 +102,7 @@ void TestLessons::everyLessonAppliesAndTrains()
     QVERIFY(!parsed->lesson->title.isEmpty());
     QVERIFY(parsed->lesson->text.size() > 200);   // a paragraph, not a label
 
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     QSignalSpy failed(w->controller(), &TrainingController::commandFailed);
     w->openLesson(path);

@@ -35,35 +35,14 @@
 #include "slider_spin.h"
 #include "step_card.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
 using downhill::ui::MainWindow;
 using downhill::ui::TrainingController;
 
 namespace {
-
-std::unique_ptr<MainWindow> openWindow(QSize size = QSize(1280, 800))
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
-    w->resize(size);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    QElapsedTimer t;
-    t.start();
-    auto fine = [&] {
-        for (const auto& args : shown)
-            if (args.at(0).toBool())
-                return true;
-        return false;
-    };
-    while (!fine() && t.elapsed() < 20000)
-        shown.wait(100);
-    return fine() ? std::move(w) : nullptr;
-}
 
 using downhill::test::syncWith;
 

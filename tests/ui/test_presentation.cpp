@@ -12,28 +12,13 @@
 #include "loss_plot.h"
 #include "main_window.h"
 #include "palette.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
 using downhill::ui::MainWindow;
 
 namespace {
-
-std::unique_ptr<MainWindow> openWindow()
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    QElapsedTimer t;
-    t.start();
-    while (shown.isEmpty() && t.elapsed() < 20000)
-        shown.wait(100);
-    return shown.isEmpty() ? nullptr : std::move(w);
-}
 
 struct Sizes {
     double pathPen, arrowPen, arrowHead, tickFont, lossPen, minimumMarker, readoutFont;

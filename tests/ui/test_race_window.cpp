@@ -28,25 +28,16 @@
 #include "race_panel.h"
 #include "race_preset.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
+using downhill::test::WaitFor;
 using downhill::test::syncWith;
 using downhill::ui::MainWindow;
 using downhill::ui::RaceMode;
 
 namespace {
-
-std::unique_ptr<MainWindow> openWindow()
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    return w;
-}
 
 core::Vec toVec(const std::vector<double>& v)
 {
@@ -93,7 +84,7 @@ void TestRaceWindow::initTestCase()
 
 void TestRaceWindow::presetRacesFourWithPathsLegendAndCurves()
 {
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
     auto* dock = w->findChild<QDockWidget*>(QStringLiteral("raceDock"));
@@ -188,7 +179,7 @@ void TestRaceWindow::presetRatesMakeProgressOnTheirOwn()
 
 void TestRaceWindow::addAndRemoveEntrantsInThePanel()
 {
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
     auto* panel = race->panel();
@@ -259,7 +250,7 @@ void TestRaceWindow::addAndRemoveEntrantsInThePanel()
 
 void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
 {
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
     auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().trainSettings());
@@ -296,7 +287,7 @@ void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
 
 void TestRaceWindow::newStartPointClearsTheRace()
 {
-    auto w = openWindow();
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
     race->applyPreset();

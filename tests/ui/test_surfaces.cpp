@@ -25,8 +25,10 @@
 #include "surface_area.h"
 #include "surface_feeder.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
 using downhill::test::syncWith;
 using downhill::ui::AppSettings;
 using downhill::ui::MainWindow;
@@ -43,26 +45,6 @@ core::Vec toVec(const std::vector<double>& v)
 }
 
 // A window on these settings, shown at 1280 x 800, once its first fine grid is on screen.
-std::unique_ptr<MainWindow> openWindow(const AppSettings& settings)
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
-    w->applySettings(settings);
-    QElapsedTimer t;
-    t.start();
-    auto fine = [&] {
-        return std::any_of(shown.cbegin(), shown.cend(), [](const QList<QVariant>& args) { return args.at(0).toBool(); });
-    };
-    while (!fine() && t.elapsed() < 20000)
-        shown.wait(100);
-    return fine() ? std::move(w) : nullptr;
-}
 
 // The window's plane at the fine resolution: what its worker computes.
 core::LandscapeRequest windowRequest(const MainWindow& w)

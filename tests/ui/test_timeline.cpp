@@ -18,8 +18,10 @@
 #include "synthetic.h"
 #include "timeline_bar.h"
 #include "training_controller.h"
+#include "window_harness.h"
 
 using namespace downhill;
+using downhill::test::openWindow;
 using downhill::test::syncWith;
 using downhill::ui::MainWindow;
 using downhill::ui::TrainingController;
@@ -68,23 +70,6 @@ std::int64_t firstStepOfEpoch(const std::vector<core::TrainState>& truth, std::i
     while (k < truth.size() && truth[k].epoch < epoch)
         ++k;
     return static_cast<std::int64_t>(k);
-}
-
-std::unique_ptr<MainWindow> openWindow()
-{
-    MainWindow::Options options;
-    options.persist = false;
-    auto w = std::make_unique<MainWindow>(options);
-    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
-    w->resize(1280, 800);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    QElapsedTimer t;
-    t.start();
-    while (shown.isEmpty() && t.elapsed() < 20000)
-        shown.wait(100);
-    return shown.isEmpty() ? nullptr : std::move(w);
 }
 
 QAction* action(MainWindow& w, const char* name)
