@@ -58,4 +58,14 @@ bool AppSettings::isAnalytic() const
     return core::AnalyticObjective::fromName(model, kind);
 }
 
+core::Vec toVec(const std::vector<double>& v)
+{
+    return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+
+std::vector<double> fromVec(const core::Vec& v)
+{
+    return {v.data(), v.data() + v.size()};
+}
+
 }  // namespace downhill::ui

@@ -79,4 +79,8 @@ inline constexpr double kMaxSpeed = 1000.0;  // the fastest paced speed; above i
 inline constexpr int kMinDatasetCount = 50;
 inline constexpr int kMaxDatasetCount = 20000;
 
+// AppSettings keeps points (start, held) as plain vectors; the engine takes core::Vec.
+core::Vec toVec(const std::vector<double>& v);
+std::vector<double> fromVec(const core::Vec& v);
+
 }  // namespace downhill::ui

@@ -121,19 +121,6 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-core::Vec toVec(const std::vector<double>& v)
-{
-    core::Vec out(static_cast<Eigen::Index>(v.size()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out[static_cast<Eigen::Index>(i)] = v[i];
-    return out;
-}
-
-std::vector<double> fromVec(const core::Vec& v)
-{
-    return {v.data(), v.data() + v.size()};
-}
-
 QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback)
 {
     if (!QFileInfo(path).suffix().isEmpty())

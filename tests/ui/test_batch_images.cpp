@@ -21,19 +21,12 @@
 using namespace downhill;
 using downhill::test::openWindow;
 using downhill::test::WaitFor;
+using downhill::ui::toVec;
 using downhill::test::syncWith;
 using downhill::ui::AppSettings;
 using downhill::ui::MainWindow;
 
 namespace {
-
-core::Vec toVec(const std::vector<double>& v)
-{
-    core::Vec out(static_cast<Eigen::Index>(v.size()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out[static_cast<Eigen::Index>(i)] = v[i];
-    return out;
-}
 
 }  // namespace
 

@@ -39,6 +39,7 @@
 
 using namespace downhill;
 using downhill::test::openWindow;
+using downhill::ui::toVec;
 using downhill::ui::MainWindow;
 using downhill::ui::TrainingController;
 
@@ -49,14 +50,6 @@ using downhill::test::syncWith;
 QAction* action(MainWindow& w, const char* name)
 {
     return w.findChild<QAction*>(QLatin1String(name));
-}
-
-core::Vec toVec(const std::vector<double>& v)
-{
-    core::Vec out(static_cast<Eigen::Index>(v.size()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out[static_cast<Eigen::Index>(i)] = v[i];
-    return out;
 }
 
 void setSpeedMax(MainWindow& w)

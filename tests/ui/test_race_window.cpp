@@ -33,19 +33,12 @@
 using namespace downhill;
 using downhill::test::openWindow;
 using downhill::test::WaitFor;
+using downhill::ui::toVec;
 using downhill::test::syncWith;
 using downhill::ui::MainWindow;
 using downhill::ui::RaceMode;
 
 namespace {
-
-core::Vec toVec(const std::vector<double>& v)
-{
-    core::Vec out(static_cast<Eigen::Index>(v.size()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out[static_cast<Eigen::Index>(i)] = v[i];
-    return out;
-}
 
 QString readout(MainWindow& w, int entrant)
 {

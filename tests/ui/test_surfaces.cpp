@@ -29,20 +29,13 @@
 
 using namespace downhill;
 using downhill::test::openWindow;
+using downhill::ui::toVec;
 using downhill::test::syncWith;
 using downhill::ui::AppSettings;
 using downhill::ui::MainWindow;
 using downhill::ui::Surface;
 
 namespace {
-
-core::Vec toVec(const std::vector<double>& v)
-{
-    core::Vec out(static_cast<Eigen::Index>(v.size()));
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out[static_cast<Eigen::Index>(i)] = v[i];
-    return out;
-}
 
 // A window on these settings, shown at 1280 x 800, once its first fine grid is on screen.
 
