@@ -265,6 +265,30 @@ private slots:
         QCOMPARE(w->settings().train.optimizer.lr, lr);
     }
 
+    void sideBySideShowsTheGhostTwice()
+    {
+        ui::AppSettings settings;
+        settings.surface = ui::Surface::TrainAndVal;
+        auto w = openWindow(settings);
+        QVERIFY(w);
+        auto* validation = w->findChild<ui::LandscapePlot*>(QStringLiteral("validationPlot"));
+        QVERIFY(validation && validation->isVisible());
+        const auto old = stepWindow(*w, 12);
+        w->timeline()->slider()->setValue(4);
+        QVERIFY(syncWith(w->controller()));
+        QCOMPARE(validation->pathPointCount(), 5);
+        auto* spin = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+        spin->setValue(spin->value() / 4);
+        action(*w, "stepAction")->trigger();
+        QVERIFY(syncWith(w->controller()));
+        // Both plots: the old future from step 4 to 12 in grey, the new path to step 5.
+        for (const ui::LandscapePlot* plot : {w->landscapePlot(), validation}) {
+            QCOMPARE(plot->findChild<QCPCurve*>(QStringLiteral("ghostPath"))->data()->size(), 9);
+            QCOMPARE(lastGhostPoint(plot), QPointF(old[12].params[0], old[12].params[1]));
+            QCOMPARE(plot->pathPointCount(), 6);
+        }
+    }
+
     void goingBackShowsThatMomentsSettings()
     {
         auto w = openWindow();
