@@ -52,6 +52,26 @@ core::TrainSettings AppSettings::trainSettings() const
     return s;
 }
 
+std::vector<core::TrainSettings> AppSettings::raceLineup() const
+{
+    std::vector<core::TrainSettings> lineup;
+    for (const RaceEntrant& e : race) {
+        core::TrainSettings s = trainSettings();
+        s.optimizer = e.optimizer;
+        if (e.batchSize)
+            s.batchSize = *e.batchSize;
+        lineup.push_back(s);
+    }
+    return lineup;
+}
+
+void AppSettings::setRaceLineup(const std::vector<core::TrainSettings>& lineup)
+{
+    race.clear();
+    for (const core::TrainSettings& s : lineup)
+        race.push_back({s.optimizer, s.batchSize});
+}
+
 bool AppSettings::isAnalytic() const
 {
     core::AnalyticKind kind{};

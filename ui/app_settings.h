@@ -43,6 +43,17 @@ QString surfaceName(Surface surface);
 std::optional<Surface> surfaceFromName(const QString& name);
 QStringList surfaceNames();
 
+// One entrant of the Race panel's line-up as a settings file keeps it: its update rule with all
+// its parameters and its batch size. Everything else it trains with (schedule, seed, shuffling,
+// augmentation) is the main run's, as when the panel made it.
+struct RaceEntrant {
+    core::OptimizerSettings optimizer;
+    std::optional<int> batchSize;   // unset: the main run's
+
+    bool operator==(const RaceEntrant&) const = default;
+};
+inline constexpr int kMaxRaceEntrants = 8;
+
 struct AppSettings {
     std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
     core::LossSettings loss;
@@ -64,12 +75,18 @@ struct AppSettings {
     bool logLoss = true;
 
     std::optional<Lesson> lesson;     // set when these settings are a lesson
+    std::vector<RaceEntrant> race;    // the Race panel's line-up (at most kMaxRaceEntrants); empty: none
 
     AppSettings();
 
     // The settings the trainer gets: the full-batch switch folded into the batch size.
     core::TrainSettings trainSettings() const;
     bool isAnalytic() const;
+    // The race's entrants as the panel and the race run them: trainSettings() with each
+    // entrant's optimizer and batch size.
+    std::vector<core::TrainSettings> raceLineup() const;
+    // The other way: what a settings file keeps of a line-up.
+    void setRaceLineup(const std::vector<core::TrainSettings>& lineup);
 };
 
 inline constexpr double kMinLearningRate = 1e-4;

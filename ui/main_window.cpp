@@ -747,7 +747,7 @@ void MainWindow::saveWindow() const
     s.setValue(QStringLiteral("window/mainSplitter"), mainSplitter_->saveState());
     s.setValue(QStringLiteral("window/plotSplitter"), plotSplitter_->saveState());
     try {
-        s.setValue(QStringLiteral("settings/last"), settingsToJson(settings_));
+        s.setValue(QStringLiteral("settings/last"), settingsToJson(currentSettings()));
     } catch (const core::InputError&) {
         // Settings that cannot be written are not worth remembering.
     }
@@ -767,6 +767,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::applySettings(const AppSettings& settings)
 {
     settings_ = settings;
+    // The file's line-up goes to the Race panel, not started (an empty one ends a race); from
+    // here on the panel holds it. The race restarts once more on the new problem below.
+    race_->setLineup(settings_.raceLineup());
+    settings_.race.clear();
     {
         const QSignalBlocker b1(gradientFieldAction_), b2(captionsAction_), b3(logLossAction_);
         gradientFieldAction_->setChecked(settings_.gradientField);
@@ -1395,7 +1399,14 @@ bool MainWindow::loadSettings(const QString& path, QString* error)
 
 bool MainWindow::saveSettings(const QString& path, QString* error) const
 {
-    return saveSettingsFile(path, settings_, error);
+    return saveSettingsFile(path, currentSettings(), error);
+}
+
+AppSettings MainWindow::currentSettings() const
+{
+    AppSettings s = settings_;
+    s.setRaceLineup(race_->lineup());
+    return s;
 }
 
 bool MainWindow::openData(const QString& path, QString* error)

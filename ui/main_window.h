@@ -69,7 +69,10 @@ public:
     // Applies a lesson's settings file (normally one of :/lessons) and shows its text.
     void openLesson(const QString& path);
 
+    // The settings of the main run. Its race field is empty: the line-up lives in the Race
+    // panel (race lineup()); currentSettings() has both, as File > Save settings writes them.
     const AppSettings& settings() const { return settings_; }
+    AppSettings currentSettings() const;
     const Problem& problem() const { return problem_; }
     const PathLog& pathLog() const { return pathLog_; }
     TrainingController* controller() const { return controller_; }

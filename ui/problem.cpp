@@ -130,6 +130,15 @@ QString Problem::dataSource() const
     return QString::fromStdString(dataset_->source);
 }
 
+Problem Problem::fromRun(std::shared_ptr<const core::Objective> objective, std::shared_ptr<const core::TrainData> data)
+{
+    Problem p;
+    p.objective_ = std::move(objective);
+    if (p.objective_ && p.objective_->usesData())
+        p.data_ = std::move(data);
+    return p;
+}
+
 core::Vec Problem::referenceMinimum(const core::Vec& at) const
 {
     if (const auto* a = analytic()) {

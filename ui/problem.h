@@ -24,6 +24,9 @@ public:
     Problem() = default;
     // Throws core::InputError with a message ready to show (a bad data file, a bad setting).
     static Problem build(const AppSettings& settings, const Problem* previous = nullptr);
+    // Around a run made elsewhere (downhill-cli render --race preset): its objective and data,
+    // with no data set behind them (so no images). data may be null for an analytic function.
+    static Problem fromRun(std::shared_ptr<const core::Objective> objective, std::shared_ptr<const core::TrainData> data);
 
     const std::shared_ptr<const core::Objective>& objective() const { return objective_; }
     const std::shared_ptr<const core::Dataset>& dataset() const { return dataset_; }

@@ -8,6 +8,7 @@
 #include <QKeySequence>
 #include <QWidget>
 
+#include "app_settings.h"
 #include "error.h"
 #include "landscape_plot.h"
 #include "loss_plot.h"
@@ -16,6 +17,8 @@
 #include "race_preset.h"
 
 namespace downhill::ui {
+
+static_assert(RaceController::kMaxEntrants == kMaxRaceEntrants, "a settings file holds the line-ups the race takes");
 
 namespace {
 // As in the main run: a frame at full speed covers more steps than a path's pixels can show.

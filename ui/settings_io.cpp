@@ -150,20 +150,10 @@ void validated(const QString& where, Fn&& fn)
     }
 }
 
-}  // namespace
 
-QByteArray settingsToJson(const AppSettings& s)
+QJsonObject optimizerToJson(const core::OptimizerSettings& opt)
 {
-    const auto names = parameterNamesOf(s);
-    const auto& opt = s.train.optimizer;
-    QJsonObject root;
-    root[QStringLiteral("format")] = QString::fromLatin1(kFormat);
-    root[QStringLiteral("version")] = kSettingsVersion;
-    root[QStringLiteral("model")] = QString::fromStdString(s.model);
-    root[QStringLiteral("loss")] = QJsonObject{
-        {QStringLiteral("kind"), fromView(core::lossName(s.loss.kind))},
-        {QStringLiteral("delta"), s.loss.delta}};
-    root[QStringLiteral("optimizer")] = QJsonObject{
+    return QJsonObject{
         {QStringLiteral("kind"), fromView(core::optimizerName(opt.kind))},
         {QStringLiteral("lr"), opt.lr},
         {QStringLiteral("momentum"), opt.momentum},
@@ -175,6 +165,73 @@ QByteArray settingsToJson(const AppSettings& s)
         {QStringLiteral("centered"), opt.centered},
         {QStringLiteral("lr_decay"), opt.lrDecay},
         {QStringLiteral("eps"), opt.eps ? QJsonValue(*opt.eps) : QJsonValue(QJsonValue::Null)}};
+}
+
+// The object under `key` onto opt (keys left out keep opt's values); checked as a whole.
+void readOptimizer(const Reader& parent, const char* key, core::OptimizerSettings& opt)
+{
+    const Reader optimizer = parent.object(key,
+        {"kind", "lr", "momentum", "dampening", "nesterov", "beta1", "beta2", "alpha", "centered", "lr_decay", "eps"});
+    QString text = fromView(core::optimizerName(opt.kind));
+    optimizer.string("kind", text);
+    validated(optimizer.where("kind"), [&] { opt.kind = core::optimizerKindFromName(text.toStdString()); });
+    optimizer.number("lr", opt.lr);
+    optimizer.number("momentum", opt.momentum);
+    optimizer.number("dampening", opt.dampening);
+    optimizer.boolean("nesterov", opt.nesterov);
+    optimizer.number("beta1", opt.beta1);
+    optimizer.number("beta2", opt.beta2);
+    optimizer.number("alpha", opt.alpha);
+    optimizer.boolean("centered", opt.centered);
+    optimizer.number("lr_decay", opt.lrDecay);
+    if (optimizer.has("eps")) {
+        double eps = 0;
+        optimizer.number("eps", eps);
+        opt.eps = eps;
+    }
+    validated(parent.where(key), [&] { opt.validate(); });
+}
+
+// "race": the Race panel's line-up, [{"optimizer": {...}, "batch_size": N}, ...]. An entrant's
+// optimizer starts from the defaults (not the main run's): it is a line-up of its own.
+std::vector<RaceEntrant> readRace(const QJsonValue& value)
+{
+    if (!value.isArray())
+        fail(QStringLiteral("race"), QStringLiteral("expected an array of entrants, e.g. [{\"optimizer\": {\"kind\": \"adam\", \"lr\": 0.05}}]"));
+    const QJsonArray entrants = value.toArray();
+    if (entrants.size() > kMaxRaceEntrants)
+        fail(QStringLiteral("race"), QStringLiteral("at most %1 entrants, got %2").arg(kMaxRaceEntrants).arg(entrants.size()));
+    std::vector<RaceEntrant> race;
+    for (qsizetype i = 0; i < entrants.size(); ++i) {
+        const QString where = QStringLiteral("race[%1]").arg(i);
+        if (!entrants[i].isObject())
+            fail(where, QStringLiteral("expected an object with \"optimizer\" and \"batch_size\""));
+        const Reader entrant(entrants[i].toObject(), where, {"optimizer", "batch_size"});
+        RaceEntrant e;
+        readOptimizer(entrant, "optimizer", e.optimizer);
+        if (entrant.has("batch_size")) {
+            int batch = 0;
+            entrant.integer("batch_size", batch, 1, 1e9);
+            e.batchSize = batch;
+        }
+        race.push_back(e);
+    }
+    return race;
+}
+
+}  // namespace
+
+QByteArray settingsToJson(const AppSettings& s)
+{
+    const auto names = parameterNamesOf(s);
+    QJsonObject root;
+    root[QStringLiteral("format")] = QString::fromLatin1(kFormat);
+    root[QStringLiteral("version")] = kSettingsVersion;
+    root[QStringLiteral("model")] = QString::fromStdString(s.model);
+    root[QStringLiteral("loss")] = QJsonObject{
+        {QStringLiteral("kind"), fromView(core::lossName(s.loss.kind))},
+        {QStringLiteral("delta"), s.loss.delta}};
+    root[QStringLiteral("optimizer")] = optimizerToJson(s.train.optimizer);
     root[QStringLiteral("schedule")] = QString::fromStdString(s.train.schedule.spec());
     root[QStringLiteral("batch_size")] = s.train.batchSize;
     root[QStringLiteral("full_batch")] = s.fullBatch;
@@ -208,6 +265,17 @@ QByteArray settingsToJson(const AppSettings& s)
         {QStringLiteral("captions"), s.captions},
         {QStringLiteral("log_loss"), s.logLoss},
         {QStringLiteral("surface"), surfaceName(s.surface)}};
+    // Only with a line-up: a file without a race reads as before the race existed.
+    if (!s.race.empty()) {
+        QJsonArray race;
+        for (const RaceEntrant& e : s.race) {
+            QJsonObject entrant{{QStringLiteral("optimizer"), optimizerToJson(e.optimizer)}};
+            if (e.batchSize)
+                entrant[QStringLiteral("batch_size")] = *e.batchSize;
+            race.append(entrant);
+        }
+        root[QStringLiteral("race")] = race;
+    }
     if (s.lesson)
         root[QStringLiteral("lesson")] = QJsonObject{{QStringLiteral("title"), s.lesson->title}, {QStringLiteral("text"), s.lesson->text}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -224,7 +292,7 @@ AppSettings settingsFromJson(const QByteArray& json)
 
     const Reader root(doc.object(), QString(),
         {"format", "version", "model", "loss", "optimizer", "schedule", "batch_size", "full_batch", "shuffle", "seed",
-            "augmentation", "data", "axes", "held", "start", "range", "speed", "view", "lesson"});
+            "augmentation", "data", "axes", "held", "start", "range", "speed", "view", "race", "lesson"});
     QString format = QString::fromLatin1(kFormat);
     root.string("format", format);
     if (format != QLatin1String(kFormat))
@@ -248,27 +316,7 @@ AppSettings settingsFromJson(const QByteArray& json)
     loss.number("delta", s.loss.delta);
     validated(QStringLiteral("loss"), [&] { s.loss.validate(); });
 
-    auto& opt = s.train.optimizer;
-    const Reader optimizer = root.object("optimizer",
-        {"kind", "lr", "momentum", "dampening", "nesterov", "beta1", "beta2", "alpha", "centered", "lr_decay", "eps"});
-    text = fromView(core::optimizerName(opt.kind));
-    optimizer.string("kind", text);
-    validated(optimizer.where("kind"), [&] { opt.kind = core::optimizerKindFromName(text.toStdString()); });
-    optimizer.number("lr", opt.lr);
-    optimizer.number("momentum", opt.momentum);
-    optimizer.number("dampening", opt.dampening);
-    optimizer.boolean("nesterov", opt.nesterov);
-    optimizer.number("beta1", opt.beta1);
-    optimizer.number("beta2", opt.beta2);
-    optimizer.number("alpha", opt.alpha);
-    optimizer.boolean("centered", opt.centered);
-    optimizer.number("lr_decay", opt.lrDecay);
-    if (optimizer.has("eps")) {
-        double eps = 0;
-        optimizer.number("eps", eps);
-        opt.eps = eps;
-    }
-    validated(QStringLiteral("optimizer"), [&] { opt.validate(); });
+    readOptimizer(root, "optimizer", s.train.optimizer);
 
     if (root.has("schedule")) {
         text.clear();
@@ -366,6 +414,10 @@ AppSettings settingsFromJson(const QByteArray& json)
                 .arg(surfaceNames().join(QStringLiteral("\", \"")), text));
         s.surface = *surface;
     }
+
+    // Files from before race mode have none: no race.
+    if (root.has("race"))
+        s.race = readRace(root.raw("race"));
 
     if (root.has("lesson")) {
         const Reader lesson = root.object("lesson", {"title", "text"});

@@ -1,6 +1,7 @@
 #include "render_command.h"
 
 #include "plane_options.h"
+#include "race_options.h"
 #include "train_options.h"
 #if DOWNHILL_HAVE_UI
 #include "gui/render_job.h"
@@ -17,13 +18,17 @@ RenderCommand::RenderCommand()
 #if !DOWNHILL_HAVE_UI
     spec_.summary += " (not in this build)";
 #endif
-    spec_.usage = "--out FILE.png|.svg|.pdf [--size WxH] [--axes P1,P2] [--range A:B,C:D] [train's flags]";
+    spec_.usage = "--out FILE.png|.svg|.pdf [--size WxH] [--axes P1,P2] [--range A:B,C:D] [--race SPEC]... [train's flags]";
     spec_.description =
         "Runs the training exactly as train does (the same flags, the same path for the same seed), then draws\n"
         "the figure the window shows: the loss landscape over two parameters (the others held at the run's\n"
         "final values) with contour lines, the gradient field, the grid minimum, the path, the current point\n"
         "and the last update's arrows. A diverged run is drawn up to its last finite point, with a banner, and\n"
-        "exits with 3. No display is needed: without QT_QPA_PLATFORM, Qt's offscreen platform is used.";
+        "exits with 3. No display is needed: without QT_QPA_PLATFORM, Qt's offscreen platform is used.\n"
+        "With --race (or a --config file with a race), several optimizers set out from the same start on the same\n"
+        "data, each run exactly as train would run it alone, and each gets its colour, path and legend entry (and\n"
+        "its loss curve with --with-loss). A diverging entrant stops alone; the figure is written and the exit\n"
+        "code is 3.";
     spec_.groups = TrainOptions::flagGroups();
     spec_.groups.push_back({"Figure",
         {
@@ -39,6 +44,7 @@ RenderCommand::RenderCommand()
                 "train | val | batch: the samples the landscape averages the loss over; batch is the last update's "
                 "batch (as the model saw it, augmented if on). A file's train+val draws train"},
         }});
+    spec_.groups.push_back({"Race", {RaceOptions::flag()}});
     spec_.groups.push_back({"Output",
         {
             {"out", "FILE", "required", "the image: .png, .svg or .pdf"},

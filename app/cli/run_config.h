@@ -13,6 +13,15 @@
 
 namespace downhill::cli {
 
+// One entrant of a race (render --race, or a settings file's line-up): its update rule with all
+// its parameters, and its batch size when it has its own. Everything else it trains with is the
+// run's: the same objective, data, start point, schedule, seed and limits.
+struct RaceEntrant {
+    core::OptimizerSettings optimizer;
+    std::optional<int> batchSize;   // unset: the run's
+    bool fullBatch = false;         // the whole training set (overrides batchSize)
+};
+
 struct RunConfig {
     std::string model = "linear";
     core::LossSettings loss;
@@ -30,6 +39,7 @@ struct RunConfig {
     bool captions = true;
     bool logLoss = true;
     std::string surface = "train";      // the window's surface: train | batch | val | train+val
+    std::vector<RaceEntrant> race;      // the Race panel's line-up; empty: none (render draws it)
 };
 
 }  // namespace downhill::cli

@@ -35,6 +35,8 @@ std::string namedValues(const core::Objective& objective, const core::Vec& w)
     return out;
 }
 
+}  // namespace
+
 std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options)
 {
     const auto& objective = options.model().objective();
@@ -54,8 +56,6 @@ std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options)
     }
     return std::make_unique<core::Trainer>(objective, std::move(data), settings, options.model().point());
 }
-
-}  // namespace
 
 TrainRunner::TrainRunner(const TrainOptions& options, std::string command)
     : command_(std::move(command)), limits_(options.limits()), trainer_(makeTrainer(options))
@@ -97,7 +97,8 @@ int TrainRunner::finish(const std::string& extraSummary)
 {
     if (csv_)
         csv_->commit();
-    std::string summary = summaryText();
+    std::string summary = "model: " + trainer_->objective().name() + "\n"
+        + runSummary(*trainer_, result_, earlyStopping_ ? &*earlyStopping_ : nullptr);
     if (csv_)
         summary += "trajectory: " + csv_->path() + "\n";
     summary += extraSummary;
@@ -109,14 +110,12 @@ int TrainRunner::finish(const std::string& extraSummary)
     return kExitDiverged;
 }
 
-std::string TrainRunner::summaryText() const
+std::string runSummary(const core::Trainer& trainer, const core::RunResult& result, const core::EarlyStopping* earlyStopping)
 {
-    const core::Trainer& trainer = *trainer_;
     const core::Objective& objective = trainer.objective();
     const core::TrainSettings& settings = trainer.settings();
     const core::TrainState& state = trainer.state();
-    std::string s = "model: " + objective.name() + "\n";
-    s += "optimizer: " + settings.optimizer.describe() + ", schedule " + settings.schedule.spec() + ", batch size "
+    std::string s = "optimizer: " + settings.optimizer.describe() + ", schedule " + settings.schedule.spec() + ", batch size "
         + std::to_string(trainer.batchSize()) + "\n";
     s += "steps: " + std::to_string(state.step) + "\n";
     s += "epochs: " + std::to_string(state.epoch);
@@ -129,11 +128,11 @@ std::string TrainRunner::summaryText() const
     const double val = trainer.validationLoss();
     s += "validation loss: " + (std::isnan(val) ? std::string("none (no validation set)") : formatNumber(val)) + "\n";
     // Core's messages for divergence and early stopping already start with the reason.
-    const std::string reason = stopName(result_.reason);
-    s += "stop: " + (result_.message.rfind(reason, 0) == 0 ? result_.message : reason + " (" + result_.message + ")") + "\n";
-    if (earlyStopping_ && earlyStopping_->bestEpoch() >= 0) {
-        s += "best: epoch " + std::to_string(earlyStopping_->bestEpoch() + 1) + ", loss "
-            + formatNumber(earlyStopping_->bestLoss()) + ", " + namedValues(objective, earlyStopping_->bestState().params)
+    const std::string reason = stopName(result.reason);
+    s += "stop: " + (result.message.rfind(reason, 0) == 0 ? result.message : reason + " (" + result.message + ")") + "\n";
+    if (earlyStopping && earlyStopping->bestEpoch() >= 0) {
+        s += "best: epoch " + std::to_string(earlyStopping->bestEpoch() + 1) + ", loss "
+            + formatNumber(earlyStopping->bestLoss()) + ", " + namedValues(objective, earlyStopping->bestState().params)
             + "\n";
     }
     return s;

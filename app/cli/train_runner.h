@@ -17,6 +17,15 @@
 
 namespace downhill::cli {
 
+// The trainer TrainOptions describe, its data loaded: what train runs, and what a race copies
+// for each entrant. Bad data throws core::InputError.
+std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options);
+
+// A finished run's summary after its "model:" line, one "key: value" per line: optimizer,
+// steps, epochs, params, train loss, validation loss, stop (and best, with early stopping).
+std::string runSummary(const core::Trainer& trainer, const core::RunResult& result,
+    const core::EarlyStopping* earlyStopping = nullptr);
+
 class TrainRunner {
 public:
     // Loads the data and sets up the trainer; bad data throws core::InputError. command names
@@ -46,8 +55,6 @@ public:
     int finish(const std::string& extraSummary);
 
 private:
-    std::string summaryText() const;
-
     std::string command_;
     core::RunLimits limits_;
     std::unique_ptr<core::Trainer> trainer_;

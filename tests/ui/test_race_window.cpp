@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QToolButton>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -27,6 +28,7 @@
 #include "race_mode.h"
 #include "race_panel.h"
 #include "race_preset.h"
+#include "settings_io.h"
 #include "training_controller.h"
 #include "window_harness.h"
 
@@ -68,6 +70,7 @@ private slots:
     void addAndRemoveEntrantsInThePanel();
     void divergingEntrantIsReportedAndTheOthersGoOn();
     void newStartPointClearsTheRace();
+    void lineupIsSavedAndRestored();
 };
 
 void TestRaceWindow::initTestCase()
@@ -311,6 +314,68 @@ void TestRaceWindow::newStartPointClearsTheRace()
     QVERIFY(syncWith(race->controller()));
     QCOMPARE(race->controller()->state(0).step, std::int64_t{0});
     QCOMPARE(w->landscapePlot()->overlayPointCount(0), 1);
+}
+
+void TestRaceWindow::lineupIsSavedAndRestored()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString withRace = dir.filePath(QStringLiteral("race.json"));
+    const QString plain = dir.filePath(QStringLiteral("plain.json"));
+    QString error;
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        // Without a race the file has no "race" key, as files from before race mode.
+        QVERIFY2(w->saveSettings(plain, &error), qPrintable(error));
+        QFile f(plain);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("\"race\""));
+
+        w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+        auto lineup = w->raceMode()->lineup();
+        QCOMPARE(lineup.size(), std::size_t{4});
+        lineup[3].batchSize = 5;   // an edit of the panel's, kept by the file
+        w->raceMode()->setLineup(lineup);
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+        QVERIFY2(w->saveSettings(withRace, &error), qPrintable(error));
+    }
+    const auto saved = ui::loadSettingsFile(withRace, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->race.size(), std::size_t{4});
+    QCOMPARE(saved->race[1].optimizer.momentum, 0.9);
+    QCOMPARE(saved->race[3].optimizer.kind, core::OptimizerKind::Adam);
+    QCOMPARE(saved->race[3].batchSize.value_or(-1), 5);
+
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(w->raceMode()->lineup().empty());
+    QVERIFY2(w->loadSettings(withRace, &error), qPrintable(error));
+    const auto& lineup = w->raceMode()->lineup();
+    QCOMPARE(lineup.size(), std::size_t{4});
+    for (std::size_t i = 0; i < 4; ++i) {
+        QVERIFY(lineup[i].optimizer == saved->race[i].optimizer);
+        QCOMPARE(lineup[i].seed, w->settings().train.seed);
+    }
+    QCOMPARE(lineup[3].batchSize, 5);
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("raceEntrant3")));
+    // Restored, not started: every entrant at step 0, paused.
+    QVERIFY(w->raceMode()->isRacing());
+    QVERIFY(syncWith(w->raceMode()->controller()));
+    QVERIFY(!w->raceMode()->controller()->isPlaying());
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(w->raceMode()->controller()->state(i).step, std::int64_t{0});
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 4);
+    // And saved again, the same line-up.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QVERIFY2(w->saveSettings(again, &error), qPrintable(error));
+    QVERIFY(ui::loadSettingsFile(again, &error)->race == saved->race);
+
+    // A file without a race ends it.
+    QVERIFY2(w->loadSettings(plain, &error), qPrintable(error));
+    QVERIFY(w->raceMode()->lineup().empty());
+    QVERIFY(!w->raceMode()->isRacing());
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 0);
 }
 
 QTEST_MAIN(TestRaceWindow)

@@ -77,6 +77,9 @@ private slots:
     void everythingRoundTrips();
     void fileRoundTripLeavesNoTemporaries();
     void partialFileTakesDefaults();
+    void raceRoundTrips();
+    void oldFileWithoutRaceLoads();
+    void raceLineupTakesTheMainRunsRest();
     void malformedIsRejected_data();
     void malformedIsRejected();
     void missingFileIsReported();
@@ -157,6 +160,94 @@ void TestSettingsIo::partialFileTakesDefaults()
     QCOMPARE(s.axis2, 1);
 }
 
+void TestSettingsIo::raceRoundTrips()
+{
+    AppSettings s = unusual();
+    ui::RaceEntrant sgd;
+    sgd.optimizer.lr = 0.25;
+    sgd.optimizer.momentum = 0.9;
+    sgd.optimizer.nesterov = true;
+    sgd.batchSize = 8;
+    ui::RaceEntrant adam;
+    adam.optimizer.kind = core::OptimizerKind::Adam;
+    adam.optimizer.lr = 1.0 / 3.0;
+    adam.optimizer.beta1 = 0.8;
+    adam.optimizer.eps = 1e-6;   // no batch size: the main run's
+    ui::RaceEntrant rms;
+    rms.optimizer.kind = core::OptimizerKind::RmsProp;
+    rms.optimizer.alpha = 0.95;
+    rms.optimizer.centered = true;
+    rms.batchSize = 1;
+    s.race = {sgd, adam, rms};
+    const QByteArray json = ui::settingsToJson(s);
+    const AppSettings b = ui::settingsFromJson(json);
+    QCOMPARE(b.race.size(), std::size_t{3});
+    QVERIFY(b.race[0] == sgd);
+    QVERIFY(b.race[1] == adam);
+    QVERIFY(b.race[2] == rms);
+    QVERIFY(!b.race[1].batchSize);
+    QCOMPARE(ui::settingsToJson(b), json);
+    // The main run's optimizer is not an entrant's.
+    QVERIFY(b.train.optimizer == s.train.optimizer);
+
+    // Eight is the most, and an empty line-up writes no key at all (as files from before).
+    s.race.assign(8, sgd);
+    QCOMPARE(ui::settingsFromJson(ui::settingsToJson(s)).race.size(), std::size_t{8});
+    s.race.clear();
+    QVERIFY(!ui::settingsToJson(s).contains("\"race\""));
+}
+
+void TestSettingsIo::oldFileWithoutRaceLoads()
+{
+    // Written by hand as a file from before race mode: no "race", no "view.surface".
+    const QByteArray old = R"({"format": "downhill-settings", "version": 1, "model": "fold",
+        "optimizer": {"kind": "sgd", "lr": 0.05, "momentum": 0.5}, "batch_size": 16,
+        "view": {"gradient_field": true, "captions": false, "log_loss": true}})";
+    const AppSettings s = ui::settingsFromJson(old);
+    QVERIFY(s.race.empty());
+    QVERIFY(s.raceLineup().empty());
+    QCOMPARE(s.model, std::string("fold"));
+    QCOMPARE(s.train.batchSize, 16);
+    // Every lesson shipped loads, with or without a race.
+    const QDir lessons(QStringLiteral(DOWNHILL_SOURCE_DIR "/resources/lessons"));
+    const QStringList files = lessons.entryList({QStringLiteral("*.json")}, QDir::Files);
+    QVERIFY(files.size() >= 10);
+    for (const QString& f : files) {
+        QString error;
+        QVERIFY2(ui::loadSettingsFile(lessons.filePath(f), &error), qPrintable(error));
+    }
+}
+
+void TestSettingsIo::raceLineupTakesTheMainRunsRest()
+{
+    AppSettings s;
+    s.train.schedule = core::Schedule::parse("exponential:0.99");
+    s.train.seed = 7;
+    s.train.batchSize = 12;
+    ui::RaceEntrant adam;
+    adam.optimizer.kind = core::OptimizerKind::Adam;
+    adam.optimizer.lr = 0.02;
+    ui::RaceEntrant sgd;
+    sgd.batchSize = 3;
+    s.race = {adam, sgd};
+    const auto lineup = s.raceLineup();
+    QCOMPARE(lineup.size(), std::size_t{2});
+    QVERIFY(lineup[0].optimizer == adam.optimizer);
+    QCOMPARE(lineup[0].batchSize, 12);
+    QCOMPARE(lineup[1].batchSize, 3);
+    for (const auto& t : lineup) {
+        QVERIFY(t.schedule == s.train.schedule);
+        QCOMPARE(t.seed, std::uint64_t{7});
+    }
+    // And back: what a file keeps of a line-up is each entrant's optimizer and batch size.
+    AppSettings back;
+    back.setRaceLineup(lineup);
+    QCOMPARE(back.race.size(), std::size_t{2});
+    QVERIFY(back.race[0].optimizer == adam.optimizer);
+    QCOMPARE(back.race[0].batchSize.value_or(-1), 12);
+    QCOMPARE(back.race[1].batchSize.value_or(-1), 3);
+}
+
 void TestSettingsIo::malformedIsRejected_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -193,6 +284,27 @@ void TestSettingsIo::malformedIsRejected_data()
     QTest::newRow("future version") << withKey("version", 99) << "newer";
     QTest::newRow("augmentation sigma") << withKey("augmentation.noise_sigma", -3) << "augmentation";
     QTest::newRow("nesterov without momentum") << withKey("optimizer.nesterov", true) << "nesterov";
+    const QJsonObject adam{{"optimizer", QJsonObject{{"kind", "adam"}, {"lr", 0.1}}}};
+    QTest::newRow("race not an array") << withKey("race", adam) << "race: expected an array";
+    QTest::newRow("race entrant not an object") << withKey("race", QJsonArray{adam, 3}) << "race[1]: expected an object";
+    QTest::newRow("race unknown key")
+        << withKey("race", QJsonArray{QJsonObject{{"optimiser", QJsonObject{}}}}) << "race[0].optimiser: unknown setting";
+    QTest::newRow("race lr a word")
+        << withKey("race", QJsonArray{adam, QJsonObject{{"optimizer", QJsonObject{{"lr", "fast"}}}}})
+        << "race[1].optimizer.lr: expected a number";
+    QTest::newRow("race lr negative")
+        << withKey("race", QJsonArray{QJsonObject{{"optimizer", QJsonObject{{"lr", -0.1}}}}})
+        << "race[0].optimizer: learning rate";
+    QTest::newRow("race unknown optimizer")
+        << withKey("race", QJsonArray{QJsonObject{{"optimizer", QJsonObject{{"kind", "lbfgs"}}}}})
+        << "race[0].optimizer.kind";
+    QTest::newRow("race batch 0")
+        << withKey("race", QJsonArray{QJsonObject{{"optimizer", QJsonObject{}}, {"batch_size", 0}}})
+        << "race[0].batch_size: expected a whole number";
+    QJsonArray nine;
+    for (int i = 0; i < 9; ++i)
+        nine.append(adam);
+    QTest::newRow("race of nine") << withKey("race", nine) << "race: at most 8 entrants, got 9";
 }
 
 void TestSettingsIo::malformedIsRejected()

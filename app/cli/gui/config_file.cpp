@@ -30,6 +30,8 @@ RunConfig loadConfigFile(const std::string& path)
     c.captions = s.captions;
     c.logLoss = s.logLoss;
     c.surface = ui::surfaceName(s.surface).toStdString();
+    for (const ui::RaceEntrant& e : s.race)
+        c.race.push_back({e.optimizer, e.batchSize, false});
     return c;
 }
 

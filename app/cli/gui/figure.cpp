@@ -104,6 +104,21 @@ void Figure::placeCaptions(QPointF current)
     captions->setPositionAlignment((best->right ? Qt::AlignRight : Qt::AlignLeft) | (best->top ? Qt::AlignTop : Qt::AlignBottom));
 }
 
+void Figure::finishRace()
+{
+    if (loss_) {
+        // LossPlot stacks a race's entries in a column; above this panel a row reads better.
+        loss_->legend->setWrap(4);
+        loss_->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        loss_->yAxis2->setVisible(false);
+    }
+    landscape_->setViewport(landscape_->rect());
+    landscape_->replot();
+    // The legend's corner is chosen when the view or the captions change; with the final
+    // layout in place, this asks for it again (the captions stay as they are).
+    landscape_->setCaptionsVisible(landscape_->captionsVisible());
+}
+
 bool Figure::write(const QString& path, QString* error)
 {
     return loss_ ? writeStacked(path, error) : landscape_->exportImage(path, error);

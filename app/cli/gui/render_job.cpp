@@ -11,6 +11,7 @@
 #include "command.h"
 #include "contours.h"
 #include "gui/figure.h"
+#include "gui/race_run.h"
 #include "gui/run_recorder.h"
 #include "gui/view_range.h"
 #include "interrupt_guard.h"
@@ -87,11 +88,13 @@ RenderJob::RenderJob(const CommandLine& cl)
           options_.modelFromBase() ? options_.base().axes : std::nullopt,
           // The file's range belongs to the file's axes.
           options_.modelFromBase() && !cl.has("axes") ? options_.base().range : std::nullopt)
+    , race_(cl, options_.base())
     , out_(imagePath(cl))
     , pixels_(imageSize(cl))
     , trajectory_(cl.text("trajectory"))
     , field_(options_.base().gradientField && !cl.has("no-field"))
-    , captions_(options_.base().captions && !cl.has("no-captions"))
+    // The captions explain the single run's arrows, which a race does not draw.
+    , captions_(options_.base().captions && !cl.has("no-captions") && !race_.active())
     , withLoss_(cl.has("with-loss"))
     // One figure, one surface: a file's side-by-side pair draws its training half.
     , on_(cl.text("on", options_.base().surface == "train+val" ? std::string("train") : options_.base().surface))
@@ -100,9 +103,26 @@ RenderJob::RenderJob(const CommandLine& cl)
         failFlag("on", "expected train, val or batch, got '" + on_ + "'");
     if (on_ == "val" && options_.model().objective()->usesData() && options_.data().valFraction() <= 0)
         failFlag("on", "there is no validation set (--val-fraction is 0)");
+    if (race_.active()) {
+        const std::string why = race_.fromFile() ? " (the --config file has a race; --race none draws its own run)" : "";
+        if (trajectory_)
+            failFlag("trajectory", "a race has one trajectory per entrant: run train with each entrant's settings" + why);
+        if (options_.patience())
+            failFlag("patience", "not with a race: every entrant runs to the same limit" + why);
+        if (cl.has("on") && on_ == "batch")
+            failFlag("on", "batch is one run's batch; a race's entrants each have their own (use train or val)" + why);
+        if (on_ == "batch")
+            on_ = "train";   // the file's batch surface, for its single run
+    }
     const auto& objective = *options_.model().objective();
-    const std::string title = cl.text("title", objective.name() + ", " + options_.settings().optimizer.describe());
-    title_ = QString::fromStdString(title);
+    std::string title = objective.name() + ", " + options_.settings().optimizer.describe();
+    if (race_.active()) {
+        int count = 0;
+        for (const auto& item : race_.items())
+            count += item.preset ? RaceOptions::kPresetEntrants : 1;
+        title = objective.name() + ", a race of " + std::to_string(count) + " optimizers from one start";
+    }
+    title_ = QString::fromStdString(cl.text("title", title));
 }
 
 int RenderJob::run()
@@ -116,6 +136,8 @@ int RenderJob::run()
     char* argv[] = {name, nullptr};
     const QApplication app(argc, argv);
 
+    if (race_.active())
+        return runRace();
     const InterruptGuard interrupt;
     TrainRunner runner(options_, "render");
     if (trajectory_)
@@ -182,6 +204,83 @@ int RenderJob::run()
     if (!figure.write(QString::fromStdString(out_), &error))
         failFlag("out", error.toStdString());
     return runner.finish("figure: " + out_ + "\n");
+}
+
+int RenderJob::runRace()
+{
+    const InterruptGuard interrupt;
+    const std::unique_ptr<core::Trainer> model = makeTrainer(options_);
+    RaceRun race(*model, race_.items(), plane_.axis1(), plane_.axis2());
+    if (!race.run(options_.limits(), interrupt.flag()))
+        return interrupted();
+
+    const core::Objective& objective = model->objective();
+    const core::Samples& samples = on_ == "val" ? model->data().val : model->data().train;
+    // The plane through the start, where every entrant set out (as the window's race is drawn
+    // on the main run's plane).
+    const core::Vec& held = model->params();
+    std::array<double, 4> range{};
+    if (plane_.range()) {
+        range = *plane_.range();
+    } else {
+        // Every path and the minimum: the union of what each entrant's own figure would show.
+        bool first = true;
+        for (const auto& e : race.entrants()) {
+            const auto r = automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}), e.path,
+                e.result.reason == core::StopReason::Diverged);
+            range = first ? r : std::array<double, 4>{std::min(range[0], r[0]), std::max(range[1], r[1]),
+                                    std::min(range[2], r[2]), std::max(range[3], r[3])};
+            first = false;
+        }
+    }
+    const core::LandscapeRequest request = plane_.request(held, range);
+    const auto grid = core::computeLandscape(objective, samples, request, core::LandscapeMethod::Auto, interrupt.flag());
+    if (!grid)
+        return interrupted();
+
+    Figure figure(pixels_, withLoss_, title_);
+    ui::LandscapePlot& plot = figure.landscape();
+    const ui::LandscapeJob look;
+    const auto names = objective.parameterNames();
+    plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, look.contourCount)),
+        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis1())]),
+        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis2())]));
+    if (field_) {
+        core::LandscapeRequest fieldRequest = request;
+        fieldRequest.resolution = look.fieldResolution;
+        const auto field = core::computeGradientField(objective, samples, fieldRequest, interrupt.flag());
+        if (!field)
+            return interrupted();
+        plot.setGradientField(*field);
+    }
+    plot.setGradientFieldVisible(field_);
+    plot.setCaptionsVisible(false);
+    race.draw(plot, figure.loss());
+    plot.resetView();
+    if (ui::LossPlot* loss = figure.loss()) {
+        loss->setLogScale(options_.base().logLoss);
+        if (const auto view = race.lossView(options_.base().logLoss))
+            loss->yAxis->setRange((*view)[0], (*view)[1]);
+    }
+    figure.finishRace();
+
+    QString error;
+    if (!figure.write(QString::fromStdString(out_), &error))
+        failFlag("out", error.toStdString());
+
+    std::string summary = "model: " + objective.name() + "\n" + race.summary() + "figure: " + out_ + "\n";
+    std::fputs(summary.c_str(), stdout);
+    if (!race.anyDiverged())
+        return kExitOk;
+    std::fflush(stdout);
+    for (std::size_t i = 0; i < race.entrants().size(); ++i) {
+        const auto& e = race.entrants()[i];
+        if (e.result.reason == core::StopReason::Diverged) {
+            std::fprintf(stderr, "downhill-cli render: entrant %zu (%s): %s; the others ran on\n", i + 1,
+                e.settings.optimizer.describe().c_str(), e.result.message.c_str());
+        }
+    }
+    return kExitDiverged;
 }
 
 }  // namespace downhill::cli

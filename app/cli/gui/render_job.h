@@ -10,6 +10,7 @@
 
 #include "command_line.h"
 #include "plane_options.h"
+#include "race_options.h"
 #include "train_options.h"
 
 namespace downhill::cli {
@@ -22,8 +23,11 @@ public:
     int run();
 
 private:
+    int runRace();
+
     TrainOptions options_;
     PlaneOptions plane_;
+    RaceOptions race_;
     std::string out_;
     QSize pixels_;
     std::optional<std::string> trajectory_;

@@ -38,7 +38,6 @@ public:
     const std::optional<LastStep>& lastStep() const { return last_; }
     QPointF project(const core::Vec& w) const;
 
-private:
     // Every stride-th point of a series, the stride doubling whenever the capacity is reached:
     // bounded memory for a run of any length, the points evenly spread along it. The newest
     // point is kept apart so that the curve always ends where the run did.
@@ -56,6 +55,7 @@ private:
         std::int64_t stride_ = 1;
     };
 
+private:
     void flushPath();
 
     int axis1_;

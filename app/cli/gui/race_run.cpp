@@ -1,0 +1,194 @@
+#include "gui/race_run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "error.h"
+#include "gui/run_recorder.h"
+#include "palette.h"
+#include "problem.h"
+#include "race_preset.h"
+#include "train_observer.h"
+#include "train_runner.h"
+
+namespace downhill::cli {
+
+namespace {
+
+// Each entrant's path and loss, kept bounded however long the run.
+class EntrantRecorder final : public core::TrainObserver {
+public:
+    EntrantRecorder(int axis1, int axis2)
+        : axis1_(axis1), axis2_(axis2), path_(ui::LandscapePlot::kMaxPathPoints), loss_(ui::LossPlot::kMaxPoints)
+    {
+    }
+
+    void onBegin(const core::Trainer& trainer) override
+    {
+        add(trainer.params(), 0, trainer.trainingLoss());
+    }
+    bool onStep(const core::Trainer&, const core::StepRecord& record) override
+    {
+        add(record.after, record.step, record.trainLoss);
+        return true;
+    }
+
+    void copyTo(RaceRun::Entrant& e) const
+    {
+        for (const auto& p : path_.points())
+            e.path.push_back({p[0], p[1]});
+        for (const auto& p : loss_.points()) {
+            e.steps.push_back(p[0]);
+            e.losses.push_back(p[1]);
+        }
+    }
+
+private:
+    void add(const core::Vec& w, std::int64_t step, double trainLoss)
+    {
+        path_.add({w[axis1_], w[axis2_], 0.0});
+        loss_.add({static_cast<double>(step), trainLoss, 0.0});
+    }
+
+    int axis1_, axis2_;
+    RunRecorder::Thinned path_;
+    RunRecorder::Thinned loss_;
+};
+
+}  // namespace
+
+RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item>& items, int axis1, int axis2)
+    : axis1_(axis1), axis2_(axis2)
+{
+    const core::TrainSettings& base = model.settings();
+    const int runBatch = model.batchSize();
+    const int fullBatch = static_cast<int>(std::clamp<std::int64_t>(model.trainSize(), 1, std::numeric_limits<int>::max()));
+    std::vector<core::TrainSettings> lineup;
+    std::vector<std::string> specs;   // what each entrant came from, for messages
+    for (const RaceOptions::Item& item : items) {
+        if (item.preset) {
+            // The window's preset, for the same problem and start.
+            const auto data = std::make_shared<core::TrainData>(model.data());
+            const ui::Problem problem = ui::Problem::fromRun(model.objectivePtr(), data);
+            core::TrainSettings presetBase = base;
+            presetBase.batchSize = runBatch;
+            const auto preset = ui::racePreset(problem, model.params(), axis1, axis2, presetBase);
+            if (preset.size() != static_cast<std::size_t>(RaceOptions::kPresetEntrants))
+                throw std::logic_error("the race preset no longer has " + std::to_string(RaceOptions::kPresetEntrants) + " entrants");
+            lineup.insert(lineup.end(), preset.begin(), preset.end());
+            specs.resize(lineup.size(), item.spec);
+            continue;
+        }
+        core::TrainSettings s = base;
+        s.optimizer = item.entrant.optimizer;
+        s.batchSize = item.entrant.fullBatch ? fullBatch : item.entrant.batchSize.value_or(runBatch);
+        lineup.push_back(s);
+        specs.push_back(item.spec);
+    }
+    // As the window labels them: the batch size only when it tells the entrants apart.
+    bool batchesDiffer = false;
+    for (const auto& s : lineup)
+        batchesDiffer = batchesDiffer || std::min(s.batchSize, fullBatch) != std::min(lineup.front().batchSize, fullBatch);
+    const bool withBatch = model.objective().usesData() && batchesDiffer;
+    for (std::size_t i = 0; i < lineup.size(); ++i) {
+        Entrant e;
+        e.settings = lineup[i];
+        e.label = ui::raceLabel(lineup[i], withBatch);
+        try {
+            e.trainer = std::make_unique<core::Trainer>(model.objectivePtr(), model.data(), lineup[i], model.params());
+        } catch (const core::InputError& error) {
+            const std::string spec = specs[i].empty() ? "" : " '" + specs[i] + "'";
+            throw core::InputError("race entrant " + std::to_string(i + 1) + spec + ": " + error.what());
+        }
+        entrants_.push_back(std::move(e));
+    }
+}
+
+bool RaceRun::run(const core::RunLimits& limits, const std::atomic<bool>* cancel)
+{
+    core::RunLimits l = limits;
+    l.cancel = cancel;
+    l.withTrainLoss = true;   // the loss curves: the whole training set after every update
+    for (Entrant& e : entrants_) {
+        EntrantRecorder recorder(axis1_, axis2_);
+        e.result = core::runTraining(*e.trainer, l, {&recorder});
+        if (e.result.reason == core::StopReason::Cancelled)
+            return false;
+        recorder.copyTo(e);
+    }
+    return true;
+}
+
+bool RaceRun::anyDiverged() const
+{
+    return std::any_of(entrants_.begin(), entrants_.end(),
+        [](const Entrant& e) { return e.result.reason == core::StopReason::Diverged; });
+}
+
+void RaceRun::draw(ui::LandscapePlot& landscape, ui::LossPlot* loss) const
+{
+    for (std::size_t i = 0; i < entrants_.size(); ++i) {
+        const Entrant& e = entrants_[i];
+        QString label = e.label;
+        QString lossLabel = e.label;
+        if (e.result.reason == core::StopReason::Diverged) {
+            // The window's words; the failed update is the one after the last finite state.
+            label += QStringLiteral(" \u2014 diverged at step %1").arg(e.trainer->state().step + 1);
+            lossLabel += QStringLiteral(" \u2014 diverged");
+        }
+        const QColor color = ui::palette::raceColor(static_cast<int>(i));
+        const int id = landscape.addOverlayPath(label, color);
+        landscape.appendOverlayPath(id, e.path);
+        if (!e.path.isEmpty())
+            landscape.setOverlayCurrent(id, e.path.back());
+        if (loss) {
+            const int lossId = loss->addOverlaySeries(lossLabel, color);
+            loss->appendOverlaySteps(lossId, e.steps, e.losses);
+        }
+    }
+}
+
+std::optional<std::array<double, 2>> RaceRun::lossView(bool logScale) const
+{
+    if (!anyDiverged() || entrants_.empty() || entrants_.front().losses.isEmpty())
+        return std::nullopt;
+    const double cap = 100 * std::abs(entrants_.front().losses.front());   // every entrant's start
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (const Entrant& e : entrants_) {
+        const bool diverged = e.result.reason == core::StopReason::Diverged;
+        for (const double v : e.losses) {
+            if (!std::isfinite(v) || (logScale && v <= 0) || (diverged && v > cap))
+                continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (!(lo <= hi))
+        return std::nullopt;
+    // LossPlot's own margins.
+    if (logScale)
+        return std::array<double, 2>{lo / 1.5, hi > lo ? hi * 1.5 : lo * 10};
+    const double pad = std::max((hi - lo) * 0.06, std::abs(hi) * 1e-3 + 1e-12);
+    return std::array<double, 2>{std::min(0.0, lo - pad), hi + pad};
+}
+
+std::string RaceRun::summary() const
+{
+    std::string out;
+    for (std::size_t i = 0; i < entrants_.size(); ++i) {
+        const Entrant& e = entrants_[i];
+        const std::string prefix = "entrant " + std::to_string(i + 1) + " ";
+        const std::string lines = runSummary(*e.trainer, e.result);
+        std::size_t start = 0;
+        while (start < lines.size()) {
+            const auto end = lines.find('\n', start);
+            out += prefix + lines.substr(start, end - start + 1);
+            start = end + 1;
+        }
+    }
+    return out;
+}
+
+}  // namespace downhill::cli
