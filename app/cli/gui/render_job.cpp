@@ -10,7 +10,7 @@
 #include "checks.h"
 #include "command.h"
 #include "contours.h"
-#include "gui/figure.h"
+#include "figure.h"
 #include "gui/run_recorder.h"
 #include "gui/view_range.h"
 #include "interrupt_guard.h"
@@ -58,7 +58,7 @@ QSize imageSize(const CommandLine& cl)
     for (int k = 0; k < 2; ++k) {
         const std::int64_t v = CommandLine::parseInteger("size", parts[k]);
         requireBetween("size", v, RenderCommand::kMinSide, RenderCommand::kMaxSide);
-        if (v % Figure::kScale != 0)
+        if (v % ui::Figure::kScale != 0)
             failFlag("size", "must be even numbers (the figure is drawn at 2x), got '" + *text + "'");
         sides[k] = static_cast<int>(v);
     }
@@ -120,7 +120,7 @@ int RenderJob::run()
     TrainRunner runner(options_, "render");
     if (trajectory_)
         runner.writeTrajectory(*trajectory_, "--trajectory");
-    Figure figure(pixels_, withLoss_, title_);
+    ui::Figure figure(pixels_, withLoss_, title_);
     ui::LandscapePlot& plot = figure.landscape();
     RunRecorder recorder(plane_.axis1(), plane_.axis2(), plot, figure.loss());
     runner.addObserver(&recorder);
