@@ -1,8 +1,10 @@
 #include "gif_writer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <algorithm>
 #include <array>
@@ -225,8 +227,15 @@ public:
 private:
     std::uint8_t indexOf(QRgb c)
     {
-        if (!m_exact.isEmpty())
-            return m_exact.value(c);
+        if (!m_exact.isEmpty()) {
+            // Streamed frames may bring colours the sample frames did not have.
+            const auto it = m_exact.constFind(c);
+            if (it != m_exact.cend())
+                return it.value();
+            const auto index = static_cast<std::uint8_t>(nearest(c));
+            m_exact.insert(c, index);
+            return index;
+        }
         const auto b = static_cast<std::size_t>(binOf(c));
         if (m_binIndex[b] < 0)
             m_binIndex[b] = nearest(m_binMean[b]);
@@ -358,114 +367,288 @@ void putShort(QByteArray& out, int value)
 
 }  // namespace
 
-bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error)
+struct GifStream::State {
+    QString path;
+    QSize size;
+    QSaveFile file;
+    Quantiser quantiser;
+    std::vector<std::uint8_t> previous, current, region;
+    int frames = 0;
+
+    State(const QString& p, QSize s, const QVector<QImage>& paletteFrames)
+        : path(p), size(s), file(QFileInfo(p).absoluteFilePath()), quantiser(paletteFrames, s)
+    {
+    }
+
+    bool failed(QString* error)
+    {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), reason));
+    }
+};
+
+GifStream::GifStream() = default;
+GifStream::~GifStream() { cancel(); }
+
+int GifStream::frameCount() const
 {
-    if (frames.isEmpty())
+    return d_ ? d_->frames : 0;
+}
+
+bool GifStream::open(const QString& path, QSize size, const QVector<QImage>& paletteFrames, QString* error)
+{
+    cancel();
+    if (paletteFrames.isEmpty())
         return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
-    const QSize size = frames.front().size();
     if (size.isEmpty() || size.width() > 0xffff || size.height() > 0xffff)
         return fail(error, QStringLiteral("Cannot write \"%1\": a GIF frame must be 1 to 65535 pixels on each side.").arg(nativePath(path)));
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
         return fail(error, QStringLiteral("Cannot write \"%1\": the folder does not exist.").arg(nativePath(path)));
+    if (info.isDir())
+        return fail(error, QStringLiteral("Cannot write \"%1\": it is a folder.").arg(nativePath(path)));
 
-    QSaveFile file(info.absoluteFilePath());
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), file.errorString()));
-
-    Quantiser quantiser(frames, size);
+    auto state = std::make_unique<State>(path, size, paletteFrames);
+    if (!state->file.open(QIODevice::WriteOnly))
+        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), state->file.errorString()));
     QByteArray head("GIF89a");
     putShort(head, size.width());
     putShort(head, size.height());
     head.append(static_cast<char>(0xf7));  // global colour table of 2^(7+1) entries, 8-bit colour
     head.append('\0');                     // background colour index
     head.append('\0');                     // square pixels
-    head.append(quantiser.colourTable());
+    head.append(state->quantiser.colourTable());
     // NETSCAPE2.0: loop forever.
     head.append("\x21\xff\x0b" "NETSCAPE2.0" "\x03\x01", 16);
     putShort(head, 0);
     head.append('\0');
-    file.write(head);
+    if (state->file.write(head) != head.size())
+        return state->failed(error);
+    d_ = std::move(state);
+    return true;
+}
 
-    const int delay = std::clamp(delayCentiseconds, 0, 0xffff);
-    std::vector<std::uint8_t> previous, current, region;
+bool GifStream::add(const QImage& frame, int delayCentiseconds, QString* error)
+{
+    if (!d_)
+        return fail(error, QStringLiteral("Cannot add a frame: the GIF is not open."));
+    State& s = *d_;
+    const QSize size = s.size;
+    s.quantiser.indices(prepared(frame, size), s.current);
+    // Only the rectangle that differs from the previous frame, drawn over it.
+    int left = 0, top = 0, right = size.width() - 1, bottom = size.height() - 1;
     const auto width = static_cast<std::size_t>(size.width());
-    for (const QImage& frame : frames) {
-        quantiser.indices(prepared(frame, size), current);
-        // Only the rectangle that differs from the previous frame, drawn over it.
-        int left = 0, top = 0, right = size.width() - 1, bottom = size.height() - 1;
-        if (!previous.empty()) {
-            left = size.width();
-            top = size.height();
-            right = -1;
-            bottom = -1;
-            for (int y = 0; y < size.height(); ++y) {
-                const std::size_t row = static_cast<std::size_t>(y) * width;
-                for (int x = 0; x < size.width(); ++x) {
-                    if (current[row + static_cast<std::size_t>(x)] != previous[row + static_cast<std::size_t>(x)]) {
-                        left = std::min(left, x);
-                        right = std::max(right, x);
-                        top = std::min(top, y);
-                        bottom = std::max(bottom, y);
-                    }
+    if (!s.previous.empty()) {
+        left = size.width();
+        top = size.height();
+        right = -1;
+        bottom = -1;
+        for (int y = 0; y < size.height(); ++y) {
+            const std::size_t row = static_cast<std::size_t>(y) * width;
+            for (int x = 0; x < size.width(); ++x) {
+                if (s.current[row + static_cast<std::size_t>(x)] != s.previous[row + static_cast<std::size_t>(x)]) {
+                    left = std::min(left, x);
+                    right = std::max(right, x);
+                    top = std::min(top, y);
+                    bottom = std::max(bottom, y);
                 }
             }
-            if (right < 0)  // an unchanged frame still needs one pixel to carry its delay
-                left = right = top = bottom = 0;
         }
-        region.clear();
-        for (int y = top; y <= bottom; ++y) {
-            const auto begin = current.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * width + static_cast<std::size_t>(left));
-            region.insert(region.end(), begin, begin + (right - left + 1));
-        }
-
-        QByteArray block;
-        block.append("\x21\xf9\x04\x04", 4);  // graphic control: disposal 1 (keep), no transparency
-        putShort(block, delay);
-        block.append('\0');
-        block.append('\0');
-        block.append(static_cast<char>(0x2c));  // image descriptor
-        putShort(block, left);
-        putShort(block, top);
-        putShort(block, right - left + 1);
-        putShort(block, bottom - top + 1);
-        block.append('\0');                     // no local colour table, not interlaced
-        lzwEncode(region, block);
-        file.write(block);
-        std::swap(previous, current);
+        if (right < 0)  // an unchanged frame still needs one pixel to carry its delay
+            left = right = top = bottom = 0;
     }
-    file.write(QByteArray(1, static_cast<char>(0x3b)));
-
-    if (file.error() != QFileDevice::NoError) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), reason));
+    s.region.clear();
+    for (int y = top; y <= bottom; ++y) {
+        const auto begin = s.current.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * width + static_cast<std::size_t>(left));
+        s.region.insert(s.region.end(), begin, begin + (right - left + 1));
     }
-    if (!file.commit())
-        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), file.errorString()));
+
+    QByteArray block;
+    block.append("\x21\xf9\x04\x04", 4);  // graphic control: disposal 1 (keep), no transparency
+    putShort(block, std::clamp(delayCentiseconds, 0, 0xffff));
+    block.append('\0');
+    block.append('\0');
+    block.append(static_cast<char>(0x2c));  // image descriptor
+    putShort(block, left);
+    putShort(block, top);
+    putShort(block, right - left + 1);
+    putShort(block, bottom - top + 1);
+    block.append('\0');                     // no local colour table, not interlaced
+    lzwEncode(s.region, block);
+    std::swap(s.previous, s.current);
+    if (s.file.write(block) != block.size()) {
+        s.failed(error);
+        d_.reset();
+        return false;
+    }
+    ++s.frames;
     return true;
+}
+
+bool GifStream::commit(QString* error)
+{
+    if (!d_ || d_->frames == 0) {
+        const QString path = d_ ? d_->path : QString();
+        cancel();
+        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+    }
+    State& s = *d_;
+    const bool ok = s.file.write(QByteArray(1, static_cast<char>(0x3b))) == 1 && s.file.error() == QFileDevice::NoError;
+    if (!ok) {
+        s.failed(error);
+        d_.reset();
+        return false;
+    }
+    if (!s.file.commit()) {
+        fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(s.path), s.file.errorString()));
+        d_.reset();
+        return false;
+    }
+    d_.reset();
+    return true;
+}
+
+void GifStream::cancel()
+{
+    if (d_)
+        d_->file.cancelWriting();
+    d_.reset();
+}
+
+bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error)
+{
+    if (frames.isEmpty())
+        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+    GifStream gif;
+    if (!gif.open(path, frames.front().size(), frames, error))
+        return false;
+    for (const QImage& frame : frames)
+        if (!gif.add(frame, delayCentiseconds, error))
+            return false;
+    return gif.commit(error);
+}
+
+namespace {
+
+bool isFrameName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^frame_\\d{4,}\\.png$"));
+    return pattern.match(name).hasMatch();
+}
+
+}  // namespace
+
+FrameFolder::FrameFolder() = default;
+FrameFolder::~FrameFolder() { cancel(); }
+
+bool FrameFolder::open(const QString& dir, QString* error)
+{
+    cancel();
+    // "frames/" and "frames" are the same folder.
+    const QFileInfo info(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()));
+    const QString target = info.absoluteFilePath();
+    if (info.exists() && !info.isDir())
+        return fail(error, QStringLiteral("Cannot write frames to \"%1\": it is a file, not a folder.").arg(nativePath(dir)));
+    if (info.isDir()) {
+        const QStringList entries = QDir(target).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+        for (const QString& name : entries)
+            if (!isFrameName(name))
+                return fail(error, QStringLiteral("Cannot write frames to \"%1\": the folder holds other files (%2); choose an empty or new folder.")
+                                       .arg(nativePath(dir), name));
+    }
+    const QString parent = info.absolutePath();
+    if (!QDir().mkpath(parent))
+        return fail(error, QStringLiteral("Cannot write frames to \"%1\": cannot create the folder \"%2\".").arg(nativePath(dir), nativePath(parent)));
+    // Beside the target, so that moving it into place is a rename on the same file system.
+    for (int attempt = 0; attempt < 100 && temp_.isEmpty(); ++attempt) {
+        const QString candidate = QStringLiteral("%1.partial-%2").arg(target).arg(QCoreApplication::applicationPid() * 100 + attempt);
+        if (!QFileInfo::exists(candidate) && QDir().mkdir(candidate))
+            temp_ = candidate;
+    }
+    if (temp_.isEmpty())
+        return fail(error, QStringLiteral("Cannot write frames to \"%1\": cannot create a folder in \"%2\".").arg(nativePath(dir), nativePath(parent)));
+    dir_ = target;
+    count_ = 0;
+    return true;
+}
+
+bool FrameFolder::add(const QImage& frame, QString* error)
+{
+    if (temp_.isEmpty())
+        return fail(error, QStringLiteral("Cannot add a frame: the folder is not open."));
+    const QString name = QStringLiteral("frame_%1.png").arg(count_, 4, 10, QLatin1Char('0'));
+    QFile file(QDir(temp_).filePath(name));
+    const QString shown = QDir(dir_).filePath(name);
+    if (!file.open(QIODevice::WriteOnly)) {
+        fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(shown), file.errorString()));
+        cancel();
+        return false;
+    }
+    const bool encoded = frame.save(&file, "PNG");
+    file.close();
+    if (!encoded || file.error() != QFileDevice::NoError) {
+        fail(error, QStringLiteral("Cannot write \"%1\": %2.")
+                        .arg(nativePath(shown), file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("the image could not be encoded (is the disk full?)")));
+        cancel();
+        return false;
+    }
+    ++count_;
+    return true;
+}
+
+bool FrameFolder::commit(QString* error)
+{
+    if (temp_.isEmpty())
+        return fail(error, QStringLiteral("Cannot write frames: the folder is not open."));
+    if (count_ == 0) {
+        const QString dir = dir_;
+        cancel();
+        return fail(error, QStringLiteral("Cannot write frames to \"%1\": there are no frames to write.").arg(nativePath(dir)));
+    }
+    // An earlier set (checked in open(): nothing else is in it) steps aside first and goes
+    // only once the new one is in place.
+    QString old;
+    if (QFileInfo(dir_).isDir()) {
+        old = temp_ + QStringLiteral("-old");
+        if (!QDir().rename(dir_, old)) {
+            fail(error, QStringLiteral("Cannot replace the folder \"%1\".").arg(nativePath(dir_)));
+            cancel();
+            return false;
+        }
+    }
+    if (!QDir().rename(temp_, dir_)) {
+        if (!old.isEmpty())
+            QDir().rename(old, dir_);
+        fail(error, QStringLiteral("Cannot move the frames into \"%1\".").arg(nativePath(dir_)));
+        cancel();
+        return false;
+    }
+    if (!old.isEmpty())
+        QDir(old).removeRecursively();
+    temp_.clear();
+    return true;
+}
+
+void FrameFolder::cancel()
+{
+    if (!temp_.isEmpty())
+        QDir(temp_).removeRecursively();
+    temp_.clear();
+    count_ = 0;
 }
 
 bool writeFrames(const QString& dir, const QVector<QImage>& frames, QString* error)
 {
     if (frames.isEmpty())
         return fail(error, QStringLiteral("Cannot write frames to \"%1\": there are no frames to write.").arg(nativePath(dir)));
-    if (!QDir().mkpath(dir))
-        return fail(error, QStringLiteral("Cannot create the folder \"%1\".").arg(nativePath(dir)));
-    const QDir folder(dir);
-    for (qsizetype k = 0; k < frames.size(); ++k) {
-        const QString name = folder.filePath(QStringLiteral("frame_%1.png").arg(k, 4, 10, QLatin1Char('0')));
-        QSaveFile file(name);
-        if (!file.open(QIODevice::WriteOnly))
-            return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(name), file.errorString()));
-        if (!frames[k].save(&file, "PNG")) {
-            file.cancelWriting();
-            return fail(error, QStringLiteral("Cannot write \"%1\": the image could not be encoded.").arg(nativePath(name)));
-        }
-        if (!file.commit())
-            return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(name), file.errorString()));
-    }
-    return true;
+    FrameFolder folder;
+    if (!folder.open(dir, error))
+        return false;
+    for (const QImage& frame : frames)
+        if (!folder.add(frame, error))
+            return false;
+    return folder.commit(error);
 }
 
 }  // namespace downhill::ui

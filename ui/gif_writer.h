@@ -8,8 +8,10 @@
 // GIF lossless. After the first frame only the rectangle that changed is stored (frames are
 // drawn over the previous one), which keeps a recording of a moving path small.
 #include <QImage>
+#include <QSize>
 #include <QString>
 #include <QVector>
+#include <memory>
 
 namespace downhill::ui {
 
@@ -20,8 +22,55 @@ namespace downhill::ui {
 // sets *error (if given) to a message naming the file.
 bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error);
 
-// Writes frame_0000.png, frame_0001.png, ... into dir (created if missing), each through a
-// temporary file. On failure returns false and sets *error (if given).
+// Writes frame_0000.png, frame_0001.png, ... into dir (created if missing) through a
+// FrameFolder: all of them or none. On failure returns false and sets *error (if given).
 bool writeFrames(const QString& dir, const QVector<QImage>& frames, QString* error);
+
+// A GIF written one frame at a time, for recordings too long to hold in memory: the palette is
+// made up front from sample frames (say the first, a middle and the last), and a colour of a
+// later frame that it lacks gets its nearest entry. The file is a temporary one beside `path`
+// until commit() renames it into place; a stream destroyed or cancelled before that leaves
+// nothing behind. Errors name the file.
+class GifStream {
+public:
+    GifStream();
+    ~GifStream();
+    GifStream(const GifStream&) = delete;
+    GifStream& operator=(const GifStream&) = delete;
+
+    // size: the logical screen; frames of another size are scaled to it.
+    bool open(const QString& path, QSize size, const QVector<QImage>& paletteFrames, QString* error);
+    bool add(const QImage& frame, int delayCentiseconds, QString* error);
+    bool commit(QString* error);
+    void cancel();
+    int frameCount() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> d_;
+};
+
+// Numbered PNGs (frame_0000.png, ...) written into a temporary folder beside `dir` and moved
+// into its place by commit(), so that a cancelled or failed export leaves no partial set. `dir`
+// may be missing (its parents are created), empty, or hold only an earlier set of
+// frame_NNNN.png, which commit() replaces; a folder with anything else in it is refused.
+class FrameFolder {
+public:
+    FrameFolder();
+    ~FrameFolder();
+    FrameFolder(const FrameFolder&) = delete;
+    FrameFolder& operator=(const FrameFolder&) = delete;
+
+    bool open(const QString& dir, QString* error);
+    bool add(const QImage& frame, QString* error);
+    bool commit(QString* error);
+    void cancel();
+    int frameCount() const { return count_; }
+
+private:
+    QString dir_;
+    QString temp_;
+    int count_ = 0;
+};
 
 }  // namespace downhill::ui

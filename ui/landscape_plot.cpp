@@ -652,6 +652,9 @@ void LandscapePlot::setLandscape(const core::LandscapeGrid& grid, const std::vec
     setContours(contours);
 
     m_minimum = QPointF(rq.value1(grid.argmin1), rq.value2(grid.argmin2));
+    m_argmin1 = grid.argmin1;
+    m_argmin2 = grid.argmin2;
+    m_contourLevels = contours;
     const bool hasMinimum = std::isfinite(m_minLoss);
     m_minimumMarker->data()->clear();
     if (hasMinimum)
@@ -1397,6 +1400,40 @@ void LandscapePlot::setView(double min1, double max1, double min2, double max2)
 {
     xAxis->setRange(min1, max1);
     yAxis->setRange(min2, max2);
+}
+
+LandscapePlot::Ground LandscapePlot::ground() const
+{
+    Ground g;
+    if (m_hasGrid) {
+        g.grid.request = m_request;
+        g.grid.loss = m_loss;
+        g.grid.minLoss = m_minLoss;
+        g.grid.maxLoss = m_maxLoss;
+        g.grid.argmin1 = m_argmin1;
+        g.grid.argmin2 = m_argmin2;
+        g.contours = m_contourLevels;
+    } else {
+        g.grid.request.resolution = 0;
+    }
+    g.axis1Name = m_axis1Name;
+    g.axis2Name = m_axis2Name;
+    if (m_hasField)
+        g.field = m_field;
+    g.fieldVisible = m_fieldVisible;
+    g.view1 = xAxis->range();
+    g.view2 = yAxis->range();
+    return g;
+}
+
+void LandscapePlot::setGround(const Ground& g)
+{
+    if (g.grid.resolution() >= 2)
+        setLandscape(g.grid, g.contours, g.axis1Name, g.axis2Name);
+    if (g.field)
+        setGradientField(*g.field);
+    setGradientFieldVisible(g.fieldVisible);
+    setView(g.view1.lower, g.view1.upper, g.view2.lower, g.view2.upper);
 }
 
 void LandscapePlot::resetView()

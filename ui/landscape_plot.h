@@ -13,6 +13,7 @@
 #include <QString>
 #include <QTimer>
 #include <QVector>
+#include <optional>
 #include <vector>
 
 #include <qcustomplot.h>
@@ -95,6 +96,19 @@ public:
     // drifting apart show on both plots; a non-finite point hides it.
     void setOtherMinimum(QPointF point);
     QPointF otherMinimum() const;
+
+    // What lies under the run, as last set: the same picture drawn elsewhere (an animation
+    // made offscreen) starts from a copy. Without a grid, grid.resolution() is 0.
+    struct Ground {
+        core::LandscapeGrid grid;
+        std::vector<core::ContourLevel> contours;
+        QString axis1Name, axis2Name;
+        std::optional<core::GradientField> field;
+        bool fieldVisible = false;
+        QCPRange view1, view2;   // the visible ranges
+    };
+    Ground ground() const;
+    void setGround(const Ground& ground);   // setLandscape, the field and the view in one
 
     // Read-outs, used by the window and the tests.
     double lossAt(QPointF point) const;   // bilinear from the grid; NaN outside it or without one
@@ -182,6 +196,8 @@ private:
     core::Array2D m_loss;
     double m_minLoss = 0, m_maxLoss = 0;
     QPointF m_minimum;
+    int m_argmin1 = 0, m_argmin2 = 0;
+    std::vector<core::ContourLevel> m_contourLevels;   // as given, for ground()
     bool m_logColors = false;
     int m_axis1 = -1, m_axis2 = -1;
     QString m_axis1Name = QStringLiteral("w1"), m_axis2Name = QStringLiteral("w2");

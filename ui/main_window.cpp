@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
@@ -32,6 +33,7 @@
 #include "control_panel.h"
 #include "dataset_panel.h"
 #include "error.h"
+#include "figure.h"
 #include "gradient_check_view.h"
 #include "landscape_plot.h"
 #include "landscape_worker.h"
@@ -40,6 +42,7 @@
 #include "race_mode.h"
 #include "race_panel.h"
 #include "readout_panel.h"
+#include "run_animation.h"
 #include "run_io.h"
 #include "settings_io.h"
 #include "speed_control.h"
@@ -265,6 +268,8 @@ void MainWindow::buildActions()
         tr("Save the loss plot as PNG, SVG or PDF"));
     exportPathAction_ = make(tr("Export path as CSV\u2026"), "exportPathAction", QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Save every recorded step (thinned evenly on very long runs) as CSV"));
+    exportAnimationAction_ = make(tr("Export animation\u2026"), "exportAnimationAction", QKeySequence(),
+        tr("Save the run from step 0 to the timeline position as an animated GIF or numbered PNG frames, for slides"));
     quitAction_ = make(tr("Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close Downhill"));
     quitAction_->setMenuRole(QAction::QuitRole);
 
@@ -319,6 +324,7 @@ void MainWindow::buildMenus()
     file->addAction(exportLandscapeAction_);
     file->addAction(exportLossAction_);
     file->addAction(exportPathAction_);
+    file->addAction(exportAnimationAction_);
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -684,6 +690,7 @@ void MainWindow::connectSignals()
     connect(exportLandscapeAction_, &QAction::triggered, this, &MainWindow::exportLandscape);
     connect(exportLossAction_, &QAction::triggered, this, &MainWindow::exportLossPlot);
     connect(exportPathAction_, &QAction::triggered, this, &MainWindow::exportPath);
+    connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::openAnimationDialog);
     connect(quitAction_, &QAction::triggered, this, &MainWindow::close);
     connect(gradientFieldAction_, &QAction::toggled, this, [this](bool on) {
         settings_.gradientField = on;
@@ -1088,16 +1095,9 @@ void MainWindow::onFrame(const Snapshot& snap)
         readouts_->showEpoch(snap.epochs.back());
     if (snap.latest) {
         const core::StepRecord& r = *snap.latest;
-        // The velocity arrow is what momentum carries over from earlier steps: the step minus
-        // this step's own gradient term. With PyTorch's sgd (b = mu b + (1 - tau) g, step =
-        // -lr b) that is -lr mu b_old; nesterov adds mu b to g, so its gradient term is -lr g.
-        // On the first update the buffer is g itself and nothing is carried over.
-        QPointF velocity;
-        const auto& opt = settings_.train.optimizer;
-        if (opt.kind == core::OptimizerKind::Sgd && opt.momentum > 0 && snap.state.optimizer.t > 1) {
-            const double gradientShare = opt.nesterov ? 1.0 : 1.0 - opt.dampening;
-            velocity = (project(r.after) - project(r.before)) + r.update.lr * gradientShare * project(r.gradient);
-        }
+        // The velocity arrow: what momentum carried over from earlier steps (see carriedByMomentum).
+        const QPointF velocity = carriedByMomentum(settings_.train.optimizer, snap.state.optimizer.t,
+            project(r.after) - project(r.before), project(r.gradient), r.update.lr);
         landscape_->setCurrent(project(r.after), -project(r.gradient), project(r.after) - project(r.before), velocity);
         readouts_->showStep(r, snap.state, snap.batchesPerEpoch);
         lossPlot_->setCurrentStep(static_cast<double>(r.step));
@@ -1123,15 +1123,20 @@ void MainWindow::onFrame(const Snapshot& snap)
 void MainWindow::showStart(const core::Vec& init)
 {
     // Before the first step, the arrow shows the full training-set gradient.
-    core::Workspace ws;
     core::Vec grad;
-    const core::Samples none;
-    const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
-    const double loss = problem_.objective()->evaluateWithGradient(init, samples, grad, ws);
+    const double loss = startLoss(init, grad);
     landscape_->setCurrent(project(init), -project(grad), QPointF(), QPointF());
     core::TrainState start;
     start.params = init;
     readouts_->showStart(start, grad, loss);
+}
+
+double MainWindow::startLoss(const core::Vec& init, core::Vec& gradient) const
+{
+    core::Workspace ws;
+    const core::Samples none;
+    const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
+    return problem_.objective()->evaluateWithGradient(init, samples, gradient, ws);
 }
 
 void MainWindow::extendTimeline(const Snapshot& snap)
@@ -1196,21 +1201,7 @@ void MainWindow::keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>
 
 void MainWindow::redrawLossFromLog()
 {
-    lossPlot_->clear();
-    QVector<double> steps, losses, rates;
-    for (const StepRow& row : pathLog_.rows()) {
-        steps.push_back(static_cast<double>(row.step));
-        losses.push_back(row.batchLoss);
-        rates.push_back(row.lr);
-    }
-    lossPlot_->appendSteps(steps, losses, rates);
-    QVector<double> epochSteps, train, val;
-    for (const core::EpochRecord& e : pathLog_.epochs()) {
-        epochSteps.push_back(static_cast<double>(e.step));
-        train.push_back(e.trainLoss);
-        val.push_back(e.valLoss);
-    }
-    lossPlot_->appendEpochs(epochSteps, train, val);
+    RunAnimation::plotLoss(*lossPlot_, pathLog_.rows(), pathLog_.epochs());
 }
 
 void MainWindow::redrawPathTo(std::int64_t step)
@@ -1336,7 +1327,8 @@ void MainWindow::showDivergence(const Divergence& d)
     banner_->setText(tr("Diverged at step %1: the loss or the parameters are no longer finite numbers. The path ends at "
                         "the last finite point. Lower the learning rate and press Reset (R).").arg(d.step));
     banner_->show();
-    landscape_->setDiverged(true, tr("Diverged at step %1 \u2014 lower the learning rate and press Reset").arg(d.step));
+    divergence_ = tr("Diverged at step %1 \u2014 lower the learning rate and press Reset").arg(d.step);
+    landscape_->setDiverged(true, divergence_);
     landscape_->replot(QCustomPlot::rpQueuedReplot);   // the banner is not on the moving layer
     onPlayingChanged(controller_->isPlaying());
 }
@@ -1346,6 +1338,7 @@ void MainWindow::clearDivergence()
     if (!banner_->isVisibleTo(this))
         return;
     banner_->hide();
+    divergence_.clear();
     landscape_->setDiverged(false, QString());
     landscape_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -1602,6 +1595,104 @@ void MainWindow::exportPath()
         QMessageBox::warning(this, tr("Export path"), error);
     else
         statusBar()->showMessage(tr("Saved %1 steps to %2").arg(pathLog_.rows().size()).arg(path), 5000);
+}
+
+void MainWindow::openAnimationDialog()
+{
+    if (animation_.target.isEmpty())
+        animation_.target = QDir::home().filePath(QStringLiteral("downhill-run.gif"));
+    const QSize withLoss(landscape_->width(), landscape_->height() + lossPlot_->height());
+    AnimationDialog dialog(animation_, shownStep_, landscape_->size(), withLoss, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    animation_ = dialog.settings();
+    QString error;
+    switch (exportAnimation(animation_, &error)) {
+    case ExportResult::Written:
+        statusBar()->showMessage(tr("Saved the animation to %1").arg(QDir::toNativeSeparators(animation_.target)), 8000);
+        break;
+    case ExportResult::Cancelled:
+        statusBar()->showMessage(tr("Export cancelled; nothing was written."), 5000);
+        break;
+    case ExportResult::Failed:
+        QMessageBox::warning(this, tr("Export animation"), error);
+        break;
+    }
+}
+
+ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* error)
+{
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return ExportResult::Failed;
+    };
+    if (!runValid_ || pathLog_.init().size() != problem_.parameterCount() || !landscape_->hasLandscape())
+        return fail(tr("There is no run to animate yet: wait for the landscape, then try again."));
+    if (a.target.trimmed().isEmpty())
+        return fail(tr("Choose where to save the animation."));
+
+    // A copy of the run to the timeline position: training may go on while the frames are drawn.
+    const std::int64_t last = shownStep_;
+    AnimationRun run;
+    run.init = pathLog_.init();
+    run.rows.assign(pathLog_.rows().begin(), pathLog_.endOf(last));
+    run.axis1 = settings_.axis1;
+    run.axis2 = settings_.axis2;
+    core::Vec gradient;
+    startLoss(run.init, gradient);
+    run.startNegGradient = -project(gradient);
+    run.optimizer = settings_.train.optimizer;
+    run.title = runLabel_->text();
+    if (!divergence_.isEmpty() && last == seenHead_)
+        run.divergence = divergence_;
+    std::vector<core::EpochRecord> epochs;
+    for (const core::EpochRecord& e : pathLog_.epochs())
+        if (e.step <= last)
+            epochs.push_back(e);
+
+    // The plot's current size is drawn as on screen; the fixed sizes from 1600 pixels wide up
+    // at twice the scale, so that text keeps its size relative to the picture.
+    QSize pixels = a.size;
+    int scale = pixels.width() >= 1600 ? 2 : 1;
+    if (pixels.isEmpty()) {
+        pixels = a.withLoss ? QSize(landscape_->width(), landscape_->height() + lossPlot_->height()) : landscape_->size();
+        scale = 1;
+        if (pixels.width() < 200 || pixels.height() < 200)   // a window never shown
+            pixels = QSize(960, 600);
+    }
+    pixels = QSize(pixels.width() / scale * scale, pixels.height() / scale * scale);
+    Figure figure(pixels, a.withLoss, run.title, scale);
+    figure.landscape().setGround(landscape_->ground());
+    figure.landscape().setCaptionsVisible(landscape_->captionsVisible());
+    if (LossPlot* loss = figure.loss()) {
+        RunAnimation::plotLoss(*loss, run.rows, epochs);
+        loss->setLogScale(lossPlot_->logScale());
+    }
+    RunAnimation animation(figure, std::move(run));
+
+    AnimationOutput output;
+    output.format = a.format;
+    output.target = a.target.trimmed();
+    output.steps = a.steps(last);
+    output.fps = a.fps;
+    const int total = static_cast<int>(output.steps.size());
+    QProgressDialog progress(tr("Drawing the animation\u2026"), tr("Cancel"), 0, total, this);
+    progress.setObjectName(QStringLiteral("animationProgress"));
+    progress.setWindowTitle(tr("Export animation"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    const ExportResult result = downhill::ui::exportAnimation(animation, output,
+        [&](int done, int frames) {
+            progress.setLabelText(done < frames ? tr("Drawing frame %1 of %2\u2026").arg(done + 1).arg(frames)
+                                                : tr("Writing %1\u2026").arg(QDir::toNativeSeparators(output.target)));
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        },
+        error);
+    progress.reset();
+    return result;
 }
 
 void MainWindow::showAbout()

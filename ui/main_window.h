@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include "animation_dialog.h"
 #include "app_settings.h"
 #include "control_panel.h"
 #include "path_log.h"
@@ -89,6 +90,10 @@ public:
     void setPresentationMode(bool on);
     bool presentationMode() const { return presenting_; }
     RaceMode* raceMode() const { return race_; }
+    // File > Export animation without the dialog: the run from step 0 to the timeline position,
+    // drawn offscreen with a cancellable progress dialog ("animationProgress"). Failed: *error
+    // says why and names the path; Failed or Cancelled: nothing was written.
+    ExportResult exportAnimation(const AnimationSettings& animation, QString* error);
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -134,6 +139,8 @@ private:
     void showDataset();
     void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
     QPointF project(const core::Vec& w) const;
+    // Before the first step: the training loss at init and its gradient over the whole set.
+    double startLoss(const core::Vec& init, core::Vec& gradient) const;
     core::Vec heldVector() const;
     void onPlayingChanged(bool playing);
     void adaptFrameInterval();
@@ -148,6 +155,7 @@ private:
     void exportLandscape();
     void exportLossPlot();
     void exportPath();
+    void openAnimationDialog();
     void resetView();
     void showAbout();
     void showShortcuts();
@@ -185,6 +193,7 @@ private:
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
     QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;
+    QString divergence_;          // the landscape's banner while the run is diverged
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;
     QLabel* runLabel_ = nullptr;
@@ -214,6 +223,8 @@ private:
     QAction* exportLandscapeAction_ = nullptr;
     QAction* exportLossAction_ = nullptr;
     QAction* exportPathAction_ = nullptr;
+    QAction* exportAnimationAction_ = nullptr;
+    AnimationSettings animation_;   // the dialog's last choices
     QAction* quitAction_ = nullptr;
     QAction* gradientFieldAction_ = nullptr;
     QAction* captionsAction_ = nullptr;

@@ -14,11 +14,11 @@ namespace downhill::cli {
 RenderCommand::RenderCommand()
 {
     spec_.name = "render";
-    spec_.summary = "draw the landscape and the training path to PNG, SVG or PDF, without a window";
+    spec_.summary = "draw the landscape and the training path to PNG, SVG or PDF, or animate the run as a GIF, without a window";
 #if !DOWNHILL_HAVE_UI
     spec_.summary += " (not in this build)";
 #endif
-    spec_.usage = "--out FILE.png|.svg|.pdf [--size WxH] [--axes P1,P2] [--range A:B,C:D] [--race SPEC]... [train's flags]";
+    spec_.usage = "--out FILE.png|.svg|.pdf|.gif|DIR/ [--frames N] [--fps F] [--size WxH] [--axes P1,P2] [--range A:B,C:D] [--race SPEC]... [train's flags]";
     spec_.description =
         "Runs the training exactly as train does (the same flags, the same path for the same seed), then draws\n"
         "the figure the window shows: the loss landscape over two parameters (the others held at the run's\n"
@@ -28,7 +28,11 @@ RenderCommand::RenderCommand()
         "With --race (or a --config file with a race), several optimizers set out from the same start on the same\n"
         "data, each run exactly as train would run it alone, and each gets its colour, path and legend entry (and\n"
         "its loss curve with --with-loss). A diverging entrant stops alone; the figure is written and the exit\n"
-        "code is 3.";
+        "code is 3 (a race is a still image, not an animation).\n"
+        "With --out FILE.gif it draws an animation of the run instead (the window's File > Export animation):\n"
+        "--frames frames spread evenly from step 0 to the last step, the path growing, the point, its arrows and\n"
+        "the loss marker moving; with --out DIR/ or --frames-dir DIR the same frames as numbered PNGs\n"
+        "(frame_0000.png, ...). A cancelled (Ctrl+C) or failed animation leaves no file or folder behind.";
     spec_.groups = TrainOptions::flagGroups();
     spec_.groups.push_back({"Figure",
         {
@@ -47,11 +51,19 @@ RenderCommand::RenderCommand()
     spec_.groups.push_back({"Race", {RaceOptions::flag()}});
     spec_.groups.push_back({"Output",
         {
-            {"out", "FILE", "required", "the image: .png, .svg or .pdf"},
-            {"size", "WxH", std::to_string(kDefaultWidth) + "x" + std::to_string(kDefaultHeight),
+            {"out", "FILE", "required (or --frames-dir)",
+                "the image: .png, .svg or .pdf; .gif: an animation of the run; DIR/ (a trailing slash): its frames as PNGs"},
+            {"frames-dir", "DIR", "none", "the animation's frames as DIR/frame_0000.png, ... (the same as --out DIR/); DIR "
+                                          "must be new, empty or hold only earlier frames, which are replaced"},
+            {"frames", "N", std::to_string(kDefaultFrames),
+                "animations: N frames (2 to " + std::to_string(kMaxFrames) + ") spread evenly over the steps; fewer when "
+                "the run has fewer steps"},
+            {"fps", "F", "15", "GIF: frames a second, 1 to 50 (the last frame is held 1.5 s)"},
+            {"size", "WxH", std::to_string(kDefaultWidth) + "x" + std::to_string(kDefaultHeight) + " (animations "
+                    + std::to_string(kDefaultAnimationWidth) + "x" + std::to_string(kDefaultAnimationHeight) + ")",
                 "the PNG's size in pixels, even numbers from " + std::to_string(kMinSide) + " to "
                     + std::to_string(kMaxSide) + "; the figure is laid out at half of it and drawn at 2x "
-                    "(SVG and PDF: W/2 x H/2 points)"},
+                    "(SVG and PDF: W/2 x H/2 points); animations narrower than 1600 are drawn at 1x"},
             {"trajectory", "FILE.csv", "none", "also write the trajectory, as train --out does"},
         }});
 }

@@ -228,7 +228,7 @@ void TestCliRender::badInput_data()
     row("size a word", render + "--out {out}/f.png --size big", "--size");
     row("size one side", render + "--out {out}/f.png --size 1600x", "--size");
     row("size not whole", render + "--out {out}/f.png --size 1600.5x1000", "--size");
-    row("unknown suffix", render + "--out {out}/f.gif", "--out");
+    row("unknown suffix", render + "--out {out}/f.bmp", "--out");
     row("no suffix", render + "--out {out}/figure", "--out");
     row("missing out", render, "--out");
     row("out folder missing", render + "--out {out}/missing/f.png", "--out");

@@ -1,5 +1,6 @@
 #include "gui/render_job.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -10,7 +11,7 @@
 #include "checks.h"
 #include "command.h"
 #include "contours.h"
-#include "gui/figure.h"
+#include "figure.h"
 #include "gui/race_run.h"
 #include "gui/run_recorder.h"
 #include "gui/view_range.h"
@@ -18,39 +19,65 @@
 #include "landscape.h"
 #include "landscape_worker.h"
 #include "render_command.h"
+#include "run_animation.h"
 #include "train_runner.h"
 
 namespace downhill::cli {
 
 namespace {
 
-// The file to write: an image type render knows, in a folder that exists.
-std::string imagePath(const CommandLine& cl)
+std::string lowerSuffix(const std::string& path)
 {
-    const auto out = cl.text("out");
-    if (!out)
-        failFlag("out", "required: the image to write (.png, .svg or .pdf)");
-    const std::filesystem::path path(*out);
-    std::string suffix = path.extension().string();
+    std::string suffix = std::filesystem::path(path).extension().string();
     for (char& c : suffix)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (suffix != ".png" && suffix != ".svg" && suffix != ".pdf")
-        failFlag("out", "unknown image type '" + path.extension().string() + "' in " + *out + " (use .png, .svg or .pdf)");
+    return suffix;
+}
+
+// The file to write: an image type render knows, in a folder that exists.
+std::string imagePath(const std::string& out)
+{
+    const std::filesystem::path path(out);
+    const std::string suffix = lowerSuffix(out);
+    if (suffix != ".png" && suffix != ".svg" && suffix != ".pdf" && suffix != ".gif")
+        failFlag("out", "unknown image type '" + path.extension().string() + "' in " + out
+                + " (use .png, .svg, .pdf, .gif for an animation, or DIR/ for PNG frames)");
     std::error_code ec;
     const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(folder, ec))
         failFlag("out", "no such folder: " + folder.string());
     if (std::filesystem::is_directory(path, ec))
-        failFlag("out", *out + " is a folder");
-    return *out;
+        failFlag("out", out + " is a folder");
+    return out;
+}
+
+// The folder for PNG frames: new, empty, or holding only an earlier set of frames (which the
+// new set replaces whole).
+std::string framesFolder(const std::string& flag, const std::string& dir)
+{
+    std::error_code ec;
+    const std::filesystem::path path(dir);
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_directory(path, ec))
+        failFlag(flag, dir + " is a file, not a folder");
+    if (std::filesystem::is_directory(path, ec)) {
+        for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+            const std::string name = entry.path().filename().string();
+            const bool frame = name.size() >= 14 && name.rfind("frame_", 0) == 0 && name.substr(name.size() - 4) == ".png"
+                && std::all_of(name.begin() + 6, name.end() - 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+            if (!frame)
+                failFlag(flag, dir + " holds other files (" + name + "); choose an empty or new folder");
+        }
+    }
+    return dir;
 }
 
 // --size WxH: even, so that the layout at half the size comes out at exactly WxH pixels.
-QSize imageSize(const CommandLine& cl)
+QSize imageSize(const CommandLine& cl, bool animation)
 {
     const auto text = cl.text("size");
     if (!text)
-        return {RenderCommand::kDefaultWidth, RenderCommand::kDefaultHeight};
+        return animation ? QSize(RenderCommand::kDefaultAnimationWidth, RenderCommand::kDefaultAnimationHeight)
+                         : QSize(RenderCommand::kDefaultWidth, RenderCommand::kDefaultHeight);
     const auto x = text->find('x');
     if (x == 0 || x == std::string::npos || x + 1 == text->size() || text->find('x', x + 1) != std::string::npos)
         failFlag("size", "expected WxH in pixels, e.g. 1600x1000, got '" + *text + "'");
@@ -59,7 +86,7 @@ QSize imageSize(const CommandLine& cl)
     for (int k = 0; k < 2; ++k) {
         const std::int64_t v = CommandLine::parseInteger("size", parts[k]);
         requireBetween("size", v, RenderCommand::kMinSide, RenderCommand::kMaxSide);
-        if (v % Figure::kScale != 0)
+        if (v % ui::Figure::kScale != 0)
             failFlag("size", "must be even numbers (the figure is drawn at 2x), got '" + *text + "'");
         sides[k] = static_cast<int>(v);
     }
@@ -82,6 +109,16 @@ int interrupted()
 
 }  // namespace
 
+RenderJob::Output RenderJob::outputKind(const CommandLine& cl)
+{
+    if (cl.has("frames-dir"))
+        return Output::Frames;
+    const auto out = cl.text("out");
+    if (out && out->ends_with('/'))
+        return Output::Frames;
+    return out && lowerSuffix(*out) == ".gif" ? Output::Gif : Output::Image;
+}
+
 RenderJob::RenderJob(const CommandLine& cl)
     : options_(cl)
     , plane_(cl, options_.model(), RenderCommand::kDefaultGrid,
@@ -89,8 +126,8 @@ RenderJob::RenderJob(const CommandLine& cl)
           // The file's range belongs to the file's axes.
           options_.modelFromBase() && !cl.has("axes") ? options_.base().range : std::nullopt)
     , race_(cl, options_.base())
-    , out_(imagePath(cl))
-    , pixels_(imageSize(cl))
+    , output_(outputKind(cl))
+    , pixels_(imageSize(cl, output_ != Output::Image))
     , trajectory_(cl.text("trajectory"))
     , field_(options_.base().gradientField && !cl.has("no-field"))
     // The captions explain the single run's arrows, which a race does not draw.
@@ -99,6 +136,28 @@ RenderJob::RenderJob(const CommandLine& cl)
     // One figure, one surface: a file's side-by-side pair draws its training half.
     , on_(cl.text("on", options_.base().surface == "train+val" ? std::string("train") : options_.base().surface))
 {
+    const auto out = cl.text("out");
+    const auto framesDir = cl.text("frames-dir");
+    if (out && framesDir)
+        failFlag("frames-dir", "give --out or --frames-dir, not both");
+    if (!out && !framesDir)
+        failFlag("out", "required: the image to write (.png, .svg or .pdf), an animation (.gif) or DIR/ for PNG frames");
+    outFlag_ = framesDir ? "frames-dir" : "out";
+    out_ = output_ == Output::Frames ? framesFolder(outFlag_, framesDir ? *framesDir : *out) : imagePath(*out);
+    if (output_ == Output::Image) {
+        for (const char* flag : {"frames", "fps"})
+            if (cl.has(flag))
+                failFlag(flag, "only for an animation: --out FILE.gif, --out DIR/ or --frames-dir DIR");
+    } else {
+        const std::int64_t frames = cl.integer("frames", RenderCommand::kDefaultFrames);
+        requireBetween("frames", frames, 2, RenderCommand::kMaxFrames);
+        frames_ = static_cast<int>(frames);
+        fps_ = cl.number("fps", RenderCommand::kDefaultFps);
+        if (fps_ < 1 || fps_ > 50)
+            failFlag("fps", "must be from 1 to 50 frames a second, got " + cl.text("fps", ""));
+        if (output_ == Output::Frames && cl.has("fps"))
+            failFlag("fps", "only for a GIF: PNG frames have no speed");
+    }
     if (on_ != "train" && on_ != "val" && on_ != "batch")
         failFlag("on", "expected train, val or batch, got '" + on_ + "'");
     if (on_ == "val" && options_.model().objective()->usesData() && options_.data().valFraction() <= 0)
@@ -113,6 +172,8 @@ RenderJob::RenderJob(const CommandLine& cl)
             failFlag("on", "batch is one run's batch; a race's entrants each have their own (use train or val)" + why);
         if (on_ == "batch")
             on_ = "train";   // the file's batch surface, for its single run
+        if (output_ != Output::Image)
+            failFlag(outFlag_, "a race is drawn as a still image (.png, .svg or .pdf); animations are of one run" + why);
     }
     const auto& objective = *options_.model().objective();
     std::string title = objective.name() + ", " + options_.settings().optimizer.describe();
@@ -142,9 +203,13 @@ int RenderJob::run()
     TrainRunner runner(options_, "render");
     if (trajectory_)
         runner.writeTrajectory(*trajectory_, "--trajectory");
-    Figure figure(pixels_, withLoss_, title_);
+    // Animations are for slides and GIFs are heavy: 960 pixels wide is drawn at 1x, and from
+    // 1600 pixels up at 2x, like the window's export; a single image always at 2x.
+    const int scale = output_ == Output::Image || pixels_.width() >= 1600 ? ui::Figure::kScale : 1;
+    ui::Figure figure(pixels_, withLoss_, title_, scale);
     ui::LandscapePlot& plot = figure.landscape();
-    RunRecorder recorder(plane_.axis1(), plane_.axis2(), plot, figure.loss());
+    ui::PathLog rows;
+    RunRecorder recorder(plane_.axis1(), plane_.axis2(), plot, figure.loss(), output_ == Output::Image ? nullptr : &rows);
     runner.addObserver(&recorder);
     if (!runner.run(interrupt.flag(), true))
         return kExitInterrupted;
@@ -201,9 +266,39 @@ int RenderJob::run()
         loss->setLogScale(options_.base().logLoss);
 
     QString error;
-    if (!figure.write(QString::fromStdString(out_), &error))
-        failFlag("out", error.toStdString());
-    return runner.finish("figure: " + out_ + "\n");
+    if (output_ == Output::Image) {
+        if (!figure.write(QString::fromStdString(out_), &error))
+            failFlag("out", error.toStdString());
+        return runner.finish("figure: " + out_ + "\n");
+    }
+
+    ui::AnimationRun run;
+    run.init = rows.init();
+    run.rows = rows.rows();
+    run.axis1 = plane_.axis1();
+    run.axis2 = plane_.axis2();
+    core::Vec gradient;
+    core::Workspace ws;
+    objective.evaluateWithGradient(run.init, trainer.data().train, gradient, ws);
+    run.startNegGradient = -recorder.project(gradient);
+    run.optimizer = trainer.settings().optimizer;
+    run.title = title_;
+    if (runner.diverged())
+        run.divergence = QStringLiteral("Diverged at step %1 \u2014 lower the learning rate").arg(trainer.state().step + 1);
+    ui::RunAnimation animation(figure, std::move(run));
+    ui::AnimationOutput output;
+    output.format = output_ == Output::Gif ? ui::AnimationFormat::Gif : ui::AnimationFormat::PngFrames;
+    output.target = QString::fromStdString(out_);
+    output.steps = ui::evenFrameSteps(animation.lastStep(), frames_);
+    output.fps = fps_;
+    const auto* stop = interrupt.flag();
+    const auto result = ui::exportAnimation(animation, output, [stop](int, int) { return !stop->load(); }, &error);
+    if (result == ui::ExportResult::Cancelled)
+        return interrupted();
+    if (result == ui::ExportResult::Failed)
+        failFlag(outFlag_, error.toStdString());
+    return runner.finish((output_ == Output::Gif ? "animation: " : "frames: ") + out_ + " (" + std::to_string(output.steps.size())
+        + " frames)\n");
 }
 
 int RenderJob::runRace()
@@ -238,7 +333,7 @@ int RenderJob::runRace()
     if (!grid)
         return interrupted();
 
-    Figure figure(pixels_, withLoss_, title_);
+    ui::Figure figure(pixels_, withLoss_, title_);
     ui::LandscapePlot& plot = figure.landscape();
     const ui::LandscapeJob look;
     const auto names = objective.parameterNames();

@@ -1,7 +1,8 @@
 #pragma once
 // One downhill-cli render: every flag read and checked first, then a QApplication (offscreen
 // unless QT_QPA_PLATFORM says otherwise), the training as train runs it, the landscape around
-// its path, and the figure written.
+// its path, and the figure written: one image, or an animation of the run (a GIF, or numbered
+// PNG frames in a folder) drawn by ui::RunAnimation as the window's File > Export animation is.
 #include <optional>
 #include <string>
 
@@ -28,7 +29,14 @@ private:
     TrainOptions options_;
     PlaneOptions plane_;
     RaceOptions race_;
-    std::string out_;
+    enum class Output { Image, Gif, Frames };
+    static Output outputKind(const CommandLine& cl);
+
+    Output output_ = Output::Image;
+    std::string outFlag_;            // out or frames-dir, for messages
+    std::string out_;                // the image, the GIF or the frames' folder
+    int frames_ = 0;                 // animations only
+    double fps_ = 0;
     QSize pixels_;
     std::optional<std::string> trajectory_;
     bool field_;

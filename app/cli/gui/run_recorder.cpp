@@ -41,11 +41,12 @@ std::vector<std::array<double, 3>> RunRecorder::Thinned::points() const
     return out;
 }
 
-RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss)
+RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows)
     : axis1_(axis1)
     , axis2_(axis2)
     , landscape_(landscape)
     , loss_(loss)
+    , rows_(rows)
     , steps_(static_cast<std::size_t>(ui::LossPlot::kMaxPoints))
     , epochs_(kMaxEpochPoints)
 {
@@ -59,6 +60,8 @@ QPointF RunRecorder::project(const core::Vec& w) const
 void RunRecorder::onBegin(const core::Trainer& trainer)
 {
     pending_.push_back(project(trainer.params()));
+    if (rows_)
+        rows_->clear(trainer.params());
 }
 
 bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
@@ -68,6 +71,8 @@ bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
         flushPath();
     if (loss_)
         steps_.add({static_cast<double>(record.step), record.batchLoss, record.lr});
+    if (rows_)
+        rows_->append(ui::StepRow::from(record));
     last_ = LastStep{record.step, record.lr, project(record.before), project(record.after), project(record.gradient)};
     return true;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Watches a run for render and feeds its figure: the path onto the landscape plot as it grows
 // (in chunks; the plot keeps a bounded, thinned copy), the loss of every step and epoch onto
-// the loss plot when there is one, and the last update for the arrows.
+// the loss plot when there is one, the last update for the arrows and, for an animation, the
+// rows of every step (bounded like the window's).
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "landscape_plot.h"
 #include "loss_plot.h"
+#include "path_log.h"
 #include "train_observer.h"
 
 namespace downhill::cli {
@@ -26,8 +28,8 @@ public:
         QPointF gradient;
     };
 
-    // axis1, axis2: the parameters on the plot's axes. loss may be null.
-    RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss);
+    // axis1, axis2: the parameters on the plot's axes. loss and rows may be null.
+    RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows = nullptr);
 
     void onBegin(const core::Trainer& trainer) override;
     bool onStep(const core::Trainer& trainer, const core::StepRecord& record) override;
@@ -62,6 +64,7 @@ private:
     int axis2_;
     ui::LandscapePlot& landscape_;
     ui::LossPlot* loss_;
+    ui::PathLog* rows_;
     QVector<QPointF> pending_;
     Thinned steps_;    // step, batch loss, learning rate
     Thinned epochs_;   // step, training loss, validation loss

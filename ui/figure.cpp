@@ -1,4 +1,4 @@
-#include "gui/figure.h"
+#include "figure.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -10,7 +10,7 @@
 
 #include "palette.h"
 
-namespace downhill::cli {
+namespace downhill::ui {
 
 namespace {
 
@@ -18,12 +18,14 @@ constexpr double kLossShare = 0.38;   // of the height, for the loss panel and i
 
 }  // namespace
 
-Figure::Figure(QSize pixels, bool withLoss, const QString& title) : landscape_(std::make_unique<ui::LandscapePlot>())
+Figure::Figure(QSize pixels, bool withLoss, const QString& title, int scale)
+    : scale_(scale)
+    , landscape_(std::make_unique<LandscapePlot>())
 {
-    const QSize layout = pixels / kScale;
+    const QSize layout = pixels / scale_;
     int landscapeHeight = layout.height();
     if (withLoss) {
-        loss_ = std::make_unique<ui::LossPlot>();
+        loss_ = std::make_unique<LossPlot>();
         const int lossHeight = static_cast<int>(layout.height() * kLossShare);
         landscapeHeight -= lossHeight;
         loss_->resize(layout.width(), lossHeight);
@@ -39,14 +41,39 @@ Figure::Figure(QSize pixels, bool withLoss, const QString& title) : landscape_(s
     }
     landscape_->resize(layout.width(), landscapeHeight);
     if (!title.isEmpty()) {
-        QFont font = ui::palette::axisLabelFont();
+        QFont font = palette::axisLabelFont();
         font.setPointSizeF(font.pointSizeF() * 1.25);
         font.setBold(true);
-        auto* text = new QCPTextElement(landscape_.get(), title, font);
-        text->setTextColor(ui::palette::text());
+        title_ = new QCPTextElement(landscape_.get(), title, font);
+        title_->setTextColor(palette::text());
         landscape_->plotLayout()->insertRow(0);
-        landscape_->plotLayout()->addElement(0, 0, text);
+        landscape_->plotLayout()->addElement(0, 0, title_);
     }
+}
+
+QSize Figure::pixels() const
+{
+    return QSize(landscape_->width(), landscape_->height() + (loss_ ? loss_->height() : 0)) * scale_;
+}
+
+void Figure::setTitle(const QString& title)
+{
+    if (title_)
+        title_->setText(title);
+}
+
+QImage Figure::image()
+{
+    const int w = landscape_->width();
+    const int h1 = landscape_->height();
+    QImage image(pixels(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette::background());
+    QPainter painter(&image);
+    painter.drawPixmap(0, 0, landscape_->toPixmap(w, h1, scale_));
+    if (loss_)
+        painter.drawPixmap(0, h1 * scale_, loss_->toPixmap(w, loss_->height(), scale_));
+    painter.end();
+    return image;
 }
 
 void Figure::placeCaptions(QPointF current)
@@ -149,12 +176,7 @@ bool Figure::writeStacked(const QString& path, QString* error)
     };
     bool ok = false;
     if (suffix == QLatin1String("png")) {
-        QImage image(w * kScale, (h1 + h2) * kScale, QImage::Format_ARGB32_Premultiplied);
-        image.fill(ui::palette::background());
-        QPainter painter(&image);
-        painter.drawPixmap(0, 0, landscape_->toPixmap(w, h1, kScale));
-        painter.drawPixmap(0, h1 * kScale, loss_->toPixmap(w, h2, kScale));
-        ok = painter.end() && image.save(&file, "PNG");
+        ok = image().save(&file, "PNG");
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
@@ -181,4 +203,4 @@ bool Figure::writeStacked(const QString& path, QString* error)
     return true;
 }
 
-}  // namespace downhill::cli
+}  // namespace downhill::ui

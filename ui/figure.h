@@ -1,0 +1,58 @@
+#pragma once
+// A run drawn offscreen, for downhill-cli render and the window's animation export: the
+// landscape plot, a title above it when there is one and the loss plot below it on request.
+// The plots are laid out at the PNG's size divided by a scale (2 for render, as the window's
+// own export does, so that text reads well on a slide) and drawn at that scale; SVG and PDF
+// get the same layout in points.
+#include <memory>
+
+#include <QImage>
+#include <QPointF>
+#include <QSize>
+#include <QString>
+
+#include "landscape_plot.h"
+#include "loss_plot.h"
+
+namespace downhill::ui {
+
+class Figure {
+public:
+    static constexpr int kScale = 2;   // PNG pixels per layout unit, unless told otherwise
+
+    // pixels: the PNG's size, each side a multiple of scale. title: empty for none.
+    Figure(QSize pixels, bool withLoss, const QString& title, int scale = kScale);
+
+    LandscapePlot& landscape() { return *landscape_; }
+    LossPlot* loss() { return loss_.get(); }   // null without the loss panel
+    QSize pixels() const;
+    // Replaces the title's text; a figure made without a title keeps none.
+    void setTitle(const QString& title);
+
+    // Moves the teaching captions to the corner of the map where they hide least of the run:
+    // the current point, the minimum, the path. Call once the grid, the path and the banner
+    // are set, and before LandscapePlot::setCurrent() (which keeps its labels off them).
+    void placeCaptions(QPointF current);
+
+    // For a race (render --race), once its paths and curves are on the plots and the view is
+    // set: the loss panel's legend in rows of four entrants above it, no learning-rate axis
+    // (each entrant's rate is in its label), and the landscape laid out at the figure's size so
+    // that its legend takes the corner with the fewest path points by the final geometry.
+    void finishRace();
+
+    // .png, .svg or .pdf by suffix, through a temporary file renamed into place. On failure
+    // returns false, sets *error and leaves no file.
+    bool write(const QString& path, QString* error);
+    // The PNG's pixels: the plots as they stand, one above the other.
+    QImage image();
+
+private:
+    bool writeStacked(const QString& path, QString* error);
+
+    int scale_;
+    std::unique_ptr<LandscapePlot> landscape_;
+    std::unique_ptr<LossPlot> loss_;
+    QCPTextElement* title_ = nullptr;
+};
+
+}  // namespace downhill::ui
