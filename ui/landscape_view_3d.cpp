@@ -190,6 +190,10 @@ void LandscapeView3D::ensureGraph()
     theme->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
     theme->setBaseGradients({heightGradient()});
     theme->setSingleHighlightColor(palette::accent());
+    // The default light leaves a white glare along the valley floors, just where the path runs,
+    // and it reads as part of the path: a softer light with more ambient keeps the viridis colours.
+    theme->setLightStrength(3.0f);
+    theme->setAmbientLightStrength(0.7f);
     m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
     m_graph->setSelectionMode(QAbstract3DGraph::SelectionItem);
     // From the corner, high enough to see into valleys, a little closer than the preset.
