@@ -53,12 +53,12 @@ std::unique_ptr<MainWindow> openWindow()
     return shown.isEmpty() ? nullptr : std::move(w);
 }
 
+#ifdef DOWNHILL_HAVE_3D
+
 QAction* action(MainWindow& w, const char* name)
 {
     return w.findChild<QAction*>(QLatin1String(name));
 }
-
-#ifdef DOWNHILL_HAVE_3D
 
 // A G x G grid over [-1, 1] x [-0.5, 1.5] of a smooth bowl (linear heights) or of a bowl that
 // spans eight decades with an exact zero at one node (log heights).
