@@ -10,8 +10,11 @@ mode="${1:-run}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
+# qt6-datavisualization-dev is for the 3D view (optional in CMake); Debian 12's package does not
+# pull in the CMake configs its own config asks for (Qt6OpenGL, Qt6Qml, Qt6Quick), hence the two
+# after it: without them CMake quietly builds the window without the 3D view.
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
-  libeigen3-dev libpng-dev libgl-dev)
+  libeigen3-dev libpng-dev libgl-dev qt6-datavisualization-dev libqt6opengl6-dev qt6-declarative-dev)
 case "$mode" in
   run|test) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;

@@ -1,5 +1,6 @@
 #include "landscape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -245,6 +246,34 @@ std::optional<GradientField> computeGradientField(const Objective& objective, co
     if (cancelled(cancel))
         return std::nullopt;
     return field;
+}
+
+double bilinearLoss(const LandscapeRequest& rq, const Array2D& loss, double v1, double v2)
+{
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    const int g = rq.resolution;
+    if (g < 2 || loss.rows() != g || loss.cols() != g || !std::isfinite(v1) || !std::isfinite(v2))
+        return nan;
+    const double fx = (v1 - rq.min1) / (rq.max1 - rq.min1) * (g - 1);
+    const double fy = (v2 - rq.min2) / (rq.max2 - rq.min2) * (g - 1);
+    const double eps = 1e-9;
+    auto snap = [&](double f) { return std::abs(f - std::round(f)) < eps ? std::round(f) : f; };
+    const double sx = snap(fx), sy = snap(fy);
+    if (sx < 0.0 || sx > g - 1 || sy < 0.0 || sy > g - 1)
+        return nan;
+    const int i = std::min(static_cast<int>(sx), g - 2);
+    const int j = std::min(static_cast<int>(sy), g - 2);
+    const double tx = sx - i, ty = sy - j;
+    double sum = 0.0;
+    auto add = [&](int di, int dj, double w) {
+        if (w != 0.0)
+            sum += w * loss(i + di, j + dj);
+    };
+    add(0, 0, (1 - tx) * (1 - ty));
+    add(1, 0, tx * (1 - ty));
+    add(0, 1, (1 - tx) * ty);
+    add(1, 1, tx * ty);
+    return sum;
 }
 
 }  // namespace downhill::core

@@ -44,6 +44,12 @@ struct LandscapeGrid {
     int resolution() const { return request.resolution; }
 };
 
+// The loss at (v1, v2) read from a grid by bilinear interpolation; a point on a node (up to
+// rounding) takes the node's value exactly, and only corners with a non-zero weight take part,
+// so a non-finite neighbour does not spoil a node. NaN outside the grid or for a grid that does
+// not match the request. Shared by the 2D and 3D views so that the path sits on the same ground.
+double bilinearLoss(const LandscapeRequest& request, const Array2D& loss, double v1, double v2);
+
 // Returns nullopt if cancel became true before the grid was complete: a grid is a value that
 // arrives whole. Uses every core.
 std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const Samples& samples,

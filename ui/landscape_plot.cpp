@@ -583,6 +583,7 @@ void LandscapePlot::setLandscape(const core::LandscapeGrid& grid, const std::vec
     const bool axesChanged = !m_hasGrid || rq.axis1 != m_axis1 || rq.axis2 != m_axis2 || axis1Name != m_axis1Name
         || axis2Name != m_axis2Name;
     m_hasGrid = true;
+    ++m_gridRevision;
     m_request = rq;
     m_loss = grid.loss;
     m_minLoss = grid.minLoss;
@@ -709,32 +710,19 @@ void LandscapePlot::setLandscapeStale(bool stale)
 
 double LandscapePlot::lossAt(QPointF point) const
 {
-    if (!m_hasGrid || !finite(point))
+    if (!m_hasGrid)
         return kNaN;
-    const auto& rq = m_request;
-    const int g = rq.resolution;
-    const double fx = (point.x() - rq.min1) / (rq.max1 - rq.min1) * (g - 1);
-    const double fy = (point.y() - rq.min2) / (rq.max2 - rq.min2) * (g - 1);
-    // A point on a node (up to rounding) takes the node's value exactly.
-    const double eps = 1e-9;
-    auto snap = [&](double f) { return std::abs(f - std::round(f)) < eps ? std::round(f) : f; };
-    const double sx = snap(fx), sy = snap(fy);
-    if (sx < 0.0 || sx > g - 1 || sy < 0.0 || sy > g - 1)
-        return kNaN;
-    const int i = std::min(static_cast<int>(sx), g - 2);
-    const int j = std::min(static_cast<int>(sy), g - 2);
-    const double tx = sx - i, ty = sy - j;
-    // Only corners with a non-zero weight take part, so a NaN neighbour does not spoil a node.
-    double sum = 0.0;
-    auto add = [&](int di, int dj, double w) {
-        if (w != 0.0)
-            sum += w * m_loss(i + di, j + dj);
-    };
-    add(0, 0, (1 - tx) * (1 - ty));
-    add(1, 0, tx * (1 - ty));
-    add(0, 1, (1 - tx) * ty);
-    add(1, 1, tx * ty);
-    return sum;
+    return core::bilinearLoss(m_request, m_loss, point.x(), point.y());
+}
+
+QCPRange LandscapePlot::colorRange() const
+{
+    return m_scale->dataRange();
+}
+
+QPointF LandscapePlot::currentPoint() const
+{
+    return m_hasCurrent ? m_current : QPointF(kNaN, kNaN);
 }
 
 QPointF LandscapePlot::minimumPosition() const
@@ -830,6 +818,7 @@ void LandscapePlot::updateFieldGeometry()
 void LandscapePlot::appendPath(const QVector<QPointF>& points)
 {
     appendBounded(m_path, m_appended, points);
+    ++m_pathRevision;
     updatePathCurves();
     if (m_follower)
         m_follower->appendPath(points);
@@ -857,6 +846,7 @@ void LandscapePlot::clearPath()
 {
     m_path.clear();
     m_appended = 0;
+    ++m_pathRevision;
     updatePathCurves();
     if (m_follower)
         m_follower->clearPath();

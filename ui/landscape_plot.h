@@ -136,6 +136,19 @@ public:
     QCPGraph* overlayMarker(int id) const;   // the current-point marker; nullptr for an unknown id
     QCPCurve* ghostCurve() const { return m_ghostCurve; }
 
+    // What another view of the same ground (the 3D view) mirrors: the grid as drawn, its colour
+    // range (lower end at the log floor when the colours are log-scaled), the axis names, the
+    // current point (NaN when none) and two counters that change with every new grid and every
+    // change of the main path (append or clear), so a mirror can poll cheaply.
+    const core::LandscapeRequest& gridRequest() const { return m_request; }
+    const core::Array2D& lossGrid() const { return m_loss; }
+    QCPRange colorRange() const;
+    QString axis1Name() const { return m_axis1Name; }
+    QString axis2Name() const { return m_axis2Name; }
+    QPointF currentPoint() const;
+    quint64 gridRevision() const { return m_gridRevision; }
+    quint64 pathRevision() const { return m_pathRevision; }
+
 signals:
     void startPointRequested(QPointF point);   // left click or drag on the map
     void hoverInfo(QPointF point, double loss); // loss under the cursor (NaN outside; both NaN on leave)
@@ -192,6 +205,8 @@ private:
 
     // Grid
     bool m_hasGrid = false;
+    quint64 m_gridRevision = 0;
+    quint64 m_pathRevision = 0;
     core::LandscapeRequest m_request;
     core::Array2D m_loss;
     double m_minLoss = 0, m_maxLoss = 0;

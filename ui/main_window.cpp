@@ -36,6 +36,9 @@
 #include "figure.h"
 #include "gradient_check_view.h"
 #include "landscape_plot.h"
+#ifdef DOWNHILL_HAVE_3D
+#include "landscape_view_3d.h"
+#endif
 #include "landscape_worker.h"
 #include "loss_plot.h"
 #include "palette.h"
@@ -348,6 +351,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (QDockWidget* d : {stepCardDock_, gradientCheckDock_, datasetDock_, raceDock_})
         view->addAction(d->toggleViewAction());
+    view->addAction(view3dAction_);
 
     QMenu* race = menuBar()->addMenu(tr("Ra&ce"));
     race->setObjectName(QStringLiteral("raceMenu"));
@@ -552,17 +556,41 @@ void MainWindow::buildDocks()
         if (!raceDock_->isVisible())
             raceDock_->toggleViewAction()->trigger();
     });
+#ifdef DOWNHILL_HAVE_3D
+    // It mirrors the landscape plot by itself (see LandscapeView3D): no hook in onFrame or
+    // onLandscape, and nothing at all while the dock is closed.
+    view3d_ = new LandscapeView3D(landscape_, this);
+    view3dDock_ = dock(view3d_, false, tr("3D view"), "view3dDock",
+        tr("Show the landscape as a surface in 3D with the path on it (right drag rotates, the wheel zooms)"));
+    view3dDock_->hide();
+    view3dAction_ = view3dDock_->toggleViewAction();
+#else
+    view3dAction_ = new QAction(tr("3D view (unavailable: built without Qt Data Visualization)"), this);
+    view3dAction_->setObjectName(QStringLiteral("view3dDockAction"));
+    view3dAction_->setEnabled(false);
+    view3dAction_->setStatusTip(tr("Install qt6-datavisualization-dev (./setup.sh does) and build again for the 3D view"));
+#endif
     resizeDocks({stepCardDock_}, {340}, Qt::Horizontal);
     resizeDocks({raceDock_}, {290}, Qt::Horizontal);
     // Opened, a dock joins the step card as a tab: at 1280 x 720 there is no room for a second
     // column, nor height for a stack. Tabified only then: hidden tabs leave Qt's unused tab bar behind.
-    for (QDockWidget* d : {gradientCheckDock_, datasetDock_, raceDock_}) {
+    std::vector<QDockWidget*> joining = {gradientCheckDock_, datasetDock_, raceDock_};
+    if (view3dDock_)
+        joining.push_back(view3dDock_);
+    for (QDockWidget* d : joining) {
         connect(d->toggleViewAction(), &QAction::triggered, this, [this, d](bool on) {
             if (!on || d->isFloating() || dockWidgetArea(d) != dockWidgetArea(stepCardDock_) || !stepCardDock_->isVisible()
                 || tabifiedDockWidgets(stepCardDock_).contains(d))
                 return;
             tabifyDockWidget(stepCardDock_, d);
             d->raise();
+        });
+    }
+    if (view3dDock_) {
+        // A 3D box needs more width than the side column the other docks are sized for.
+        connect(view3dAction_, &QAction::triggered, this, [this](bool on) {
+            if (on && !view3dDock_->isFloating() && view3dDock_->width() < 440)
+                resizeDocks({view3dDock_}, {440}, Qt::Horizontal);
         });
     }
 }

@@ -33,6 +33,7 @@ class BatchStrip;
 class DatasetPanel;
 class GradientCheckView;
 class LandscapePlot;
+class LandscapeView3D;
 class LandscapeWorker;
 class LossPlot;
 class RaceMode;
@@ -94,6 +95,10 @@ public:
     // drawn offscreen with a cancellable progress dialog ("animationProgress"). Failed: *error
     // says why and names the path; Failed or Cancelled: nothing was written.
     ExportResult exportAnimation(const AnimationSettings& animation, QString* error);
+    // The 3D view's dock toggle (View > 3D view); disabled, and saying why, in a build without
+    // Qt Data Visualization, where landscapeView3D() is nullptr.
+    QAction* view3dAction() const { return view3dAction_; }
+    LandscapeView3D* landscapeView3D() const { return view3d_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -190,6 +195,9 @@ private:
     QDockWidget* datasetDock_ = nullptr;
     RaceMode* race_ = nullptr;
     QDockWidget* raceDock_ = nullptr;
+    LandscapeView3D* view3d_ = nullptr;
+    QDockWidget* view3dDock_ = nullptr;
+    QAction* view3dAction_ = nullptr;
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
     QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;

@@ -1,0 +1,103 @@
+#pragma once
+// The landscape as a surface in 3D (View > 3D view): the grid the landscape plot shows with the
+// loss as height (on a log axis when the plot's colours are log-scaled, so the valley floor keeps
+// its shape), coloured by height with the plot's viridis gradient, the path so far as dots lying
+// on the surface and the current point as a larger ball. Drag with the right button to rotate,
+// scroll to zoom; a left click reads out the grid point under the cursor.
+//
+// It mirrors a LandscapePlot rather than taking hooks from the window: while it is visible it
+// polls the plot's grid and path counters up to kUpdatesPerSecond times a second and redraws only
+// what changed, so it follows the run, the timeline's redrawn path and every new grid, and a closed
+// dock costs nothing (no timer, no graph until first shown).
+//
+// The data side (the series' array, the dots' positions) works without OpenGL. The Q3DSurface
+// that draws them needs a real OpenGL context: it is made the first time the view is shown, and
+// only where such a context can be created (not under QT_QPA_PLATFORM=offscreen without GLX);
+// elsewhere the view says why it is empty.
+#include <QTimer>
+#include <QVector3D>
+#include <QVector>
+#include <QWidget>
+
+class Q3DSurface;
+class QCustom3DItem;
+class QLabel;
+class QSurface3DSeries;
+
+namespace downhill::ui {
+
+class LandscapePlot;
+
+class LandscapeView3D : public QWidget {
+    Q_OBJECT
+public:
+    // Live updates come at most this often, and less often when drawing one frame takes more
+    // than a quarter of the interval (software OpenGL), down to one every kSlowestIntervalMs.
+    static constexpr int kUpdatesPerSecond = 10;
+    static constexpr int kSlowestIntervalMs = 2000;
+    // The path is drawn as at most this many dots, evenly spread over the run, first and newest
+    // exact; each is a mesh of its own, and a few hundred keep a software renderer interactive.
+    static constexpr int kMaxPathDots = 300;
+
+    // source must outlive the view.
+    explicit LandscapeView3D(LandscapePlot* source, QWidget* parent = nullptr);
+    ~LandscapeView3D() override;
+
+    // Brings the view up to date with the source plot now (the timer does this while visible).
+    // Returns true if anything changed.
+    bool sync();
+
+    // Whether an OpenGL context can be created and made current here (checked once).
+    static bool openGLAvailable();
+
+    // Read-outs, for the window and the tests.
+    QSurface3DSeries* surfaceSeries() const { return m_series; }   // rows = axis2, columns = axis1
+    Q3DSurface* graph() const { return m_graph; }                  // nullptr until shown with OpenGL
+    bool isLogHeight() const { return m_logHeight; }
+    double heightFloor() const { return m_floor; }     // the lowest height drawn (the log floor)
+    double heightCeiling() const { return m_ceiling; } // also where non-finite cells are drawn
+    // Each dot as (axis1, loss, axis2), oldest first; the loss is read from the grid bilinearly.
+    const QVector<QVector3D>& pathDots() const { return m_dots; }
+    QVector3D currentPoint() const { return m_current; }   // NaN when none or off the grid
+    int updateCount() const { return m_updates; }           // syncs that changed something
+    int updateIntervalMs() const { return m_timer.interval(); }
+    double lastRenderMs() const;                            // the last frame's drawing time; 0 without a graph
+    QString message() const;                                // why nothing is drawn, or empty
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    void ensureGraph();
+    void updateSurface();
+    void updatePath();
+    void updateCurrent();
+    void applyAxes();
+    void placeItems();
+    QCustom3DItem* makeBall(const QColor& color, float radius);
+
+    LandscapePlot* m_source;
+    QSurface3DSeries* m_series;   // this view's child until a graph takes it over
+    Q3DSurface* m_graph = nullptr;
+    QWidget* m_container = nullptr;
+    QLabel* m_message = nullptr;
+    QTimer m_timer;
+    bool m_triedGraph = false;
+
+    quint64 m_gridRevision = 0;
+    quint64 m_pathRevision = 0;
+    bool m_hasGrid = false;
+    bool m_logHeight = false;
+    double m_floor = 0, m_ceiling = 1;
+    QString m_axis1Name, m_axis2Name;
+    QVector<QVector3D> m_dots;
+    QVector3D m_current;
+    QPointF m_currentSource;
+    int m_updates = 0;
+
+    QVector<QCustom3DItem*> m_dotItems;   // owned by the graph
+    QCustom3DItem* m_currentItem = nullptr;
+};
+
+}  // namespace downhill::ui
