@@ -67,7 +67,6 @@ namespace downhill::ui {
 namespace {
 
 constexpr int kStripImages = 24;   // images converted per frame; the strip shows ~16
-constexpr std::size_t kEpochsPerFrame = 2;
 // Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
 // than its pixels can show (the path log keeps them all).
 constexpr std::size_t kPlotPointsPerFrame = 2048;
@@ -1188,11 +1187,16 @@ void MainWindow::extendTimeline(const Snapshot& snap)
         if (e.step > oldHead)
             epochs.push_back(e);
     pathLog_.appendEpochs(epochs);
-    // Full batches at full speed end an epoch every step: a frame plots a few of them, evenly
-    // spread and always the newest, not hundreds.
-    forEachShown(epochs, kEpochsPerFrame, [&](const core::EpochRecord& e) {
-        lossPlot_->appendEpoch(static_cast<double>(e.step), e.trainLoss, e.valLoss);
+    // Every epoch of the frame, in one append (several epochs can end within a frame); full
+    // batches at full speed end one every step, and then the frame is thinned like the steps.
+    QVector<double> epochSteps, train, val;
+    forEachShown(epochs, kPlotPointsPerFrame, [&](const core::EpochRecord& e) {
+        epochSteps.push_back(static_cast<double>(e.step));
+        train.push_back(e.trainLoss);
+        val.push_back(e.valLoss);
     });
+    if (!epochSteps.isEmpty())
+        lossPlot_->appendEpochs(epochSteps, train, val);
 }
 
 void MainWindow::keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned)

@@ -289,6 +289,28 @@ private slots:
         }
     }
 
+    void everyEpochReachesTheLossPlot()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        // Sent at once, so that several epochs end within one frame.
+        for (int k = 0; k < 5; ++k)
+            action(*w, "epochAction")->trigger();
+        QVERIFY(syncWith(w->controller()));
+        QCOMPARE(w->controller()->state().epoch, std::int64_t{5});
+        QCOMPARE(w->pathLog().epochs().size(), std::size_t{5});
+        QCOMPARE(w->lossPlot()->storedEpochCount(), 5);
+        // And after a move back and a branch, the loss plot is rebuilt with the epochs kept.
+        w->timeline()->slider()->setValue(static_cast<int>(w->controller()->state().step / 2));
+        QVERIFY(syncWith(w->controller()));
+        auto* spin = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+        spin->setValue(spin->value() * 2);
+        QVERIFY(syncWith(w->controller()));
+        const auto epochsBefore = static_cast<int>(w->pathLog().epochs().size());
+        QVERIFY(epochsBefore >= 2 && epochsBefore < 5);
+        QCOMPARE(w->lossPlot()->storedEpochCount(), epochsBefore);
+    }
+
     void goingBackShowsThatMomentsSettings()
     {
         auto w = openWindow();
