@@ -226,25 +226,8 @@ int RenderJob::run()
     const auto range = plane_.range() ? *plane_.range()
                                       : automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}),
                                             plot.pathPoints(), runner.diverged());
-    const core::LandscapeRequest request = plane_.request(held, range);
-    const auto grid = core::computeLandscape(objective, samples, request, core::LandscapeMethod::Auto, interrupt.flag());
-    if (!grid)
+    if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
         return interrupted();
-    // The window's look: its landscape worker's contour count and field resolution.
-    const ui::LandscapeJob look;
-    const auto names = objective.parameterNames();
-    plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, look.contourCount)),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis1())]),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis2())]));
-    if (field_) {
-        core::LandscapeRequest fieldRequest = request;
-        fieldRequest.resolution = look.fieldResolution;
-        const auto field = core::computeGradientField(objective, samples, fieldRequest, interrupt.flag());
-        if (!field)
-            return interrupted();
-        plot.setGradientField(*field);
-    }
-    plot.setGradientFieldVisible(field_);
     plot.setCaptionsVisible(captions_);
     if (runner.diverged())
         plot.setDiverged(true, QStringLiteral("Diverged at step %1 \u2014 lower the learning rate").arg(trainer.state().step + 1));
@@ -301,6 +284,30 @@ int RenderJob::run()
         + " frames)\n");
 }
 
+bool RenderJob::drawMap(ui::LandscapePlot& plot, const core::Objective& objective, const core::Samples& samples,
+    const core::LandscapeRequest& request, const std::atomic<bool>* cancel) const
+{
+    const auto grid = core::computeLandscape(objective, samples, request, core::LandscapeMethod::Auto, cancel);
+    if (!grid)
+        return false;
+    // The window's look: its landscape worker's contour count and field resolution.
+    const ui::LandscapeJob look;
+    const auto names = objective.parameterNames();
+    plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, look.contourCount)),
+        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis1())]),
+        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis2())]));
+    if (field_) {
+        core::LandscapeRequest fieldRequest = request;
+        fieldRequest.resolution = look.fieldResolution;
+        const auto field = core::computeGradientField(objective, samples, fieldRequest, cancel);
+        if (!field)
+            return false;
+        plot.setGradientField(*field);
+    }
+    plot.setGradientFieldVisible(field_);
+    return true;
+}
+
 int RenderJob::runRace()
 {
     const InterruptGuard interrupt;
@@ -328,27 +335,10 @@ int RenderJob::runRace()
             first = false;
         }
     }
-    const core::LandscapeRequest request = plane_.request(held, range);
-    const auto grid = core::computeLandscape(objective, samples, request, core::LandscapeMethod::Auto, interrupt.flag());
-    if (!grid)
-        return interrupted();
-
     ui::Figure figure(pixels_, withLoss_, title_);
     ui::LandscapePlot& plot = figure.landscape();
-    const ui::LandscapeJob look;
-    const auto names = objective.parameterNames();
-    plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, look.contourCount)),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis1())]),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis2())]));
-    if (field_) {
-        core::LandscapeRequest fieldRequest = request;
-        fieldRequest.resolution = look.fieldResolution;
-        const auto field = core::computeGradientField(objective, samples, fieldRequest, interrupt.flag());
-        if (!field)
-            return interrupted();
-        plot.setGradientField(*field);
-    }
-    plot.setGradientFieldVisible(field_);
+    if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
+        return interrupted();
     plot.setCaptionsVisible(false);
     race.draw(plot, figure.loss());
     plot.resetView();

@@ -3,6 +3,7 @@
 // unless QT_QPA_PLATFORM says otherwise), the training as train runs it, the landscape around
 // its path, and the figure written: one image, or an animation of the run (a GIF, or numbered
 // PNG frames in a folder) drawn by ui::RunAnimation as the window's File > Export animation is.
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -10,9 +11,15 @@
 #include <QString>
 
 #include "command_line.h"
+#include "landscape.h"
+#include "objective.h"
 #include "plane_options.h"
 #include "race_options.h"
 #include "train_options.h"
+
+namespace downhill::ui {
+class LandscapePlot;
+}
 
 namespace downhill::cli {
 
@@ -25,6 +32,10 @@ public:
 
 private:
     int runRace();
+    // The map under the path: the grid over the plane, its contour lines and (unless
+    // --no-field) the gradient field, as the window draws them. False when interrupted.
+    bool drawMap(ui::LandscapePlot& plot, const core::Objective& objective, const core::Samples& samples,
+        const core::LandscapeRequest& request, const std::atomic<bool>* cancel) const;
 
     TrainOptions options_;
     PlaneOptions plane_;
