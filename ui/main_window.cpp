@@ -270,6 +270,8 @@ void MainWindow::buildActions()
         tr("Save the loss plot as PNG, SVG or PDF"));
     exportPathAction_ = make(tr("Export path as CSV\u2026"), "exportPathAction", QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Save every recorded step (thinned evenly on very long runs) as CSV"));
+    exportHistoryAction_ = make(tr("Export loss history as CSV\u2026"), "exportHistoryAction", QKeySequence(),
+        tr("Save each epoch's training and validation loss as CSV"));
     exportAnimationAction_ = make(tr("Export animation\u2026"), "exportAnimationAction", QKeySequence(),
         tr("Save the run from step 0 to the timeline position as an animated GIF or numbered PNG frames, for slides"));
     quitAction_ = make(tr("Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close Downhill"));
@@ -326,6 +328,7 @@ void MainWindow::buildMenus()
     file->addAction(exportLandscapeAction_);
     file->addAction(exportLossAction_);
     file->addAction(exportPathAction_);
+    file->addAction(exportHistoryAction_);
     file->addAction(exportAnimationAction_);
     file->addSeparator();
     file->addAction(quitAction_);
@@ -717,6 +720,7 @@ void MainWindow::connectSignals()
     connect(exportLandscapeAction_, &QAction::triggered, this, &MainWindow::exportLandscape);
     connect(exportLossAction_, &QAction::triggered, this, &MainWindow::exportLossPlot);
     connect(exportPathAction_, &QAction::triggered, this, &MainWindow::exportPath);
+    connect(exportHistoryAction_, &QAction::triggered, this, &MainWindow::exportLossHistory);
     connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::openAnimationDialog);
     connect(quitAction_, &QAction::triggered, this, &MainWindow::close);
     connect(gradientFieldAction_, &QAction::toggled, this, [this](bool on) {
@@ -1627,6 +1631,21 @@ void MainWindow::exportPath()
         QMessageBox::warning(this, tr("Export path"), error);
     else
         statusBar()->showMessage(tr("Saved %1 steps to %2").arg(pathLog_.rows().size()).arg(path), 5000);
+}
+
+void MainWindow::exportLossHistory()
+{
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export loss history"), QStringLiteral("loss-history.csv"),
+        tr("CSV files (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    path = withSuffix(path, filter, QStringLiteral("csv"));
+    QString error;
+    if (!pathLog_.writeEpochsCsv(path, &error))
+        QMessageBox::warning(this, tr("Export loss history"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1 epochs to %2").arg(pathLog_.epochs().size()).arg(path), 5000);
 }
 
 void MainWindow::openAnimationDialog()

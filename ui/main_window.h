@@ -160,6 +160,7 @@ private:
     void exportLandscape();
     void exportLossPlot();
     void exportPath();
+    void exportLossHistory();
     void openAnimationDialog();
     void resetView();
     void showAbout();
@@ -231,6 +232,7 @@ private:
     QAction* exportLandscapeAction_ = nullptr;
     QAction* exportLossAction_ = nullptr;
     QAction* exportPathAction_ = nullptr;
+    QAction* exportHistoryAction_ = nullptr;
     QAction* exportAnimationAction_ = nullptr;
     AnimationSettings animation_;   // the dialog's last choices
     QAction* quitAction_ = nullptr;

@@ -128,6 +128,28 @@ QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
     return out;
 }
 
+QByteArray PathLog::epochsToCsv() const
+{
+    QByteArray out = "epoch,step,train_loss,val_loss\n";
+    for (const core::EpochRecord& e : epochs_.items) {
+        appendNumber(out, e.epoch + 1);
+        out += ',';
+        appendNumber(out, e.step);
+        out += ',';
+        appendNumber(out, e.trainLoss);
+        out += ',';
+        if (std::isfinite(e.valLoss))
+            appendNumber(out, e.valLoss);
+        out += '\n';
+    }
+    return out;
+}
+
+bool PathLog::writeEpochsCsv(const QString& path, QString* error) const
+{
+    return writeFileAtomically(path, epochsToCsv(), error);
+}
+
 bool PathLog::writeCsv(const QString& path, const std::vector<std::string>& names, QString* error) const
 {
     return writeFileAtomically(path, toCsv(names), error);

@@ -38,6 +38,10 @@ public:
     // round-trip numbers.
     QByteArray toCsv(const std::vector<std::string>& parameterNames) const;
     bool writeCsv(const QString& path, const std::vector<std::string>& parameterNames, QString* error) const;
+    // The loss history, one row per epoch: epoch (1-based), step (the update that ended it),
+    // train_loss and val_loss over the whole sets (val_loss empty without a validation set).
+    QByteArray epochsToCsv() const;
+    bool writeEpochsCsv(const QString& path, QString* error) const;
 
 private:
     // Keeps one item per `stride` steps; full, it drops every other one and doubles the stride.

@@ -7,14 +7,17 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 #include "controller_sync.h"
 #include "landscape_plot.h"
 #include "loss_plot.h"
 #include "main_window.h"
+#include "problem.h"
 #include "synthetic.h"
 #include "timeline_bar.h"
 #include "training_controller.h"
@@ -300,6 +303,37 @@ private slots:
         QCOMPARE(w->controller()->state().epoch, std::int64_t{5});
         QCOMPARE(w->pathLog().epochs().size(), std::size_t{5});
         QCOMPARE(w->lossPlot()->storedEpochCount(), 5);
+
+        // The loss history as CSV: one row per epoch, the losses over the whole sets at the
+        // parameters the epoch ended with, checked against mse computed here by hand.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("history.csv"));
+        QString error;
+        QVERIFY2(w->pathLog().writeEpochsCsv(csv, &error), qPrintable(error));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 6);
+        QCOMPARE(lines[0], QByteArray("epoch,step,train_loss,val_loss"));
+        const auto mse = [](const core::Samples& s, const core::Vec& p) {
+            double sum = 0;
+            for (Eigen::Index i = 0; i < s.size(); ++i)
+                sum += (p[0] * s.x[i] + p[1] - s.t[i]) * (p[0] * s.x[i] + p[1] - s.t[i]);
+            return sum / static_cast<double>(s.size());
+        };
+        for (int e = 1; e <= 5; ++e) {
+            const QList<QByteArray> cells = lines[e].split(',');
+            QCOMPARE(cells.size(), 4);
+            QCOMPARE(cells[0].toInt(), e);
+            const std::int64_t step = cells[1].toLongLong();
+            const auto row = std::find_if(w->pathLog().rows().begin(), w->pathLog().rows().end(),
+                [step](const ui::StepRow& r) { return r.step == step; });
+            QVERIFY(row != w->pathLog().rows().end());
+            const double train = mse(w->problem().data()->train, row->params);
+            const double val = mse(w->problem().data()->val, row->params);
+            QVERIFY2(std::abs(cells[2].toDouble() - train) <= 1e-12 * train, cells[2].constData());
+            QVERIFY2(std::abs(cells[3].toDouble() - val) <= 1e-12 * val, cells[3].constData());
+        }
         // And after a move back and a branch, the loss plot is rebuilt with the epochs kept.
         w->timeline()->slider()->setValue(static_cast<int>(w->controller()->state().step / 2));
         QVERIFY(syncWith(w->controller()));
