@@ -1413,6 +1413,10 @@ LandscapePlot::Ground LandscapePlot::ground() const
     g.fieldVisible = m_fieldVisible;
     g.view1 = xAxis->range();
     g.view2 = yAxis->range();
+    g.ghost.reserve(m_ghost.size());
+    for (const PathPoint& p : std::as_const(m_ghost))
+        g.ghost.push_back(p.point);
+    g.ghostLabel = m_ghostCurve->name();
     return g;
 }
 
@@ -1423,6 +1427,7 @@ void LandscapePlot::setGround(const Ground& g)
     if (g.field)
         setGradientField(*g.field);
     setGradientFieldVisible(g.fieldVisible);
+    setGhostPath(g.ghost, g.ghostLabel);
     setView(g.view1.lower, g.view1.upper, g.view2.lower, g.view2.upper);
 }
 

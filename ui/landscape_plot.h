@@ -106,6 +106,8 @@ public:
         std::optional<core::GradientField> field;
         bool fieldVisible = false;
         QCPRange view1, view2;   // the visible ranges
+        QVector<QPointF> ghost;  // an earlier branch's path (setGhostPath), and its label
+        QString ghostLabel;
     };
     Ground ground() const;
     void setGround(const Ground& ground);   // setLandscape, the field and the view in one

@@ -257,6 +257,12 @@ private slots:
         QCOMPARE(lastGhostPoint(w->landscapePlot()), QPointF(old[20].params[0], old[20].params[1]));
         QCOMPARE(w->lossPlot()->ghostStoredCount(), 12);
         QCOMPARE(w->landscapePlot()->pathPointCount(), 15);
+        // A copy of what lies under the run (an exported animation draws on one) keeps it too.
+        ui::LandscapePlot copy;
+        copy.setGround(w->landscapePlot()->ground());
+        QCOMPARE(copy.findChild<QCPCurve*>(QStringLiteral("ghostPath"))->data()->size(), 13);
+        QCOMPARE(lastGhostPoint(&copy), QPointF(old[20].params[0], old[20].params[1]));
+        QVERIFY(copy.legend->visible());
 
         // Back before the branch and forward again: the new branch replays.
         w->timeline()->slider()->setValue(3);
