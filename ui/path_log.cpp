@@ -54,12 +54,6 @@ void PathLog::Thinned<T>::truncate(std::int64_t step)
     lastKept = items.empty() ? 0 : items.back().step;
 }
 
-void PathLog::append(const std::vector<StepRow>& rows)
-{
-    for (const StepRow& row : rows)
-        rows_.append(row, capacity_);
-}
-
 void PathLog::append(const StepRow& row)
 {
     rows_.append(row, capacity_);

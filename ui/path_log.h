@@ -17,7 +17,6 @@ public:
 
     // A new run from init, whose training loss is trainLoss (the CSV's step-0 row).
     void clear(const core::Vec& init = {}, double trainLoss = 0);
-    void append(const std::vector<StepRow>& rows);
     void append(const StepRow& row);
     // Epoch records, bounded the same way (full batches end an epoch every step).
     void appendEpochs(const std::vector<core::EpochRecord>& epochs);
