@@ -29,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include "batch_images.h"
+#include "action_factory.h"
 #include "batch_strip.h"
 #include "control_panel.h"
 #include "dataset_panel.h"
@@ -225,12 +226,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildActions()
 {
     auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(QLatin1String(name));
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
+        QAction* a = makeAction(this, text, name, key, tip);
         addAction(a);   // shortcuts work even while the menu bar is hidden
         return a;
     };

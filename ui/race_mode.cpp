@@ -8,6 +8,7 @@
 #include <QKeySequence>
 #include <QWidget>
 
+#include "action_factory.h"
 #include "app_settings.h"
 #include "error.h"
 #include "landscape_plot.h"
@@ -33,14 +34,8 @@ RaceMode::RaceMode(LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent
       controller_(new RaceController(this))
 {
     setObjectName(QStringLiteral("raceMode"));
-    auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(QLatin1String(name));
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
-        return a;
+    const auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
+        return makeAction(this, text, name, key, tip);
     };
     playAction_ = make(tr("Play race"), "racePlayAction", QKeySequence(Qt::SHIFT | Qt::Key_Space),
         tr("Step every entrant of the race together at the chosen speed, or pause"));
