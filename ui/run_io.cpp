@@ -149,13 +149,7 @@ QByteArray runToJson(const RunFile& run)
 
 RunFile runFromJson(const QByteArray& json)
 {
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        fail(QString(), QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
-    if (!doc.isObject())
-        fail(QString(), QStringLiteral("expected a JSON object at the top level"));
-    const QJsonObject root = doc.object();
+    const QJsonObject root = jsonObjectFrom(json);
     const QString format = root.value(QStringLiteral("format")).toString();
     if (format != QLatin1String(kFormat))
         fail(QStringLiteral("format"), QStringLiteral("expected \"%1\", got \"%2\" (a settings file opens with File > Open settings)")

@@ -281,7 +281,7 @@ QByteArray settingsToJson(const AppSettings& s)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-AppSettings settingsFromJson(const QByteArray& json)
+QJsonObject jsonObjectFrom(const QByteArray& json)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -289,8 +289,12 @@ AppSettings settingsFromJson(const QByteArray& json)
         fail(QString(), QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     if (!doc.isObject())
         fail(QString(), QStringLiteral("expected a JSON object at the top level"));
+    return doc.object();
+}
 
-    const Reader root(doc.object(), QString(),
+AppSettings settingsFromJson(const QByteArray& json)
+{
+    const Reader root(jsonObjectFrom(json), QString(),
         {"format", "version", "model", "loss", "optimizer", "schedule", "batch_size", "full_batch", "shuffle", "seed",
             "augmentation", "data", "axes", "held", "start", "range", "speed", "view", "race", "lesson"});
     QString format = QString::fromLatin1(kFormat);

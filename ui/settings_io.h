@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include "app_settings.h"
@@ -15,6 +16,9 @@ namespace downhill::ui {
 inline constexpr int kSettingsVersion = 1;
 
 QByteArray settingsToJson(const AppSettings& settings);
+// The top-level object of a JSON file; throws core::InputError ("not valid JSON at byte 12: ...",
+// "expected a JSON object at the top level").
+QJsonObject jsonObjectFrom(const QByteArray& json);
 // Throws core::InputError naming the key ("optimizer.lr: expected a number").
 AppSettings settingsFromJson(const QByteArray& json);
 
