@@ -13,6 +13,12 @@
 #include <cmath>
 
 #include "cli_harness.h"
+#if DOWNHILL_HAVE_UI
+#include "image_files.h"
+
+using downhill::test::decodeAll;
+using downhill::test::kPngSignature;
+#endif
 
 using namespace clitest;
 
@@ -51,7 +57,6 @@ void TestCliAnimation::initTestCase()
 
 namespace {
 
-const QByteArray kPngSignature("\x89PNG\r\n\x1a\n", 8);
 constexpr int kSteps = 30;
 constexpr double kLr = 0.002;
 
@@ -69,21 +74,6 @@ std::vector<QPointF> handPath()
 
 const QStringList kHimmelblau{"--model", "himmelblau", "--init", "0,0", "--lr", "0.002", "--steps", "30", "--range",
     "-5:5,-5:5", "--grid", "64", "--no-field", "--no-captions", "--title", ""};
-
-QVector<QImage> decodeAll(const QString& file)
-{
-    // Qt's GIF reader cannot jump: frames are read in order.
-    QImageReader reader(file);
-    QVector<QImage> frames;
-    const int count = reader.imageCount();
-    for (int k = 0; k < count; ++k) {
-        QImage image;
-        if (!reader.read(&image))
-            return {};
-        frames.push_back(image.convertToFormat(QImage::Format_RGB32));
-    }
-    return frames;
-}
 
 bool whiteAround(const QImage& image, int x, int y)
 {

@@ -6,6 +6,7 @@
 #if DOWNHILL_HAVE_UI
 #include <QImage>
 
+#include "image_files.h"
 #include "objective.h"
 #include "optimizer.h"
 #include "settings_io.h"
@@ -54,10 +55,9 @@ void TestCliRace::initTestCase()
 #if DOWNHILL_HAVE_UI
 
 using namespace downhill;
+using downhill::test::kPngSignature;
 
 namespace {
-
-const QByteArray kPngSignature("\x89PNG\r\n\x1a\n", 8);
 
 // "entrant 2 params: w=0.5 b=1" -> {"entrant 2 params", "w=0.5 b=1"}: every summary line by key.
 std::map<QByteArray, QByteArray> summary(const QByteArray& out)

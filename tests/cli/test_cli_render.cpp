@@ -10,6 +10,11 @@
 #include <cmath>
 
 #include "cli_harness.h"
+#if DOWNHILL_HAVE_UI
+#include "image_files.h"
+
+using downhill::test::kPngSignature;
+#endif
 
 using namespace clitest;
 
@@ -53,8 +58,6 @@ void TestCliRender::initTestCase()
 #if DOWNHILL_HAVE_UI
 
 namespace {
-
-const QByteArray kPngSignature("\x89PNG\r\n\x1a\n", 8);
 
 // Without display or platform: what a script on a server has.
 QProcessEnvironment headless(const QString& platform)

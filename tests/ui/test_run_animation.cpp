@@ -14,6 +14,7 @@
 
 #include "contours.h"
 #include "figure.h"
+#include "image_files.h"
 #include "landscape.h"
 #include "landscape_plot.h"
 #include "loss_plot.h"
@@ -23,6 +24,7 @@
 using namespace downhill;
 using ui::AnimationFormat;
 using ui::ExportResult;
+using downhill::test::decodeAll;
 
 namespace {
 
@@ -126,21 +128,6 @@ Disc whiteDiscAt(const QImage& image, QPointF at)
     if (d.count > 0)
         d.centre = sum / d.count;
     return d;
-}
-
-QVector<QImage> decodeAll(const QString& path)
-{
-    // Qt's GIF reader cannot jump: frames are read in order.
-    QImageReader reader(path);
-    QVector<QImage> frames;
-    const int count = reader.imageCount();
-    for (int k = 0; k < count; ++k) {
-        QImage image;
-        if (!reader.read(&image))
-            return {};
-        frames.push_back(image.convertToFormat(QImage::Format_RGB32));
-    }
-    return frames;
 }
 
 QStringList entries(const QString& dir)
