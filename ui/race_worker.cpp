@@ -116,12 +116,12 @@ void RaceWorker::flush()
         return;
     const std::lock_guard lock(run_->handover);
     for (Lane& lane : lanes_) {
-        lane.buffer->publish(lane.rows, noEpochs_, std::nullopt, noRows_, noX_, lane.trainer->state(),
-            lane.trainer->batchesPerEpoch(), lane.trainer->state().step);
-        if (lane.divergence) {
+        if (lane.divergence) {   // a mark goes with the state published after it
             lane.buffer->diverged(*lane.divergence);
             lane.divergence.reset();
         }
+        lane.buffer->publish(lane.rows, noEpochs_, std::nullopt, noRows_, noX_, lane.trainer->state(),
+            lane.trainer->batchesPerEpoch(), lane.trainer->state().step);
     }
 }
 

@@ -26,6 +26,11 @@ void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batches
 {
     const std::lock_guard lock(mutex_);
     pending_ = Snapshot{};
+    stagedDivergence_.reset();
+    stagedSeek_.reset();
+    stagedBranch_.reset();
+    stagedInputs_.reset();
+    stagedObjective_.reset();
     pending_.run = ++run_;
     pending_.restarted = true;
     pending_.init = state.params;
@@ -41,6 +46,28 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
     const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head)
 {
     const std::lock_guard lock(mutex_);
+    // A branch cuts what was pending before it; the rows of this publish come after it.
+    if (stagedBranch_) {
+        const std::int64_t step = *stagedBranch_;
+        stagedBranch_.reset();
+        const auto after = [step](const auto& item) { return item.step > step; };
+        const auto firstAfter = std::stable_partition(pending_.rows.begin(), pending_.rows.end(),
+            [&](const StepRow& r) { return !after(r); });
+        std::move(firstAfter, pending_.rows.end(), std::back_inserter(pending_.abandoned));
+        pending_.rows.erase(firstAfter, pending_.rows.end());
+        std::erase_if(pending_.epochs, after);
+        // Two branches before the GUI looks: it truncates at the earlier one.
+        pending_.branchedAt = pending_.branchedAt ? std::min(*pending_.branchedAt, step) : step;
+    }
+    if (stagedSeek_) {
+        pending_.seeked = true;
+        pending_.settings = std::move(stagedSeek_);
+        stagedSeek_.reset();
+    }
+    if (stagedDivergence_) {
+        pending_.divergence = std::move(stagedDivergence_);
+        stagedDivergence_.reset();
+    }
     if (pending_.rows.empty())
         pending_.rows.swap(rows);
     else
@@ -57,6 +84,12 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
         pending_.stepInputs.reset();
         pending_.stepObjective.reset();
     }
+    if (stagedInputs_) {
+        pending_.stepInputs = std::move(stagedInputs_);
+        pending_.stepObjective = std::move(stagedObjective_);
+        stagedInputs_.reset();
+        stagedObjective_.reset();
+    }
     pending_.state = state;
     pending_.hasState = true;
     pending_.batchesPerEpoch = batchesPerEpoch;
@@ -69,28 +102,20 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
 void SnapshotBuffer::seeked(const core::TrainSettings& settings)
 {
     const std::lock_guard lock(mutex_);
-    pending_.seeked = true;
-    pending_.settings = settings;
+    stagedSeek_ = settings;
 }
 
 void SnapshotBuffer::branched(std::int64_t step)
 {
     const std::lock_guard lock(mutex_);
-    const auto after = [step](const auto& item) { return item.step > step; };
-    const auto firstAfter = std::stable_partition(pending_.rows.begin(), pending_.rows.end(),
-        [&](const StepRow& r) { return !after(r); });
-    std::move(firstAfter, pending_.rows.end(), std::back_inserter(pending_.abandoned));
-    pending_.rows.erase(firstAfter, pending_.rows.end());
-    std::erase_if(pending_.epochs, after);
-    // Two branches before the GUI looks: it truncates at the earlier one.
-    pending_.branchedAt = pending_.branchedAt ? std::min(*pending_.branchedAt, step) : step;
+    stagedBranch_ = stagedBranch_ ? std::min(*stagedBranch_, step) : step;
 }
 
 void SnapshotBuffer::explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective)
 {
     const std::lock_guard lock(mutex_);
-    pending_.stepInputs = std::move(inputs);
-    pending_.stepObjective = std::move(objective);
+    stagedInputs_ = std::move(inputs);
+    stagedObjective_ = std::move(objective);
 }
 
 template <typename T>
@@ -114,7 +139,7 @@ std::int64_t SnapshotBuffer::thin(std::vector<T>& items, std::size_t capacity)
 void SnapshotBuffer::diverged(const Divergence& divergence)
 {
     const std::lock_guard lock(mutex_);
-    pending_.divergence = divergence;
+    stagedDivergence_ = divergence;
 }
 
 Snapshot SnapshotBuffer::take()

@@ -72,7 +72,7 @@ struct Snapshot {
     bool empty() const
     {
         return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence && !seeked
-            && !branchedAt;
+            && !branchedAt && !stepInputs;
     }
 };
 
@@ -88,12 +88,15 @@ public:
         const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
         const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch,
         std::int64_t head);
+    // The marks below describe the state the worker publishes next: they stay out of
+    // sight until that publish, so that the GUI never takes a mark without its state (a seek
+    // taken alone would redraw the path to step 0 and leave it there).
     void diverged(const Divergence& divergence);
     // The run was moved along its timeline; these settings are in effect where it now stands.
     void seeked(const core::TrainSettings& settings);
     // Settings changed at `step`, before the head: pending rows after it move to `abandoned`.
     void branched(std::int64_t step);
-    // The full inputs of the update last published; objective keeps inputs.objective alive.
+    // The full inputs of the update published next; objective keeps inputs.objective alive.
     void explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective);
 
     // GUI side: everything new, leaving the buffer empty.
@@ -109,6 +112,12 @@ private:
     mutable std::mutex mutex_;
     Snapshot pending_;
     std::uint64_t run_ = 0;
+    // Marks waiting for the publish of their state.
+    std::optional<Divergence> stagedDivergence_;
+    std::optional<core::TrainSettings> stagedSeek_;
+    std::optional<std::int64_t> stagedBranch_;
+    std::optional<core::StepInputs> stagedInputs_;
+    std::shared_ptr<const core::Objective> stagedObjective_;
 };
 
 }  // namespace downhill::ui

@@ -252,10 +252,7 @@ void TrainingWorker::flush()
     const auto& rows = trainer_->lastBatchRows();
     const auto& x = trainer_->lastBatch().x;
     batchX_.assign(x.data(), x.data() + x.size());
-    const bool explain = explainPending_ && !playing_.load() && epochsToRun_ == 0;
-    buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
-        history_.head());
-    if (explain) {
+    if (explainPending_ && !playing_.load() && epochsToRun_ == 0) {
         // The run is at rest: the last update is worth showing in full.
         core::StepInputs inputs;
         inputs.objective = &trainer_->objective();
@@ -267,6 +264,9 @@ void TrainingWorker::flush()
         buffer_.explain(std::move(inputs), trainer_->objectivePtr());
         explainPending_ = false;
     }
+    // In one publish with the explanation: the GUI never takes one without the other.
+    buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
+        history_.head());
     latest_.reset();
 }
 

@@ -75,6 +75,7 @@ private slots:
     void rapidSettingChangesWhilePlaying();
     void destructionWhilePlayingIsPrompt();
     void snapshotBufferThinsButKeepsEnds();
+    void snapshotBufferShowsMarksOnlyWithTheirState();
     void landscapeWorkerDeliversOnlyTheLastRequest();
     void landscapeWorkerReportsBadRequests();
 };
@@ -399,6 +400,95 @@ void TestTrainingController::snapshotBufferThinsButKeepsEnds()
     QCOMPARE(s.epochs.size(), std::size_t(total / 100));  // a few epochs are kept whole
     QCOMPARE(s.state.step, std::int64_t{total});
     QVERIFY(buffer.take().empty());
+}
+
+void TestTrainingController::snapshotBufferShowsMarksOnlyWithTheirState()
+{
+    // The GUI takes whenever its timer fires, also between the worker's mark (seek, branch,
+    // divergence) and the publish of the state it belongs to. A mark taken without its state
+    // made the window redraw the path to step 0 and leave it there.
+    ui::SnapshotBuffer buffer(1000);
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    for (int i = 1; i <= 9; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        row.params = core::Vec{{double(i), 0.0}};
+        rows.push_back(row);
+    }
+    state.step = 9;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 9);
+    QCOMPARE(buffer.take().rows.size(), std::size_t{9});
+
+    core::TrainSettings settings;
+    settings.optimizer.lr = 0.25;
+    buffer.seeked(settings);
+    QVERIFY(buffer.take().empty());   // not yet: the state at the new position is not there
+    state.step = 3;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 9);
+    Snapshot s = buffer.take();
+    QVERIFY(s.seeked);
+    QVERIFY(s.hasState);
+    QCOMPARE(s.state.step, std::int64_t{3});
+    QVERIFY(s.settings);
+    QCOMPARE(s.settings->optimizer.lr, 0.25);
+
+    // A branch at step 5 while rows up to 8 wait: rows after 5 are abandoned, the rows of the
+    // publish that carries the branch are the new future.
+    for (int i = 4; i <= 8; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        rows.push_back(row);
+    }
+    state.step = 8;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 8);
+    state.step = 5;
+    buffer.branched(5);
+    ui::StepRow fresh;
+    fresh.step = 6;
+    rows.push_back(fresh);
+    state.step = 6;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 6);
+    s = buffer.take();
+    QCOMPARE(s.branchedAt, std::optional<std::int64_t>{5});
+    QCOMPARE(s.abandoned.size(), std::size_t{3});
+    QCOMPARE(s.abandoned.front().step, std::int64_t{6});
+    QCOMPARE(s.rows.size(), std::size_t{3});   // 4, 5 and the new 6
+    QCOMPARE(s.rows.back().step, std::int64_t{6});
+
+    buffer.branched(2);
+    buffer.diverged(ui::Divergence{7, "diverged at step 7"});
+    QVERIFY(buffer.take().empty());
+    state.step = 2;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 2);
+    s = buffer.take();
+    QCOMPARE(s.branchedAt, std::optional<std::int64_t>{2});
+    QVERIFY(s.divergence);
+    QCOMPARE(s.divergence->step, std::int64_t{7});
+
+    // The step card's inputs come with the update they explain, in the same take.
+    core::StepInputs inputs;
+    inputs.record.step = 3;
+    buffer.explain(inputs, nullptr);
+    QVERIFY(buffer.take().empty());
+    core::StepRecord latest;
+    latest.step = 3;
+    buffer.publish(rows, epochs, latest, {}, {}, state, 10, 3);
+    s = buffer.take();
+    QVERIFY(s.latest);
+    QVERIFY(s.stepInputs);
+    QCOMPARE(s.stepInputs->record.step, std::int64_t{3});
+
+    // A restart drops marks that never got their state.
+    buffer.seeked(settings);
+    buffer.restart(state, 10, 0.0);
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 2);
+    s = buffer.take();
+    QVERIFY(s.restarted);
+    QVERIFY(!s.seeked);
 }
 
 void TestTrainingController::landscapeWorkerDeliversOnlyTheLastRequest()
