@@ -131,13 +131,13 @@ void Figure::placeCaptions(QPointF current)
     captions->setPositionAlignment((best->right ? Qt::AlignRight : Qt::AlignLeft) | (best->top ? Qt::AlignTop : Qt::AlignBottom));
 }
 
-void Figure::finishRace()
+void Figure::finishRace(bool withRun)
 {
     if (loss_) {
         // LossPlot stacks a race's entries in a column; above this panel a row reads better.
         loss_->legend->setWrap(4);
         loss_->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-        loss_->yAxis2->setVisible(false);
+        loss_->yAxis2->setVisible(withRun);
     }
     landscape_->setViewport(landscape_->rect());
     landscape_->replot();

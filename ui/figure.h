@@ -34,11 +34,12 @@ public:
     // are set, and before LandscapePlot::setCurrent() (which keeps its labels off them).
     void placeCaptions(QPointF current);
 
-    // For a race (render --race), once its paths and curves are on the plots and the view is
-    // set: the loss panel's legend in rows of four entrants above it, no learning-rate axis
-    // (each entrant's rate is in its label), and the landscape laid out at the figure's size so
-    // that its legend takes the corner with the fewest path points by the final geometry.
-    void finishRace();
+    // For a race, once its paths and curves are on the plots and the view is set: the loss
+    // panel's legend in rows of four entrants above it, no learning-rate axis unless a run of
+    // its own is drawn beside the race (each entrant's rate is in its label), and the landscape
+    // laid out at the figure's size so that its legend takes the corner with the fewest path
+    // points by the final geometry.
+    void finishRace(bool withRun);
 
     // .png, .svg or .pdf by suffix, through a temporary file renamed into place. On failure
     // returns false, sets *error and leaves no file.

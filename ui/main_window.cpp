@@ -1649,7 +1649,7 @@ void MainWindow::openAnimationDialog()
     if (animation_.target.isEmpty())
         animation_.target = QDir::home().filePath(QStringLiteral("downhill-run.gif"));
     const QSize withLoss(landscape_->width(), landscape_->height() + lossPlot_->height());
-    AnimationDialog dialog(animation_, shownStep_, landscape_->size(), withLoss, this);
+    AnimationDialog dialog(animation_, animationLastStep(), landscape_->size(), withLoss, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     animation_ = dialog.settings();
@@ -1667,6 +1667,12 @@ void MainWindow::openAnimationDialog()
     }
 }
 
+std::int64_t MainWindow::animationLastStep() const
+{
+    // The run to the timeline position, and a race beside it to where the race stands.
+    return std::max(shownStep_, race_->lastStep());
+}
+
 ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* error)
 {
     auto fail = [&](const QString& message) {
@@ -1679,11 +1685,13 @@ ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* er
     if (a.target.trimmed().isEmpty())
         return fail(tr("Choose where to save the animation."));
 
-    // A copy of the run to the timeline position: training may go on while the frames are drawn.
-    const std::int64_t last = shownStep_;
+    // A copy of the run to the timeline position, and of the race: training may go on while
+    // the frames are drawn.
+    const std::int64_t last = animationLastStep();
     AnimationRun run;
     run.init = pathLog_.init();
-    run.rows.assign(pathLog_.rows().begin(), pathLog_.endOf(last));
+    run.rows.assign(pathLog_.rows().begin(), pathLog_.endOf(shownStep_));
+    run.entrants = race_->animationEntrants();
     run.axis1 = settings_.axis1;
     run.axis2 = settings_.axis2;
     core::Vec gradient;
@@ -1691,11 +1699,11 @@ ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* er
     run.startNegGradient = -project(gradient);
     run.optimizer = settings_.train.optimizer;
     run.title = runLabel_->text();
-    if (!divergence_.isEmpty() && last == seenHead_)
+    if (!divergence_.isEmpty() && shownStep_ == seenHead_)
         run.divergence = divergence_;
     std::vector<core::EpochRecord> epochs;
     for (const core::EpochRecord& e : pathLog_.epochs())
-        if (e.step <= last)
+        if (e.step <= shownStep_)
             epochs.push_back(e);
 
     // The plot's current size is drawn as on screen; the fixed sizes from 1600 pixels wide up

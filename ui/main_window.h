@@ -91,10 +91,12 @@ public:
     void setPresentationMode(bool on);
     bool presentationMode() const { return presenting_; }
     RaceMode* raceMode() const { return race_; }
-    // File > Export animation without the dialog: the run from step 0 to the timeline position,
-    // drawn offscreen with a cancellable progress dialog ("animationProgress"). Failed: *error
-    // says why and names the path; Failed or Cancelled: nothing was written.
+    // File > Export animation without the dialog: the run from step 0 to the timeline position
+    // and a race beside it to where the race stands, drawn offscreen with a cancellable
+    // progress dialog ("animationProgress"). Failed: *error says why and names the path;
+    // Failed or Cancelled: nothing was written.
     ExportResult exportAnimation(const AnimationSettings& animation, QString* error);
+    std::int64_t animationLastStep() const;   // the last frame's step
     // The 3D view's dock toggle (View > 3D view); disabled, and saying why, in a build without
     // Qt Data Visualization, where landscapeView3D() is nullptr.
     QAction* view3dAction() const { return view3dAction_; }

@@ -19,7 +19,7 @@ void appendNumber(QByteArray& out, T v)
 
 }  // namespace
 
-PathLog::PathLog(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
+PathLog::PathLog(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)), rows_(capacity_), epochs_(capacity_) {}
 
 void PathLog::clear(const core::Vec& init, double trainLoss)
 {
@@ -29,40 +29,15 @@ void PathLog::clear(const core::Vec& init, double trainLoss)
     epochs_.clear();
 }
 
-template <typename T>
-void PathLog::Thinned<T>::append(const T& item, std::size_t capacity)
-{
-    if (item.step - lastKept < stride && !items.empty())
-        return;
-    items.push_back(item);
-    lastKept = item.step;
-    if (items.size() >= capacity) {
-        std::size_t out = 0;
-        for (std::size_t i = 0; i < items.size(); i += 2)
-            items[out++] = std::move(items[i]);
-        items.resize(out);
-        lastKept = items.back().step;
-        stride *= 2;
-    }
-}
-
-template <typename T>
-void PathLog::Thinned<T>::truncate(std::int64_t step)
-{
-    while (!items.empty() && items.back().step > step)
-        items.pop_back();
-    lastKept = items.empty() ? 0 : items.back().step;
-}
-
 void PathLog::append(const StepRow& row)
 {
-    rows_.append(row, capacity_);
+    rows_.append(row);
 }
 
 void PathLog::appendEpochs(const std::vector<core::EpochRecord>& epochs)
 {
     for (const core::EpochRecord& epoch : epochs)
-        epochs_.append(epoch, capacity_);
+        epochs_.append(epoch);
 }
 
 void PathLog::truncate(std::int64_t step)
@@ -73,14 +48,14 @@ void PathLog::truncate(std::int64_t step)
 
 std::vector<StepRow>::const_iterator PathLog::endOf(std::int64_t step) const
 {
-    return std::upper_bound(rows_.items.begin(), rows_.items.end(), step,
+    return std::upper_bound(rows_.items().begin(), rows_.items().end(), step,
         [](std::int64_t s, const StepRow& row) { return s < row.step; });
 }
 
 QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
 {
     QByteArray out;
-    out.reserve(static_cast<qsizetype>(rows_.items.size() * (40 + 40 * names.size())));
+    out.reserve(static_cast<qsizetype>(rows_.items().size() * (40 + 40 * names.size())));
     out += "step,epoch,lr,loss";
     for (const auto& n : names)
         out += ',' + QByteArray::fromStdString(n);
@@ -99,7 +74,7 @@ QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
         appendNumber(out, initLoss_);
         out += '\n';
     }
-    for (const StepRow& row : rows_.items) {
+    for (const StepRow& row : rows_.items()) {
         appendNumber(out, row.step);
         out += ',';
         appendNumber(out, row.epoch + 1);
@@ -125,7 +100,7 @@ QByteArray PathLog::toCsv(const std::vector<std::string>& names) const
 QByteArray PathLog::epochsToCsv() const
 {
     QByteArray out = "epoch,step,train_loss,val_loss\n";
-    for (const core::EpochRecord& e : epochs_.items) {
+    for (const core::EpochRecord& e : epochs_.items()) {
         appendNumber(out, e.epoch + 1);
         out += ',';
         appendNumber(out, e.step);

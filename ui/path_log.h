@@ -1,13 +1,14 @@
 #pragma once
-// The run's path as the GUI keeps it, for the loss plot and the CSV export: bounded. When it
-// is full it drops every other row and from then on keeps one row per `stride` steps, so a
-// run of millions of steps still fits and still spans its whole length.
+// The run's path as the GUI keeps it, for the loss plot and the CSV export: bounded (see
+// ThinnedLog), so a run of millions of steps still fits, spans its whole length and ends on
+// its newest step.
 #include <string>
 #include <vector>
 
 #include <QString>
 
 #include "snapshot_buffer.h"
+#include "thinned_log.h"
 
 namespace downhill::ui {
 
@@ -25,11 +26,11 @@ public:
     // The rows up to and including `step`: [rows().begin(), end).
     std::vector<StepRow>::const_iterator endOf(std::int64_t step) const;
 
-    const std::vector<StepRow>& rows() const { return rows_.items; }
-    const std::vector<core::EpochRecord>& epochs() const { return epochs_.items; }
+    const std::vector<StepRow>& rows() const { return rows_.items(); }
+    const std::vector<core::EpochRecord>& epochs() const { return epochs_.items(); }
     const core::Vec& init() const { return init_; }
     double initLoss() const { return initLoss_; }
-    std::int64_t stride() const { return rows_.stride; }
+    std::int64_t stride() const { return rows_.stride(); }
     std::size_t capacity() const { return capacity_; }
 
     // The same rows and columns as downhill-cli's trajectory: step,epoch,lr,loss,<params>,
@@ -43,20 +44,9 @@ public:
     bool writeEpochsCsv(const QString& path, QString* error) const;
 
 private:
-    // Keeps one item per `stride` steps; full, it drops every other one and doubles the stride.
-    template <typename T>
-    struct Thinned {
-        std::vector<T> items;
-        std::int64_t stride = 1;
-        std::int64_t lastKept = 0;
-        void append(const T& item, std::size_t capacity);
-        void truncate(std::int64_t step);
-        void clear() { *this = Thinned(); }
-    };
-
     std::size_t capacity_;
-    Thinned<StepRow> rows_;
-    Thinned<core::EpochRecord> epochs_;
+    ThinnedLog<StepRow> rows_;
+    ThinnedLog<core::EpochRecord> epochs_;
     core::Vec init_;
     double initLoss_ = 0;
 };

@@ -25,6 +25,8 @@ namespace {
 // As in the main run: a frame at full speed covers more steps than a path's pixels can show.
 constexpr std::size_t kPlotPointsPerFrame = 1024;
 constexpr qint64 kLossPlotMs = 66;
+// Each entrant's track for an animation: as many points as a path on the plot keeps.
+constexpr std::size_t kTrackPoints = static_cast<std::size_t>(LandscapePlot::kMaxPathPoints);
 // More parameters than this and the read-out shows only the two plotted ones.
 constexpr int kReadoutParameters = 4;
 }  // namespace
@@ -125,6 +127,9 @@ void RaceMode::endRace()
         controller_->clear();
     racing_ = false;
     lastLoss_.clear();
+    labels_.clear();
+    tracks_.clear();
+    divergedAt_.clear();
     landscape_->clearOverlayPaths();
     lossPlot_->clearOverlaySeries();
     landscape_->replot(QCustomPlot::rpQueuedReplot);
@@ -173,12 +178,44 @@ void RaceMode::addOverlays()
     for (const auto& s : lineup)
         batchesDiffer = batchesDiffer || s.batchSize != lineup.front().batchSize;
     const bool withBatch = problem_.usesData() && batchesDiffer;
+    labels_.clear();
+    tracks_.assign(lineup.size(), ThinnedLog<TrackPoint>(kTrackPoints));
+    divergedAt_.assign(lineup.size(), 0);
     for (std::size_t i = 0; i < lineup.size(); ++i) {
         const QString label = raceLabel(lineup[i], withBatch);
         const QColor color = palette::raceColor(static_cast<int>(i));
         landscape_->addOverlayPath(label, color);
         lossPlot_->addOverlaySeries(label, color);
+        labels_.push_back(label);
     }
+}
+
+std::vector<AnimationEntrant> RaceMode::animationEntrants() const
+{
+    std::vector<AnimationEntrant> out;
+    if (!racing_)
+        return out;
+    for (std::size_t i = 0; i < tracks_.size() && i < labels_.size(); ++i) {
+        AnimationEntrant e;
+        e.label = labels_[i];
+        e.color = palette::raceColor(static_cast<int>(i));
+        e.track = tracks_[i].items();
+        e.divergedAt = divergedAt_[i];
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::int64_t RaceMode::lastStep() const
+{
+    std::int64_t last = 0;
+    for (std::size_t i = 0; i < tracks_.size(); ++i) {
+        if (divergedAt_[i] > 0)
+            last = std::max(last, divergedAt_[i]);
+        else if (!tracks_[i].items().empty())
+            last = std::max(last, tracks_[i].items().back().step);
+    }
+    return racing_ ? last : 0;
 }
 
 QPointF RaceMode::project(const core::Vec& w) const
@@ -221,7 +258,12 @@ void RaceMode::onFrame(const RaceFrame& frame)
             landscape_->appendOverlayPath(id, {project(snap.init)});
             lossPlot_->appendOverlaySteps(id, {0.0}, {snap.initTrainLoss});
             lastLoss_[i] = snap.initTrainLoss;
+            tracks_[i].clear();
+            tracks_[i].append({0, project(snap.init), snap.initTrainLoss});
+            divergedAt_[i] = 0;
         }
+        for (const StepRow& row : snap.rows)
+            tracks_[i].append({row.step, project(row.params), row.trainLoss});
         if (!snap.rows.empty()) {
             const std::size_t n = snap.rows.size();
             const std::size_t stride = (n + kPlotPointsPerFrame - 1) / kPlotPointsPerFrame;
@@ -245,12 +287,13 @@ void RaceMode::onFrame(const RaceFrame& frame)
             landscape_->setOverlayCurrent(id, project(snap.state.params));
         const auto& divergence = controller_->divergence(id);
         if (snap.divergence) {
+            divergedAt_[i] = snap.divergence->step;
             if (QCPCurve* curve = landscape_->overlayCurve(id)) {
-                curve->setName(curve->name() + tr(" \u2014 diverged at step %1").arg(snap.divergence->step));
+                curve->setName(divergedLabel(labels_[i], snap.divergence->step));
                 legendChanged = true;
             }
             if (QCPGraph* graph = lossPlot_->overlayGraph(id))
-                graph->setName(graph->name() + tr(" \u2014 diverged"));
+                graph->setName(divergedLossLabel(labels_[i]));
         }
         if (divergence)
             panel_->setReadout(id, QString::fromStdString(divergence->message) + tr(". The others race on."), true);

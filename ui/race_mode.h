@@ -14,6 +14,8 @@
 
 #include "problem.h"
 #include "race_controller.h"
+#include "run_animation.h"
+#include "thinned_log.h"
 #include "trainer.h"
 
 class QAction;
@@ -50,6 +52,10 @@ public:
     const std::vector<core::TrainSettings>& lineup() const;
     void applyPreset();
     bool isRacing() const { return racing_; }   // a race is configured (paths on the plots)
+    // The race so far as an animation draws it (File > Export animation): each entrant's
+    // track, kept bounded like the main run's path log; empty without a race.
+    std::vector<AnimationEntrant> animationEntrants() const;
+    std::int64_t lastStep() const;   // of the race (a diverged entrant's: the update that failed)
 
 signals:
     void frameShown();   // a race frame was drawn
@@ -79,6 +85,9 @@ private:
     core::TrainSettings base_;
     bool racing_ = false;
     std::vector<double> lastLoss_;   // per entrant, for the read-out
+    std::vector<QString> labels_;    // per entrant, the legend's (before any divergence)
+    std::vector<ThinnedLog<TrackPoint>> tracks_;   // per entrant
+    std::vector<std::int64_t> divergedAt_;         // per entrant; 0: running
     QElapsedTimer lossReplotClock_;
 };
 

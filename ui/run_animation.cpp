@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "figure.h"
 #include "gif_writer.h"
@@ -51,22 +52,100 @@ QPointF carriedByMomentum(const core::OptimizerSettings& opt, std::int64_t t, QP
     return step + updateLr * gradientShare * gradient;
 }
 
+QString divergedLabel(const QString& label, std::int64_t step)
+{
+    return QStringLiteral("%1 \u2014 diverged at step %2").arg(label).arg(step);
+}
+
+QString divergedLossLabel(const QString& label)
+{
+    return QStringLiteral("%1 \u2014 diverged").arg(label);
+}
+
+std::optional<std::array<double, 2>> raceLossView(const std::vector<AnimationEntrant>& entrants, bool logScale)
+{
+    const bool anyDiverged = std::any_of(entrants.begin(), entrants.end(), [](const AnimationEntrant& e) { return e.divergedAt > 0; });
+    if (!anyDiverged || entrants.front().track.empty())
+        return std::nullopt;
+    const double cap = 100 * std::abs(entrants.front().track.front().loss);   // every entrant's start
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (const AnimationEntrant& e : entrants) {
+        for (const TrackPoint& p : e.track) {
+            const double v = p.loss;
+            if (!std::isfinite(v) || (logScale && v <= 0) || (e.divergedAt > 0 && v > cap))
+                continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (!(lo <= hi))
+        return std::nullopt;
+    // LossPlot's own margins.
+    if (logScale)
+        return std::array<double, 2>{lo / 1.5, hi > lo ? hi * 1.5 : lo * 10};
+    const double pad = std::max((hi - lo) * 0.06, std::abs(hi) * 1e-3 + 1e-12);
+    return std::array<double, 2>{std::min(0.0, lo - pad), hi + pad};
+}
+
 RunAnimation::RunAnimation(Figure& figure, AnimationRun run) : figure_(figure), run_(std::move(run))
 {
     LandscapePlot& plot = figure_.landscape();
-    // The captions go where they hide least of the whole run, and stay there.
+    std::erase_if(run_.entrants, [](const AnimationEntrant& e) { return e.track.empty(); });
+    const bool hasRun = !(run_.init.size() == 0);
+    // The captions and the legends go where they hide least of the whole run, and stay there.
     plot.clearPath();
     QVector<QPointF> points;
-    points.reserve(static_cast<qsizetype>(run_.rows.size()) + 1);
-    points.push_back(project(run_.init));
-    for (const StepRow& row : run_.rows)
-        points.push_back(project(row.params));
-    plot.appendPath(points);
+    if (hasRun) {
+        points.reserve(static_cast<qsizetype>(run_.rows.size()) + 1);
+        points.push_back(project(run_.init));
+        for (const StepRow& row : run_.rows)
+            points.push_back(project(row.params));
+        plot.appendPath(points);
+    }
     plot.setDiverged(false, {});
-    figure_.placeCaptions(points.back());
-    plot.clearPath();
-    plot.appendPath({project(run_.init)});
+    if (!run_.entrants.empty()) {
+        addEntrantPaths();
+        for (std::size_t i = 0; i < run_.entrants.size(); ++i) {
+            QVector<QPointF> track;
+            for (const TrackPoint& p : run_.entrants[i].track)
+                track.push_back(p.at);
+            plot.appendOverlayPath(static_cast<int>(i), track);
+        }
+        if (LossPlot* loss = figure_.loss()) {
+            // The loss plot shows every curve whole from the first frame; its marker moves.
+            for (const AnimationEntrant& e : run_.entrants) {
+                const int id = loss->addOverlaySeries(e.divergedAt > 0 ? divergedLossLabel(e.label) : e.label, e.color);
+                QVector<double> steps, losses;
+                for (const TrackPoint& p : e.track) {
+                    steps.push_back(static_cast<double>(p.step));
+                    losses.push_back(p.loss);
+                }
+                loss->appendOverlaySteps(id, steps, losses);
+            }
+            // A diverged entrant's loss runs off the top instead of flattening every other curve.
+            if (const auto view = raceLossView(run_.entrants, loss->logScale()))
+                loss->yAxis->setRange((*view)[0], (*view)[1]);
+        }
+        figure_.finishRace(hasRun);
+    }
+    if (hasRun) {
+        figure_.placeCaptions(points.back());
+        plot.clearPath();
+        plot.appendPath({project(run_.init)});
+    }
+    if (!run_.entrants.empty())
+        addEntrantPaths();
     grown_ = 0;
+}
+
+void RunAnimation::addEntrantPaths()
+{
+    LandscapePlot& plot = figure_.landscape();
+    plot.clearOverlayPaths();
+    for (const AnimationEntrant& e : run_.entrants)
+        plot.addOverlayPath(e.label, e.color);
+    entrantGrown_.assign(run_.entrants.size(), 0);
 }
 
 QPointF RunAnimation::project(const core::Vec& w) const
@@ -81,18 +160,63 @@ std::size_t RunAnimation::rowsUpTo(std::int64_t step) const
     return static_cast<std::size_t>(end - run_.rows.begin());
 }
 
+namespace {
+
+// How many of the track's points were reached by `step` (the start always was).
+std::size_t trackUpTo(const std::vector<TrackPoint>& track, std::int64_t step)
+{
+    const auto end = std::upper_bound(track.begin(), track.end(), step,
+        [](std::int64_t s, const TrackPoint& p) { return s < p.step; });
+    return std::max<std::size_t>(static_cast<std::size_t>(end - track.begin()), 1);
+}
+
+}  // namespace
+
 std::int64_t RunAnimation::lastStep() const
 {
-    return run_.rows.empty() ? 0 : run_.rows.back().step;
+    std::int64_t last = run_.rows.empty() ? 0 : run_.rows.back().step;
+    for (const AnimationEntrant& e : run_.entrants)
+        last = std::max(last, e.divergedAt > 0 ? e.divergedAt : e.track.back().step);
+    return last;
 }
 
 QPointF RunAnimation::pointAt(std::int64_t step) const
 {
+    if ((run_.init.size() == 0))
+        return {std::nan(""), std::nan("")};
     const std::size_t n = rowsUpTo(step);
     return n == 0 ? project(run_.init) : project(run_.rows[n - 1].params);
 }
 
+QPointF RunAnimation::entrantPointAt(std::size_t entrant, std::int64_t step) const
+{
+    if (entrant >= run_.entrants.size())
+        return {std::nan(""), std::nan("")};
+    const auto& track = run_.entrants[entrant].track;
+    return track[trackUpTo(track, step) - 1].at;
+}
+
 QImage RunAnimation::frame(std::int64_t step)
+{
+    show(step);
+    return figure_.image();
+}
+
+void RunAnimation::show(std::int64_t step)
+{
+    if (!(run_.init.size() == 0))
+        showRun(step);
+    showEntrants(step);
+    if (LossPlot* loss = figure_.loss()) {
+        const std::size_t n = rowsUpTo(step);
+        // The run's marker sits on its last row; a race's on the frame's step.
+        loss->setCurrentStep(static_cast<double>(run_.entrants.empty() ? (n == 0 ? 0 : run_.rows[n - 1].step) : step));
+    }
+    if (!run_.title.isEmpty())
+        figure_.setTitle(QStringLiteral("%1 \u00b7 step %2").arg(run_.title).arg(step));
+}
+
+void RunAnimation::showRun(std::int64_t step)
 {
     LandscapePlot& plot = figure_.landscape();
     const std::size_t n = rowsUpTo(step);
@@ -129,11 +253,33 @@ QImage RunAnimation::frame(std::int64_t step)
     const bool diverged = !run_.divergence.isEmpty() && n == run_.rows.size() && n > 0;
     if (diverged != plot.isDiverged())
         plot.setDiverged(diverged, run_.divergence);
-    if (LossPlot* loss = figure_.loss())
-        loss->setCurrentStep(static_cast<double>(n == 0 ? 0 : run_.rows[n - 1].step));
-    if (!run_.title.isEmpty())
-        figure_.setTitle(QStringLiteral("%1 \u00b7 step %2").arg(run_.title).arg(step));
-    return figure_.image();
+}
+
+void RunAnimation::showEntrants(std::int64_t step)
+{
+    LandscapePlot& plot = figure_.landscape();
+    std::vector<std::size_t> shown(run_.entrants.size());
+    bool back = false;
+    for (std::size_t i = 0; i < run_.entrants.size(); ++i) {
+        shown[i] = trackUpTo(run_.entrants[i].track, step);
+        back = back || shown[i] < entrantGrown_[i];
+    }
+    if (back)
+        addEntrantPaths();
+    for (std::size_t i = 0; i < run_.entrants.size(); ++i) {
+        const AnimationEntrant& e = run_.entrants[i];
+        const int id = static_cast<int>(i);
+        if (shown[i] > entrantGrown_[i]) {
+            QVector<QPointF> points;
+            for (std::size_t k = entrantGrown_[i]; k < shown[i]; ++k)
+                points.push_back(e.track[k].at);
+            plot.appendOverlayPath(id, points);
+            entrantGrown_[i] = shown[i];
+        }
+        plot.setOverlayCurrent(id, e.track[shown[i] - 1].at);
+        if (QCPCurve* curve = plot.overlayCurve(id))
+            curve->setName(e.divergedAt > 0 && step >= e.divergedAt ? divergedLabel(e.label, e.divergedAt) : e.label);
+    }
 }
 
 void RunAnimation::plotLoss(LossPlot& plot, const std::vector<StepRow>& rows, const std::vector<core::EpochRecord>& epochs)

@@ -5,10 +5,13 @@
 // Written as an animated GIF or as numbered PNG frames, through a temporary file or folder, so
 // that a cancel or a failure leaves nothing behind. Shared by the window (File > Export
 // animation) and downhill-cli render --out run.gif.
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
+#include <QColor>
 #include <QImage>
 #include <QPointF>
 #include <QString>
@@ -21,8 +24,35 @@ namespace downhill::ui {
 class Figure;
 class LossPlot;
 
+// Where an entrant of a race stood after an update (step 0: the start), on the plotted plane,
+// and its training-set loss there.
+struct TrackPoint {
+    std::int64_t step = 0;
+    QPointF at;
+    double loss = 0;
+};
+
+// One entrant of a race, drawn as the window draws it: its path and its current point in its
+// colour with a legend entry on the landscape, its loss curve on the loss plot.
+struct AnimationEntrant {
+    QString label;
+    QColor color;
+    std::vector<TrackPoint> track;   // the start first, in step order (thinned on long runs)
+    std::int64_t divergedAt = 0;     // the update that failed, after the track's end; 0: none
+};
+
+// The legend's words for an entrant that diverged at `step` (on the landscape, and on the
+// loss plot, which says no more than that).
+QString divergedLabel(const QString& label, std::int64_t step);
+QString divergedLossLabel(const QString& label);
+// The loss plot's vertical range for a race in which an entrant diverged ({lo, hi}; unset when
+// none did): every loss of the others and a diverged one's up to 100 times the start's, so a
+// loss that runs off to 1e300 leaves the top of the panel instead of flattening every curve.
+std::optional<std::array<double, 2>> raceLossView(const std::vector<AnimationEntrant>& entrants, bool logScale);
+
 // What the frames are drawn from: a copy, taken once.
 struct AnimationRun {
+    // The run. Without init (a race drawn alone), only the entrants are drawn.
     core::Vec init;                      // the start: the frame of step 0
     std::vector<StepRow> rows;           // the steps after it, in order (thinned on long runs)
     int axis1 = 0, axis2 = 1;            // the plotted parameters
@@ -30,6 +60,9 @@ struct AnimationRun {
     core::OptimizerSettings optimizer;   // for the momentum arrow
     QString title;                       // non-empty: each frame is titled "<title> · step k"
     QString divergence;                  // non-empty: the banner, on the frame of the last row
+    // A race beside (or instead of) the run: at each frame every entrant stands where it was
+    // at that step, or where it stopped.
+    std::vector<AnimationEntrant> entrants;
 };
 
 // The steps `frames` frames show: spread evenly from 0 to lastStep, both included, all
@@ -48,16 +81,23 @@ QPointF carriedByMomentum(const core::OptimizerSettings& optimizer, std::int64_t
 class RunAnimation {
 public:
     // The figure must hold the landscape already (grid, view, captions on or off); its loss
-    // plot, if any, the run's curves (see plotLoss). The captions are placed once, for the
-    // whole run, so that they do not jump from frame to frame.
+    // plot, if any, the run's curves (see plotLoss); the entrants' curves are added here. The
+    // captions and the race's legends are placed once, for the whole run, so that they do not
+    // jump from frame to frame.
     RunAnimation(Figure& figure, AnimationRun run);
 
     // The figure as it stood at `step` (the last row at or before it): the path from the start
-    // to there, the point, its arrows and the loss marker. Cheapest with increasing steps.
+    // to there, the point, its arrows and the loss marker; each entrant's path and point.
+    // Cheapest with increasing steps. show() does the same without drawing an image (for a
+    // still figure written as SVG or PDF).
     QImage frame(std::int64_t step);
+    void show(std::int64_t step);
     // The point the frame at `step` shows as current, in parameter units.
     QPointF pointAt(std::int64_t step) const;
-    std::int64_t lastStep() const;   // of the last row (0 without rows)
+    QPointF entrantPointAt(std::size_t entrant, std::int64_t step) const;
+    // Of the last row, or the last entrant's last step (0 without either); a diverged
+    // entrant's last step is the update that failed.
+    std::int64_t lastStep() const;
 
     // The loss plot's curves from rows and epochs, as the window's loss plot draws them.
     static void plotLoss(LossPlot& plot, const std::vector<StepRow>& rows, const std::vector<core::EpochRecord>& epochs);
@@ -65,10 +105,14 @@ public:
 private:
     QPointF project(const core::Vec& w) const;
     std::size_t rowsUpTo(std::int64_t step) const;   // how many rows have row.step <= step
+    void addEntrantPaths();                          // empty, with their legend entries
+    void showRun(std::int64_t step);
+    void showEntrants(std::int64_t step);
 
     Figure& figure_;
     AnimationRun run_;
-    std::size_t grown_ = 0;   // rows on the plot's path (after the start point)
+    std::size_t grown_ = 0;                // rows on the plot's path (after the start point)
+    std::vector<std::size_t> entrantGrown_;   // track points on each entrant's path
 };
 
 enum class AnimationFormat { Gif, PngFrames };

@@ -28,10 +28,11 @@ RenderCommand::RenderCommand()
         "With --race (or a --config file with a race), several optimizers set out from the same start on the same\n"
         "data, each run exactly as train would run it alone, and each gets its colour, path and legend entry (and\n"
         "its loss curve with --with-loss). A diverging entrant stops alone; the figure is written and the exit\n"
-        "code is 3 (a race is a still image, not an animation).\n"
+        "code is 3.\n"
         "With --out FILE.gif it draws an animation of the run instead (the window's File > Export animation):\n"
         "--frames frames spread evenly from step 0 to the last step, the path growing, the point, its arrows and\n"
-        "the loss marker moving; with --out DIR/ or --frames-dir DIR the same frames as numbered PNGs\n"
+        "the loss marker moving (in a race, every entrant's path and point, each entrant standing still once it\n"
+        "has stopped); with --out DIR/ or --frames-dir DIR the same frames as numbered PNGs\n"
         "(frame_0000.png, ...). A cancelled (Ctrl+C) or failed animation leaves no file or folder behind.";
     spec_.groups = TrainOptions::flagGroups();
     spec_.groups.push_back({"Figure",

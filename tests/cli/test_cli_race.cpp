@@ -1,6 +1,7 @@
 // downhill-cli render --race: the figures it writes, each entrant's end point against a solo
 // core::Trainer run by this test (never against the program's own output), a diverging entrant,
-// the race of a --config file and bad specs. Without the window's library, render is not there.
+// animations of a race (GIF and PNG frames), the race of a --config file and bad specs. Without
+// the window's library, render is not there.
 #include <QTemporaryDir>
 #include <QtTest>
 #if DOWNHILL_HAVE_UI
@@ -30,6 +31,7 @@ private slots:
     void endPointsMatchSoloTrainers();
     void analyticEndPointsMatchExactly();
     void divergingEntrantStopsAlone();
+    void animatesTheRace();
     void configFileRace();
     void badSpecs_data();
     void badSpecs();
@@ -55,6 +57,7 @@ void TestCliRace::initTestCase()
 #if DOWNHILL_HAVE_UI
 
 using namespace downhill;
+using downhill::test::decodeAll;
 using downhill::test::kPngSignature;
 
 namespace {
@@ -256,6 +259,43 @@ void TestCliRace::divergingEntrantStopsAlone()
     QImage image;
     QVERIFY(image.load(png));
     QCOMPARE(image.size(), QSize(1600, 1000));
+}
+
+void TestCliRace::animatesTheRace()
+{
+    // A GIF: every frame the size asked for, the race moving from frame to frame.
+    const QString gif = path("race.gif");
+    const QStringList rosenbrock{"render", "--model", "rosenbrock", "--init", "-1.5,2", "--steps", "60", "--race",
+        "adam:lr=0.02", "--race", "sgd:lr=0.0005,momentum=0.9", "--with-loss", "--size", "640x400"};
+    const CliRun run = runCli(rosenbrock + QStringList{"--out", gif, "--frames", "4", "--fps", "5"}, dir_.path());
+    QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), run.err.constData());
+    QVERIFY2(run.out.contains("animation: " + gif.toUtf8() + " (4 frames)\n"), run.out.constData());
+    QVERIFY(run.out.contains("entrant 2 params: "));
+    QCOMPARE(readBytes(gif).left(6), QByteArray("GIF89a"));
+    const QVector<QImage> frames = decodeAll(gif);
+    QCOMPARE(frames.size(), 4);
+    for (int k = 0; k < frames.size(); ++k) {
+        QCOMPARE(frames[k].size(), QSize(640, 400));
+        if (k > 0)
+            QVERIFY(frames[k] != frames[k - 1]);
+    }
+    // The same race as PNG frames: a diverging entrant stops alone, the frames are written and
+    // the exit code says so.
+    const QString dir = path("race-frames");
+    const CliRun diverging = runCli({"render", "--data", five_, "--val-fraction", "0", "--batch-size", "full", "--steps",
+                                        "300", "--race", "adam:lr=0.1", "--race", "sgd:lr=2", "--frames", "6", "--size",
+                                        "400x300", "--out", dir + "/"},
+        dir_.path());
+    QCOMPARE(diverging.exitCode, 3);
+    QVERIFY2(diverging.out.contains("frames: " + dir.toUtf8() + "/ (6 frames)\n"), diverging.out.constData());
+    QVERIFY(diverging.err.startsWith("downhill-cli render: entrant 2 (sgd lr=2)"));
+    const QStringList names = filesIn(dir);
+    QCOMPARE(names.size(), 6);
+    for (const QString& name : names) {
+        QImage image;
+        QVERIFY(image.load(QDir(dir).filePath(name)));
+        QCOMPARE(image.size(), QSize(400, 300));
+    }
 }
 
 void TestCliRace::configFileRace()

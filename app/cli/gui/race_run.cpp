@@ -1,14 +1,14 @@
 #include "gui/race_run.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 #include "error.h"
-#include "gui/run_recorder.h"
+#include "landscape_plot.h"
 #include "palette.h"
 #include "problem.h"
 #include "race_preset.h"
+#include "thinned_log.h"
 #include "train_observer.h"
 #include "train_runner.h"
 
@@ -16,13 +16,10 @@ namespace downhill::cli {
 
 namespace {
 
-// Each entrant's path and loss, kept bounded however long the run.
+// Each entrant's track, kept bounded however long the run (as the window keeps a race's).
 class EntrantRecorder final : public core::TrainObserver {
 public:
-    EntrantRecorder(int axis1, int axis2)
-        : axis1_(axis1), axis2_(axis2), path_(ui::LandscapePlot::kMaxPathPoints), loss_(ui::LossPlot::kMaxPoints)
-    {
-    }
+    EntrantRecorder(int axis1, int axis2) : axis1_(axis1), axis2_(axis2), track_(ui::LandscapePlot::kMaxPathPoints) {}
 
     void onBegin(const core::Trainer& trainer) override
     {
@@ -34,26 +31,16 @@ public:
         return true;
     }
 
-    void copyTo(RaceRun::Entrant& e) const
-    {
-        for (const auto& p : path_.points())
-            e.path.push_back({p[0], p[1]});
-        for (const auto& p : loss_.points()) {
-            e.steps.push_back(p[0]);
-            e.losses.push_back(p[1]);
-        }
-    }
+    const std::vector<ui::TrackPoint>& track() const { return track_.items(); }
 
 private:
     void add(const core::Vec& w, std::int64_t step, double trainLoss)
     {
-        path_.add({w[axis1_], w[axis2_], 0.0});
-        loss_.add({static_cast<double>(step), trainLoss, 0.0});
+        track_.append({step, QPointF(w[axis1_], w[axis2_]), trainLoss});
     }
 
     int axis1_, axis2_;
-    RunRecorder::Thinned path_;
-    RunRecorder::Thinned loss_;
+    ui::ThinnedLog<ui::TrackPoint> track_;
 };
 
 }  // namespace
@@ -94,7 +81,8 @@ RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item
     for (std::size_t i = 0; i < lineup.size(); ++i) {
         Entrant e;
         e.settings = lineup[i];
-        e.label = ui::raceLabel(lineup[i], withBatch);
+        e.lane.label = ui::raceLabel(lineup[i], withBatch);
+        e.lane.color = ui::palette::raceColor(static_cast<int>(i));
         try {
             e.trainer = std::make_unique<core::Trainer>(model.objectivePtr(), model.data(), lineup[i], model.params());
         } catch (const core::InputError& error) {
@@ -115,7 +103,10 @@ bool RaceRun::run(const core::RunLimits& limits, const std::atomic<bool>* cancel
         e.result = core::runTraining(*e.trainer, l, {&recorder});
         if (e.result.reason == core::StopReason::Cancelled)
             return false;
-        recorder.copyTo(e);
+        e.lane.track = recorder.track();
+        // The failed update is the one after the last finite state.
+        if (e.result.reason == core::StopReason::Diverged)
+            e.lane.divergedAt = e.trainer->state().step + 1;
     }
     return true;
 }
@@ -126,52 +117,12 @@ bool RaceRun::anyDiverged() const
         [](const Entrant& e) { return e.result.reason == core::StopReason::Diverged; });
 }
 
-void RaceRun::draw(ui::LandscapePlot& landscape, ui::LossPlot* loss) const
+std::vector<ui::AnimationEntrant> RaceRun::lanes() const
 {
-    for (std::size_t i = 0; i < entrants_.size(); ++i) {
-        const Entrant& e = entrants_[i];
-        QString label = e.label;
-        QString lossLabel = e.label;
-        if (e.result.reason == core::StopReason::Diverged) {
-            // The window's words; the failed update is the one after the last finite state.
-            label += QStringLiteral(" \u2014 diverged at step %1").arg(e.trainer->state().step + 1);
-            lossLabel += QStringLiteral(" \u2014 diverged");
-        }
-        const QColor color = ui::palette::raceColor(static_cast<int>(i));
-        const int id = landscape.addOverlayPath(label, color);
-        landscape.appendOverlayPath(id, e.path);
-        if (!e.path.isEmpty())
-            landscape.setOverlayCurrent(id, e.path.back());
-        if (loss) {
-            const int lossId = loss->addOverlaySeries(lossLabel, color);
-            loss->appendOverlaySteps(lossId, e.steps, e.losses);
-        }
-    }
-}
-
-std::optional<std::array<double, 2>> RaceRun::lossView(bool logScale) const
-{
-    if (!anyDiverged() || entrants_.empty() || entrants_.front().losses.isEmpty())
-        return std::nullopt;
-    const double cap = 100 * std::abs(entrants_.front().losses.front());   // every entrant's start
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (const Entrant& e : entrants_) {
-        const bool diverged = e.result.reason == core::StopReason::Diverged;
-        for (const double v : e.losses) {
-            if (!std::isfinite(v) || (logScale && v <= 0) || (diverged && v > cap))
-                continue;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    if (!(lo <= hi))
-        return std::nullopt;
-    // LossPlot's own margins.
-    if (logScale)
-        return std::array<double, 2>{lo / 1.5, hi > lo ? hi * 1.5 : lo * 10};
-    const double pad = std::max((hi - lo) * 0.06, std::abs(hi) * 1e-3 + 1e-12);
-    return std::array<double, 2>{std::min(0.0, lo - pad), hi + pad};
+    std::vector<ui::AnimationEntrant> out;
+    for (const Entrant& e : entrants_)
+        out.push_back(e.lane);
+    return out;
 }
 
 std::string RaceRun::summary() const

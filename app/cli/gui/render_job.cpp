@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -172,8 +173,6 @@ RenderJob::RenderJob(const CommandLine& cl)
             failFlag("on", "batch is one run's batch; a race's entrants each have their own (use train or val)" + why);
         if (on_ == "batch")
             on_ = "train";   // the file's batch surface, for its single run
-        if (output_ != Output::Image)
-            failFlag(outFlag_, "a race is drawn as a still image (.png, .svg or .pdf); animations are of one run" + why);
     }
     const auto& objective = *options_.model().objective();
     std::string title = objective.name() + ", " + options_.settings().optimizer.describe();
@@ -321,39 +320,66 @@ int RenderJob::runRace()
     // The plane through the start, where every entrant set out (as the window's race is drawn
     // on the main run's plane).
     const core::Vec& held = model->params();
+    std::vector<ui::AnimationEntrant> lanes = race.lanes();
     std::array<double, 4> range{};
     if (plane_.range()) {
         range = *plane_.range();
     } else {
         // Every path and the minimum: the union of what each entrant's own figure would show.
         bool first = true;
-        for (const auto& e : race.entrants()) {
-            const auto r = automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}), e.path,
-                e.result.reason == core::StopReason::Diverged);
+        for (const ui::AnimationEntrant& lane : lanes) {
+            QVector<QPointF> path;
+            for (const ui::TrackPoint& p : lane.track)
+                path.push_back(p.at);
+            const auto r = automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}), path, lane.divergedAt > 0);
             range = first ? r : std::array<double, 4>{std::min(range[0], r[0]), std::max(range[1], r[1]),
                                     std::min(range[2], r[2]), std::max(range[3], r[3])};
             first = false;
         }
     }
-    ui::Figure figure(pixels_, withLoss_, title_);
+    // As for one run: an animation 960 pixels wide is drawn at 1x, from 1600 pixels up at 2x.
+    const int scale = output_ == Output::Image || pixels_.width() >= 1600 ? ui::Figure::kScale : 1;
+    ui::Figure figure(pixels_, withLoss_, title_, scale);
     ui::LandscapePlot& plot = figure.landscape();
     if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
         return interrupted();
     plot.setCaptionsVisible(false);
-    race.draw(plot, figure.loss());
     plot.resetView();
-    if (ui::LossPlot* loss = figure.loss()) {
+    if (ui::LossPlot* loss = figure.loss())
         loss->setLogScale(options_.base().logLoss);
-        if (const auto view = race.lossView(options_.base().logLoss))
-            loss->yAxis->setRange((*view)[0], (*view)[1]);
-    }
-    figure.finishRace();
 
+    ui::AnimationRun run;
+    run.axis1 = plane_.axis1();
+    run.axis2 = plane_.axis2();
+    run.entrants = std::move(lanes);
+    if (output_ != Output::Image)
+        run.title = title_;
+    ui::RunAnimation animation(figure, std::move(run));
     QString error;
-    if (!figure.write(QString::fromStdString(out_), &error))
-        failFlag("out", error.toStdString());
+    std::string written;
+    if (output_ == Output::Image) {
+        animation.show(animation.lastStep());
+        if (ui::LossPlot* loss = figure.loss())
+            loss->setCurrentStep(std::nan(""));   // a still figure shows every curve whole: no "now"
+        if (!figure.write(QString::fromStdString(out_), &error))
+            failFlag("out", error.toStdString());
+        written = "figure: " + out_ + "\n";
+    } else {
+        ui::AnimationOutput output;
+        output.format = output_ == Output::Gif ? ui::AnimationFormat::Gif : ui::AnimationFormat::PngFrames;
+        output.target = QString::fromStdString(out_);
+        output.steps = ui::evenFrameSteps(animation.lastStep(), frames_);
+        output.fps = fps_;
+        const auto* stop = interrupt.flag();
+        const auto result = ui::exportAnimation(animation, output, [stop](int, int) { return !stop->load(); }, &error);
+        if (result == ui::ExportResult::Cancelled)
+            return interrupted();
+        if (result == ui::ExportResult::Failed)
+            failFlag(outFlag_, error.toStdString());
+        written = (output_ == Output::Gif ? "animation: " : "frames: ") + out_ + " (" + std::to_string(output.steps.size()) + " frames)\n";
+    }
 
-    std::string summary = "model: " + objective.name() + "\n" + race.summary() + "figure: " + out_ + "\n";
+    std::string summary = "model: " + objective.name() + "\n" + race.summary() + written;
     std::fputs(summary.c_str(), stdout);
     if (!race.anyDiverged())
         return kExitOk;
