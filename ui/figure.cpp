@@ -1,7 +1,10 @@
 #include "figure.h"
 
+#include <cmath>
+
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -18,16 +21,16 @@ constexpr double kLossShare = 0.38;   // of the height, for the loss panel and i
 
 }  // namespace
 
-Figure::Figure(QSize pixels, bool withLoss, const QString& title, int scale)
+Figure::Figure(QSize pixels, bool withLoss, const QString& title, int scale, Maps maps)
     : scale_(scale)
     , landscape_(std::make_unique<LandscapePlot>())
 {
     const QSize layout = pixels / scale_;
-    int landscapeHeight = layout.height();
+    int mapsHeight = layout.height();
     if (withLoss) {
         loss_ = std::make_unique<LossPlot>();
         const int lossHeight = static_cast<int>(layout.height() * kLossShare);
-        landscapeHeight -= lossHeight;
+        mapsHeight -= lossHeight;
         loss_->resize(layout.width(), lossHeight);
         // Inside a panel this short, the legend's column would cover much of the curves: it
         // becomes one row above the panel.
@@ -39,21 +42,87 @@ Figure::Figure(QSize pixels, bool withLoss, const QString& title, int scale)
             loss_->plotLayout()->setRowStretchFactor(0, 0.001);
         }
     }
-    landscape_->resize(layout.width(), landscapeHeight);
-    if (!title.isEmpty()) {
-        QFont font = palette::axisLabelFont();
-        font.setPointSizeF(font.pointSizeF() * 1.25);
-        font.setBold(true);
-        title_ = new QCPTextElement(landscape_.get(), title, font);
-        title_->setTextColor(palette::text());
-        landscape_->plotLayout()->insertRow(0);
-        landscape_->plotLayout()->addElement(0, 0, title_);
+    QFont titleFont = palette::axisLabelFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    if (maps == Maps::One) {
+        landscape_->resize(layout.width(), mapsHeight);
+        if (!title.isEmpty()) {
+            title_ = new QCPTextElement(landscape_.get(), title, titleFont);
+            title_->setTextColor(palette::text());
+            landscape_->plotLayout()->insertRow(0);
+            landscape_->plotLayout()->addElement(0, 0, title_);
+        }
+        return;
     }
+
+    // Side by side: a strip across the top holds the title and, under it, a line over each
+    // map (a map's own layout would centre its line over the map without its colour scale).
+    side_ = std::make_unique<LandscapePlot>();
+    landscape_->setFollower(side_.get());
+    // At half the width the captions would be cut off.
+    landscape_->setCaptionsSuppressed(true);
+    side_->setCaptionsSuppressed(true);
+    const int left = layout.width() / 2;
+    titleStrip_ = std::make_unique<QCustomPlot>();
+    titleStrip_->plotLayout()->clear();
+    titleStrip_->setBackground(palette::background());
+    double stripHeight = 0;
+    if (!title.isEmpty()) {
+        title_ = new QCPTextElement(titleStrip_.get(), title, titleFont);
+        title_->setTextColor(palette::text());
+        titleStrip_->plotLayout()->addElement(0, 0, title_);
+        stripHeight += QFontMetricsF(titleFont).height() * 1.5;
+    }
+    QFont mapFont = palette::axisLabelFont();
+    mapFont.setPointSizeF(mapFont.pointSizeF() * 0.9);
+    mapTitlePointSize_ = mapFont.pointSizeF();
+    auto* lines = new QCPLayoutGrid;
+    titleStrip_->plotLayout()->addElement(title_ ? 1 : 0, 0, lines);
+    leftTitle_ = new QCPTextElement(titleStrip_.get(), QString(), mapFont);
+    rightTitle_ = new QCPTextElement(titleStrip_.get(), QString(), mapFont);
+    for (QCPTextElement* line : {leftTitle_, rightTitle_})
+        line->setTextColor(palette::text());
+    lines->addElement(0, 0, leftTitle_);
+    lines->addElement(0, 1, rightTitle_);
+    lines->setColumnStretchFactors({static_cast<double>(left), static_cast<double>(layout.width() - left)});
+    stripHeight += QFontMetricsF(mapFont).height() * 1.5;
+    const int height = static_cast<int>(std::lround(stripHeight));
+    titleStrip_->resize(layout.width(), height);
+    mapsHeight -= height;
+    landscape_->resize(left, mapsHeight);
+    side_->resize(layout.width() - left, mapsHeight);
+}
+
+Figure::~Figure()
+{
+    // The follower goes first (members die in reverse order): unlink it before.
+    landscape_->setFollower(nullptr);
+}
+
+std::vector<Figure::Piece> Figure::pieces() const
+{
+    std::vector<Piece> out;
+    int y = 0;
+    if (titleStrip_) {
+        out.push_back({titleStrip_.get(), QRect(0, 0, titleStrip_->width(), titleStrip_->height())});
+        y = titleStrip_->height();
+    }
+    out.push_back({landscape_.get(), QRect(0, y, landscape_->width(), landscape_->height())});
+    if (side_)
+        out.push_back({side_.get(), QRect(landscape_->width(), y, side_->width(), side_->height())});
+    y += landscape_->height();
+    if (loss_)
+        out.push_back({loss_.get(), QRect(0, y, loss_->width(), loss_->height())});
+    return out;
 }
 
 QSize Figure::pixels() const
 {
-    return QSize(landscape_->width(), landscape_->height() + (loss_ ? loss_->height() : 0)) * scale_;
+    QRect all;
+    for (const Piece& piece : pieces())
+        all = all.united(piece.rect);
+    return all.size() * scale_;
 }
 
 void Figure::setTitle(const QString& title)
@@ -62,16 +131,33 @@ void Figure::setTitle(const QString& title)
         title_->setText(title);
 }
 
+void Figure::setMapTitles(const QString& left, const QString& right)
+{
+    // A line too long for its map's width gets a smaller font rather than being cut off.
+    const auto fit = [this](QCPTextElement* element, const QString& text, int width) {
+        if (!element)
+            return;
+        QFont font = element->font();
+        font.setPointSizeF(mapTitlePointSize_);
+        const double room = 0.96 * width;
+        const double advance = QFontMetricsF(font).horizontalAdvance(text);
+        if (advance > room)
+            font.setPointSizeF(std::max(font.pointSizeF() * room / advance, 0.5 * mapTitlePointSize_));
+        element->setFont(font);
+        element->setText(text);
+    };
+    fit(leftTitle_, left, landscape_->width());
+    if (side_)
+        fit(rightTitle_, right, side_->width());
+}
+
 QImage Figure::image()
 {
-    const int w = landscape_->width();
-    const int h1 = landscape_->height();
     QImage image(pixels(), QImage::Format_ARGB32_Premultiplied);
     image.fill(palette::background());
     QPainter painter(&image);
-    painter.drawPixmap(0, 0, landscape_->toPixmap(w, h1, scale_));
-    if (loss_)
-        painter.drawPixmap(0, h1 * scale_, loss_->toPixmap(w, loss_->height(), scale_));
+    for (const Piece& piece : pieces())
+        painter.drawPixmap(piece.rect.topLeft() * scale_, piece.plot->toPixmap(piece.rect.width(), piece.rect.height(), scale_));
     painter.end();
     return image;
 }
@@ -148,17 +234,15 @@ void Figure::finishRace(bool withRun)
 
 bool Figure::write(const QString& path, QString* error)
 {
-    return loss_ ? writeStacked(path, error) : landscape_->exportImage(path, error);
+    return pieces().size() > 1 ? writeComposed(path, error) : landscape_->exportImage(path, error);
 }
 
-// LandscapePlot::exportImage() for two plots, one above the other.
-bool Figure::writeStacked(const QString& path, QString* error)
+// LandscapePlot::exportImage() for several plots, each in its place.
+bool Figure::writeComposed(const QString& path, QString* error)
 {
     const QFileInfo info(path);
     const QString suffix = info.suffix().toLower();
-    const int w = landscape_->width();
-    const int h1 = landscape_->height();
-    const int h2 = loss_->height();
+    const QSize size = pixels() / scale_;
     QSaveFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString());
@@ -169,9 +253,12 @@ bool Figure::writeStacked(const QString& path, QString* error)
         if (!painter.begin(device))
             return false;
         painter.setMode(QCPPainter::pmVectorized);
-        landscape_->toPainter(&painter, w, h1);
-        painter.translate(0, h1);
-        loss_->toPainter(&painter, w, h2);
+        for (const Piece& piece : pieces()) {
+            painter.save();
+            painter.translate(piece.rect.topLeft());
+            piece.plot->toPainter(&painter, piece.rect.width(), piece.rect.height());
+            painter.restore();
+        }
         return painter.end();
     };
     bool ok = false;
@@ -180,8 +267,8 @@ bool Figure::writeStacked(const QString& path, QString* error)
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
-        svg.setSize(QSize(w, h1 + h2));
-        svg.setViewBox(QRect(0, 0, w, h1 + h2));
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(QStringLiteral("Downhill"));
         ok = paintVectors(&svg);
     } else {
@@ -189,7 +276,7 @@ bool Figure::writeStacked(const QString& path, QString* error)
         pdf.setCreator(QStringLiteral("Downhill"));
         pdf.setTitle(QStringLiteral("Downhill"));
         pdf.setResolution(72);  // one point per layout unit
-        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(w, h1 + h2), QPageSize::Point, QString(), QPageSize::ExactMatch),
+        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
             QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         ok = paintVectors(&pdf);
     }

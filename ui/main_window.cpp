@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextDocumentFragment>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -1648,8 +1649,9 @@ void MainWindow::openAnimationDialog()
 {
     if (animation_.target.isEmpty())
         animation_.target = QDir::home().filePath(QStringLiteral("downhill-run.gif"));
-    const QSize withLoss(landscape_->width(), landscape_->height() + lossPlot_->height());
-    AnimationDialog dialog(animation_, animationLastStep(), landscape_->size(), withLoss, this);
+    const QSize maps = mapsSize();
+    const QSize withLoss(maps.width(), maps.height() + lossPlot_->height());
+    AnimationDialog dialog(animation_, animationLastStep(), maps, withLoss, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     animation_ = dialog.settings();
@@ -1665,6 +1667,14 @@ void MainWindow::openAnimationDialog()
         QMessageBox::warning(this, tr("Export animation"), error);
         break;
     }
+}
+
+QSize MainWindow::mapsSize() const
+{
+    // Side by side, the two maps as the window shows them, one beside the other.
+    if (surfaceArea_->sideBySide())
+        return QSize(landscape_->width() + surfaceArea_->sidePlot()->width(), landscape_->height());
+    return landscape_->size();
 }
 
 std::int64_t MainWindow::animationLastStep() const
@@ -1711,15 +1721,25 @@ ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* er
     QSize pixels = a.size;
     int scale = pixels.width() >= 1600 ? 2 : 1;
     if (pixels.isEmpty()) {
-        pixels = a.withLoss ? QSize(landscape_->width(), landscape_->height() + lossPlot_->height()) : landscape_->size();
+        const QSize maps = mapsSize();
+        pixels = a.withLoss ? QSize(maps.width(), maps.height() + lossPlot_->height()) : maps;
         scale = 1;
         if (pixels.width() < 200 || pixels.height() < 200)   // a window never shown
             pixels = QSize(960, 600);
     }
     pixels = QSize(pixels.width() / scale * scale, pixels.height() / scale * scale);
-    Figure figure(pixels, a.withLoss, run.title, scale);
+    // Training | validation is exported as the window shows it: both maps, each with its line.
+    const bool sideBySide = surfaceArea_->sideBySide();
+    Figure figure(pixels, a.withLoss, run.title, scale, sideBySide ? Figure::Maps::SideBySide : Figure::Maps::One);
     figure.landscape().setGround(landscape_->ground());
     figure.landscape().setCaptionsVisible(landscape_->captionsVisible());
+    if (LandscapePlot* side = figure.side()) {
+        side->setGround(surfaceArea_->sidePlot()->ground());
+        side->setOtherMinimum(surfaceArea_->sidePlot()->otherMinimum());
+        figure.landscape().setOtherMinimum(landscape_->otherMinimum());
+        const auto plain = [](const QString& html) { return QTextDocumentFragment::fromHtml(html).toPlainText(); };
+        figure.setMapTitles(plain(surfaceArea_->mainTitle()), plain(surfaceArea_->sideTitle()));
+    }
     if (LossPlot* loss = figure.loss()) {
         RunAnimation::plotLoss(*loss, run.rows, epochs);
         loss->setLogScale(lossPlot_->logScale());

@@ -97,6 +97,7 @@ public:
     // Failed or Cancelled: nothing was written.
     ExportResult exportAnimation(const AnimationSettings& animation, QString* error);
     std::int64_t animationLastStep() const;   // the last frame's step
+    QSize mapsSize() const;   // the landscape, or side by side both maps, as on screen
     // The 3D view's dock toggle (View > 3D view); disabled, and saying why, in a build without
     // Qt Data Visualization, where landscapeView3D() is nullptr.
     QAction* view3dAction() const { return view3dAction_; }

@@ -46,8 +46,9 @@ RenderCommand::RenderCommand()
             {"title", "TEXT", "<model>, <optimizer and its settings>", "the title above the plot; '' for none"},
             {"with-loss", "", "", "add the loss over training below the landscape (38% of the height)"},
             {"on", "SET", "the --config file's surface, else train",
-                "train | val | batch: the samples the landscape averages the loss over; batch is the last update's "
-                "batch (as the model saw it, augmented if on). A file's train+val draws train"},
+                "train | val | batch | train+val: the samples the landscape averages the loss over; batch is the last "
+                "update's batch (as the model saw it, augmented if on); train+val draws the training and the validation "
+                "maps side by side, the same path on both, each marking its own minimum and the other's"},
         }});
     spec_.groups.push_back({"Race", {RaceOptions::flag()}});
     spec_.groups.push_back({"Output",

@@ -4,7 +4,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #if DOWNHILL_HAVE_UI
+#include <QColor>
 #include <QImage>
+#include <QImageReader>
 #endif
 
 #include <cmath>
@@ -32,6 +34,7 @@ private slots:
     void samePathAsTrain();
     void divergedRunStillWritesFigure();
     void surfaceChoice();
+    void sideBySide();
     void badInput_data();
     void badInput();
     void rendersWithoutPlatformOrDisplay();
@@ -217,6 +220,47 @@ void TestCliRender::surfaceChoice()
     QVERIFY(readBytes(path("surface-config.png")) == images[2]);
 }
 
+void TestCliRender::sideBySide()
+{
+    // --on train+val: the training and the validation maps side by side in one image of the
+    // size asked for; a settings file's train+val draws the same; SVG and PDF too.
+    const QStringList common = {"render", "--data", five_, "--val-fraction", "0.4", "--steps", "3", "--batch-size", "2",
+        "--size", "1600x800", "--range", "-2:6,-4:8"};
+    const CliRun train = runCli(common + QStringList{"--out", path("sbs-train.png")}, dir_.path());
+    QVERIFY2(train.exitCode == 0, train.err.constData());
+    const CliRun pair = runCli(common + QStringList{"--on", "train+val", "--out", path("sbs.png")}, dir_.path());
+    QVERIFY2(pair.exitCode == 0 && pair.err.isEmpty(), pair.err.constData());
+    QImage image;
+    QVERIFY(image.load(path("sbs.png")));
+    QCOMPARE(image.size(), QSize(1600, 800));
+    QVERIFY(readBytes(path("sbs.png")) != readBytes(path("sbs-train.png")));
+    // Two colour scales, one per map: the right half holds a map of its own.
+    int colouredRight = 0;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = image.width() / 2; x < image.width(); x += 4)
+            colouredRight += QColor(image.pixel(x, y)).saturation() > 80 ? 1 : 0;
+    QVERIFY2(colouredRight > 1000, qPrintable(QString::number(colouredRight)));
+
+    const QString config = path("sbs.json");
+    QVERIFY(writeBytes(config, R"({"format": "downhill-settings", "view": {"surface": "train+val"}})"));
+    const CliRun fromFile = runCli(common + QStringList{"--config", config, "--out", path("sbs-config.png")}, dir_.path());
+    QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+    QVERIFY(readBytes(path("sbs-config.png")) == readBytes(path("sbs.png")));
+
+    for (const char* suffix : {"svg", "pdf"}) {
+        const QString out = path(QString("sbs.%1").arg(suffix));
+        const CliRun vector = runCli(common + QStringList{"--on", "train+val", "--out", out}, dir_.path());
+        QVERIFY2(vector.exitCode == 0, vector.err.constData());
+        const QByteArray bytes = readBytes(out);
+        QVERIFY(suffix == QByteArray("svg") ? bytes.contains("<svg") : bytes.startsWith("%PDF"));
+    }
+    // An animation of the pair: every frame the size asked for.
+    const CliRun gif = runCli(common + QStringList{"--on", "train+val", "--out", path("sbs.gif"), "--frames", "3"}, dir_.path());
+    QVERIFY2(gif.exitCode == 0, gif.err.constData());
+    QCOMPARE(QImageReader(path("sbs.gif")).imageCount(), 3);
+    QCOMPARE(QImageReader(path("sbs.gif")).size(), QSize(1600, 800));
+}
+
 void TestCliRender::badInput_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -245,7 +289,9 @@ void TestCliRender::badInput_data()
     row("unknown flag", render + "--out {out}/f.png --colour red", "--colour");
     row("switch with a value", render + "--out {out}/f.png --no-field=yes", "--no-field");
     row("unknown surface", render + "--out {out}/f.png --on everything", "--on");
-    row("side by side is the window's", render + "--out {out}/f.png --on train+val", "--on");
+    row("side by side without a validation set", render + "--out {out}/f.png --on train+val --val-fraction 0", "--on: there is no validation set");
+    row("side by side of a function", "render --model rosenbrock --steps 5 --out {out}/f.png --on train+val", "--on: train+val needs data");
+    row("side by side of a race", render + "--out {out}/f.png --race adam --on train+val", "--on: a race is drawn on one map");
     row("validation without a validation set", render + "--out {out}/f.png --val-fraction 0 --on val", "--on");
 }
 

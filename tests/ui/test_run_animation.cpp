@@ -68,11 +68,10 @@ ui::AnimationRun handRun()
     return run;
 }
 
-// The landscape the window would show around the run, computed here from the objective.
-std::unique_ptr<ui::Figure> makeFigure(bool withLoss, const ui::AnimationRun& run)
+// A map of `function` over [-5, 5]^2 on `plot`.
+bool drawFunction(ui::LandscapePlot& plot, const std::string& function)
 {
-    auto figure = std::make_unique<ui::Figure>(kSize, withLoss, QString(), 1);
-    const auto objective = core::makeObjective("himmelblau", {});
+    const auto objective = core::makeObjective(function, {});
     core::LandscapeRequest request;
     request.origin = core::Vec{{0.0, 0.0}};
     request.min1 = -5;
@@ -82,11 +81,20 @@ std::unique_ptr<ui::Figure> makeFigure(bool withLoss, const ui::AnimationRun& ru
     request.resolution = 96;
     const auto grid = core::computeLandscape(*objective, core::Samples(), request);
     if (!grid)
+        return false;
+    plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, 14)), "x", "y");
+    plot.setGradientFieldVisible(false);
+    plot.setCaptionsVisible(false);
+    plot.resetView();
+    return true;
+}
+
+// The landscape the window would show around the run, computed here from the objective.
+std::unique_ptr<ui::Figure> makeFigure(bool withLoss, const ui::AnimationRun& run)
+{
+    auto figure = std::make_unique<ui::Figure>(kSize, withLoss, QString(), 1);
+    if (!drawFunction(figure->landscape(), "himmelblau"))
         return nullptr;
-    figure->landscape().setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, 14)), "x", "y");
-    figure->landscape().setGradientFieldVisible(false);
-    figure->landscape().setCaptionsVisible(false);
-    figure->landscape().resetView();
     if (ui::LossPlot* loss = figure->loss())
         ui::RunAnimation::plotLoss(*loss, run.rows, {});
     return figure;
@@ -130,6 +138,13 @@ Disc whiteDiscAt(const QImage& image, QPointF at)
     return d;
 }
 
+QPointF pixelOn(ui::LandscapePlot& plot, QPointF p)
+{
+    plot.setViewport(plot.rect());
+    plot.replot();
+    return {plot.xAxis->coordToPixel(p.x()), plot.yAxis->coordToPixel(p.y())};
+}
+
 QStringList entries(const QString& dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
@@ -152,6 +167,7 @@ private slots:
     void cancelLeavesNothing();
     void unwritableTarget_data();
     void unwritableTarget();
+    void sideBySideMapsShowTheSameRun();
 };
 
 void TestRunAnimation::evenSteps_data()
@@ -412,6 +428,55 @@ void TestRunAnimation::unwritableTarget()
     QVERIFY2(error.contains(QDir::toNativeSeparators(readOnly ? output.target : parent)), qPrintable(error));
     QCOMPARE(left, QStringList());
     QCOMPARE(entries(dir.path()), QStringList{"parent"});
+}
+
+void TestRunAnimation::sideBySideMapsShowTheSameRun()
+{
+    // Training | validation as a figure: two maps, each half the width, the same path, point
+    // and arrows on both (the right one follows the left), and every format at the size asked.
+    const QSize size(800, 400);
+    ui::Figure figure(size, false, QStringLiteral("Himmelblau | Rosenbrock"), 1, ui::Figure::Maps::SideBySide);
+    QVERIFY(figure.side());
+    QVERIFY(drawFunction(figure.landscape(), "himmelblau"));
+    QVERIFY(drawFunction(*figure.side(), "rosenbrock"));   // another map: the path is the same
+    figure.setMapTitles(QStringLiteral("left"), QStringLiteral("right"));
+    QCOMPARE(figure.pixels(), size);
+    QCOMPARE(figure.landscape().width() + figure.side()->width(), size.width());
+    const ui::AnimationRun run = handRun();
+    ui::RunAnimation animation(figure, run);
+    const auto path = handPath();
+    for (const int step : {0, 12, kSteps}) {
+        const QImage image = animation.frame(step);
+        QCOMPARE(image.size(), size);
+        const QPointF expected = path[static_cast<std::size_t>(step)];
+        for (ui::LandscapePlot* plot : {&figure.landscape(), figure.side()}) {
+            QCOMPARE(plot->pathPointCount(), step + 1);
+            QCOMPARE(plot->currentPoint(), expected);
+        }
+        // The point's white disc in each half of the image, where each map puts it (the maps
+        // sit below the title strip, the right one beside the left).
+        const int top = size.height() - figure.landscape().height();
+        const QPointF left = pixelOn(figure.landscape(), expected) + QPointF(0, top);
+        const QPointF right = pixelOn(*figure.side(), expected) + QPointF(figure.landscape().width(), top);
+        for (const QPointF& at : {left, right}) {
+            const Disc d = whiteDiscAt(image, at);
+            QVERIFY2(d.count >= 20 && QLineF(d.centre, at).length() < 1.5,
+                qPrintable(QString("step %1 at (%2, %3): %4 white pixels").arg(step).arg(at.x()).arg(at.y()).arg(d.count)));
+        }
+    }
+    QTemporaryDir dir;
+    for (const char* suffix : {"png", "svg", "pdf"}) {
+        const QString file = dir.filePath(QStringLiteral("pair.%1").arg(suffix));
+        QString error;
+        QVERIFY2(figure.write(file, &error), qPrintable(error));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray head = f.read(1024);
+        if (suffix == QByteArray("png"))
+            QCOMPARE(QImage(file).size(), size);
+        else
+            QVERIFY(suffix == QByteArray("svg") ? head.contains("<svg") : head.startsWith("%PDF"));
+    }
 }
 
 QTEST_MAIN(TestRunAnimation)

@@ -4,16 +4,20 @@
 // choice round-trips through settings files, and the batch strip shows the images the model saw.
 // The expected values are computed here from the engine (a trainer of our own, computeLandscape,
 // augmentation by hand), never copied from the window.
+#include <QColor>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "animation_dialog.h"
 #include "appearance.h"
 #include "controller_sync.h"
 #include "error.h"
@@ -101,6 +105,7 @@ private slots:
     void batchSurfaceFollowsEveryStepWhilePlaying();
     void validationMinimumDriftsFromTraining();
     void sideBySideSharesPathAndView();
+    void sideBySideAnimationHasBothMaps();
     void validationUnavailableWithoutValidationSet();
     void surfaceRoundTripsThroughSettings_data();
     void surfaceRoundTripsThroughSettings();
@@ -259,6 +264,47 @@ void TestSurfaces::sideBySideSharesPathAndView()
     chooseSurface(*w, Surface::Train);
     QVERIFY(!side->isVisible());
     QVERIFY(main->follower() == nullptr);
+}
+
+void TestSurfaces::sideBySideAnimationHasBothMaps()
+{
+    // File > Export animation side by side: both maps in every frame, as on screen.
+    auto w = openWindow(AppSettings{});
+    QVERIFY(w);
+    for (int k = 0; k < 6; ++k)
+        w->controller()->stepOnce();
+    QVERIFY(syncWith(w->controller()));
+    QTemporaryDir dir;
+    ui::AnimationSettings a;
+    a.format = ui::AnimationFormat::PngFrames;
+    a.frames = 3;
+    a.size = QSize();   // the plots' size on screen
+    QString error;
+    a.target = dir.filePath("one");
+    QCOMPARE(w->exportAnimation(a, &error), ui::ExportResult::Written);
+    const QImage one(dir.filePath("one/frame_0002.png"));
+    QCOMPARE(one.size(), w->landscapePlot()->size());
+
+    chooseSurface(*w, Surface::TrainAndVal);
+    ui::LandscapePlot* side = w->surfaceArea()->sidePlot();
+    QTRY_VERIFY_WITH_TIMEOUT(side->hasLandscape() && !side->isLandscapeStale(), 20000);
+    QCOMPARE(w->mapsSize(), QSize(w->landscapePlot()->width() + side->width(), w->landscapePlot()->height()));
+    a.target = dir.filePath("pair");
+    QCOMPARE(w->exportAnimation(a, &error), ui::ExportResult::Written);
+    const QImage pair(dir.filePath("pair/frame_0002.png"));
+    QCOMPARE(pair.size(), w->mapsSize());
+    // Its right half is a map of its own: not the right half of the single map, stretched.
+    a.size = QSize(1600, 800);
+    a.target = dir.filePath("pair-fixed");
+    QCOMPARE(w->exportAnimation(a, &error), ui::ExportResult::Written);
+    const QImage fixed(dir.filePath("pair-fixed/frame_0002.png"));
+    QCOMPARE(fixed.size(), QSize(1600, 800));
+    int coloured[2] = {0, 0};
+    for (int y = 0; y < fixed.height(); y += 4)
+        for (int x = 0; x < fixed.width(); x += 4)
+            coloured[x < fixed.width() / 2 ? 0 : 1] += QColor(fixed.pixel(x, y)).saturation() > 80 ? 1 : 0;
+    QVERIFY2(coloured[0] > 5000 && coloured[1] > 5000, qPrintable(QStringLiteral("%1 %2").arg(coloured[0]).arg(coloured[1])));
+    fixed.save(QStringLiteral(DOWNHILL_BINARY_DIR "/screenshots/animation-side-by-side.png"));
 }
 
 void TestSurfaces::validationUnavailableWithoutValidationSet()

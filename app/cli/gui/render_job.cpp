@@ -102,6 +102,9 @@ void qtMessages(QtMsgType type, const QMessageLogContext&, const QString& messag
         std::fprintf(stderr, "downhill-cli render: Qt: %s\n", qPrintable(message));
 }
 
+// The window's side by side: the training set's map and the validation set's.
+constexpr const char* kTrainAndVal = "train+val";
+
 int interrupted()
 {
     std::fputs("downhill-cli render: interrupted; no file written\n", stderr);
@@ -134,8 +137,7 @@ RenderJob::RenderJob(const CommandLine& cl)
     // The captions explain the single run's arrows, which a race does not draw.
     , captions_(options_.base().captions && !cl.has("no-captions") && !race_.active())
     , withLoss_(cl.has("with-loss"))
-    // One figure, one surface: a file's side-by-side pair draws its training half.
-    , on_(cl.text("on", options_.base().surface == "train+val" ? std::string("train") : options_.base().surface))
+    , on_(cl.text("on", options_.base().surface))
 {
     const auto out = cl.text("out");
     const auto framesDir = cl.text("frames-dir");
@@ -159,10 +161,16 @@ RenderJob::RenderJob(const CommandLine& cl)
         if (output_ == Output::Frames && cl.has("fps"))
             failFlag("fps", "only for a GIF: PNG frames have no speed");
     }
-    if (on_ != "train" && on_ != "val" && on_ != "batch")
-        failFlag("on", "expected train, val or batch, got '" + on_ + "'");
-    if (on_ == "val" && options_.model().objective()->usesData() && options_.data().valFraction() <= 0)
+    if (on_ != "train" && on_ != "val" && on_ != "batch" && on_ != kTrainAndVal)
+        failFlag("on", "expected train, val, batch or train+val, got '" + on_ + "'");
+    const bool usesData = options_.model().objective()->usesData();
+    if ((on_ == "val" || on_ == kTrainAndVal) && usesData && options_.data().valFraction() <= 0)
         failFlag("on", "there is no validation set (--val-fraction is 0)");
+    if (on_ == kTrainAndVal && !usesData) {
+        if (cl.has("on"))
+            failFlag("on", "train+val needs data: " + options_.model().objective()->name() + " is a function, with no samples");
+        on_ = "train";
+    }
     if (race_.active()) {
         const std::string why = race_.fromFile() ? " (the --config file has a race; --race none draws its own run)" : "";
         if (trajectory_)
@@ -171,8 +179,10 @@ RenderJob::RenderJob(const CommandLine& cl)
             failFlag("patience", "not with a race: every entrant runs to the same limit" + why);
         if (cl.has("on") && on_ == "batch")
             failFlag("on", "batch is one run's batch; a race's entrants each have their own (use train or val)" + why);
-        if (on_ == "batch")
-            on_ = "train";   // the file's batch surface, for its single run
+        if (cl.has("on") && on_ == kTrainAndVal)
+            failFlag("on", "a race is drawn on one map (use train or val)" + why);
+        if (on_ == "batch" || on_ == kTrainAndVal)
+            on_ = "train";   // the file's surface, for its single run
     }
     const auto& objective = *options_.model().objective();
     std::string title = objective.name() + ", " + options_.settings().optimizer.describe();
@@ -205,7 +215,8 @@ int RenderJob::run()
     // Animations are for slides and GIFs are heavy: 960 pixels wide is drawn at 1x, and from
     // 1600 pixels up at 2x, like the window's export; a single image always at 2x.
     const int scale = output_ == Output::Image || pixels_.width() >= 1600 ? ui::Figure::kScale : 1;
-    ui::Figure figure(pixels_, withLoss_, title_, scale);
+    const bool sideBySide = on_ == kTrainAndVal;
+    ui::Figure figure(pixels_, withLoss_, title_, scale, sideBySide ? ui::Figure::Maps::SideBySide : ui::Figure::Maps::One);
     ui::LandscapePlot& plot = figure.landscape();
     ui::PathLog rows;
     RunRecorder recorder(plane_.axis1(), plane_.axis2(), plot, figure.loss(), output_ == Output::Image ? nullptr : &rows);
@@ -222,11 +233,28 @@ int RenderJob::run()
                                                              : trainer.data().train;
     // The held parameters sit where the run ended, so the map is the plane the path ends on.
     const core::Vec& held = trainer.params();
-    const auto range = plane_.range() ? *plane_.range()
-                                      : automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}),
-                                            plot.pathPoints(), runner.diverged());
+    auto autoRange = [&](const core::Samples& set) {
+        return automaticRange(objective, set, plane_.request(held, {0, 1, 0, 1}), plot.pathPoints(), runner.diverged());
+    };
+    std::array<double, 4> range = plane_.range() ? *plane_.range() : autoRange(samples);
+    if (sideBySide && !plane_.range()) {
+        // Both minima in view, so that a drift between them shows.
+        const auto val = autoRange(trainer.data().val);
+        range = {std::min(range[0], val[0]), std::max(range[1], val[1]), std::min(range[2], val[2]), std::max(range[3], val[3])};
+    }
     if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
         return interrupted();
+    if (ui::LandscapePlot* side = figure.side()) {
+        if (!drawMap(*side, objective, trainer.data().val, plane_.request(held, range), interrupt.flag()))
+            return interrupted();
+        // Each map marks its own minimum and, hollow, the other's, as the window does.
+        plot.setOtherMinimum(side->minimumPosition());
+        side->setOtherMinimum(plot.minimumPosition());
+        const auto count = [](Eigen::Index n) { return n == 1 ? std::string("1 sample") : std::to_string(n) + " samples"; };
+        figure.setMapTitles(QString::fromStdString("Training set, " + count(trainer.data().train.size()) + " \u00b7 \u2606 val min"),
+            QString::fromStdString("Validation set, " + count(trainer.data().val.size()) + " \u00b7 \u2606 train min"));
+        side->resetView();
+    }
     plot.setCaptionsVisible(captions_);
     if (runner.diverged())
         plot.setDiverged(true, QStringLiteral("Diverged at step %1 \u2014 lower the learning rate").arg(trainer.state().step + 1));
