@@ -1439,36 +1439,69 @@ void LandscapePlot::resetView()
         setView(-1, 1, -1, 1);
 }
 
+void LandscapePlot::setOverlayDiverged(int id, bool diverged)
+{
+    if (id >= 0 && id < m_overlays.size())
+        m_overlays[id].diverged = diverged;
+}
+
 void LandscapePlot::fitToPath()
 {
-    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
-    auto include = [&](QPointF p) {
-        if (!finite(p))
-            return;
-        x0 = std::min(x0, p.x());
-        x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y());
-        y1 = std::max(y1, p.y());
+    struct Box {
+        double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+        void include(QPointF p)
+        {
+            if (!finite(p))
+                return;
+            x0 = std::min(x0, p.x());
+            x1 = std::max(x1, p.x());
+            y0 = std::min(y0, p.y());
+            y1 = std::max(y1, p.y());
+        }
+        bool valid() const { return x0 <= x1 && y0 <= y1; }
     };
-    for (const auto& p : m_path)
-        include(p.point);
+    // Everything that stayed finite and near, then each diverged path's start.
+    Box box;
+    QVector<const QVector<PathPoint>*> diverged;
+    const auto add = [&](const QVector<PathPoint>& path, bool away) {
+        if (away) {
+            diverged.push_back(&path);
+            if (!path.isEmpty())
+                box.include(path.front().point);
+            return;
+        }
+        for (const auto& p : path)
+            box.include(p.point);
+    };
+    add(m_path, m_diverged);
     for (const Overlay& overlay : std::as_const(m_overlays))
-        for (const auto& p : overlay.path)
-            include(p.point);
-    for (const auto& p : m_ghost)
-        include(p.point);
-    if (m_hasCurrent)
-        include(m_current);
-    if (!(x0 <= x1 && y0 <= y1)) {
+        add(overlay.path, overlay.diverged);
+    add(m_ghost, false);
+    if (m_hasCurrent && !m_diverged)
+        box.include(m_current);
+    if (!box.valid()) {
         resetView();
         return;
     }
     // A margin of 12%, and never narrower than 2% of the grid (a path that has not moved yet).
     const double minW = m_hasGrid ? 0.02 * (m_request.max1 - m_request.min1) : 0.02;
     const double minH = m_hasGrid ? 0.02 * (m_request.max2 - m_request.min2) : 0.02;
-    const double w = std::max((x1 - x0) * 1.24, minW);
-    const double h = std::max((y1 - y0) * 1.24, minH);
-    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    // A diverged path is followed while the view stays within kDivergedZoomOut times the
+    // rest: beyond, it would shrink everything else to a dot.
+    const double maxW = kDivergedZoomOut * std::max(box.x1 - box.x0, minW);
+    const double maxH = kDivergedZoomOut * std::max(box.y1 - box.y0, minH);
+    for (const auto* path : std::as_const(diverged)) {
+        for (const auto& p : *path) {
+            Box next = box;
+            next.include(p.point);
+            if (next.x1 - next.x0 > maxW || next.y1 - next.y0 > maxH)
+                break;
+            box = next;
+        }
+    }
+    const double w = std::max((box.x1 - box.x0) * 1.24, minW);
+    const double h = std::max((box.y1 - box.y0) * 1.24, minH);
+    const double cx = (box.x0 + box.x1) / 2, cy = (box.y0 + box.y1) / 2;
     setView(cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2);
 }
 

@@ -30,6 +30,7 @@ class LandscapePlot : public QCustomPlot {
 public:
     // At most this many path points are kept and drawn, however long the run (see appendPath).
     static constexpr int kMaxPathPoints = 20000;
+    static constexpr double kDivergedZoomOut = 8.0;
 
     explicit LandscapePlot(QWidget* parent = nullptr);
 
@@ -56,6 +57,10 @@ public:
     int addOverlayPath(const QString& label, const QColor& color);
     void appendOverlayPath(int id, const QVector<QPointF>& points);
     void setOverlayCurrent(int id, QPointF point);   // a non-finite point hides the marker
+    // A diverged entrant's path heads off towards infinity: fitToPath() follows it only while
+    // the view stays within kDivergedZoomOut times the rest, as it does the main path once
+    // setDiverged(true).
+    void setOverlayDiverged(int id, bool diverged);
     void clearOverlayPaths();
     // The path of an earlier run (before a branch), thin and grey under everything else on the
     // live layer; with a label it also gets a legend entry. Kept to kMaxPathPoints points.
@@ -183,6 +188,7 @@ private:
         qint64 appended = 0;
         QCPCurve* curve = nullptr;
         QCPGraph* marker = nullptr;
+        bool diverged = false;
     };
 
     static void appendBounded(QVector<PathPoint>& path, qint64& appended, const QVector<QPointF>& points);

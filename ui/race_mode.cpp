@@ -288,6 +288,7 @@ void RaceMode::onFrame(const RaceFrame& frame)
         const auto& divergence = controller_->divergence(id);
         if (snap.divergence) {
             divergedAt_[i] = snap.divergence->step;
+            landscape_->setOverlayDiverged(id, true);   // Fit to path leaves its flight out
             if (QCPCurve* curve = landscape_->overlayCurve(id)) {
                 curve->setName(divergedLabel(labels_[i], snap.divergence->step));
                 legendChanged = true;

@@ -418,6 +418,38 @@ private slots:
         QCOMPARE(plot->yAxis->range(), QCPRange(grid.request.min2, grid.request.max2));
     }
 
+    void fitLeavesADivergedFlightOut()
+    {
+        // A race entrant that diverged flew off to 1e12; Fit to path keeps the others in view
+        // and follows the flight only while the view stays within kDivergedZoomOut times theirs.
+        const auto grid = wideGrid();
+        auto plot = shownPlot(grid);
+        const int calm = plot->addOverlayPath(QStringLiteral("calm"), Qt::blue);
+        const int wild = plot->addOverlayPath(QStringLiteral("wild"), Qt::red);
+        plot->appendOverlayPath(calm, {QPointF(0, 0), QPointF(1, 0.5), QPointF(2, 1)});
+        QVector<QPointF> flight{QPointF(0, 0), QPointF(3, -2)};
+        for (int k = 1; k <= 12; ++k)
+            flight.push_back(QPointF(std::pow(10.0, k), -std::pow(10.0, k)));
+        plot->appendOverlayPath(wild, flight);
+        plot->fitToPath();
+        QVERIFY(plot->xAxis->range().size() > 1e11);   // not yet marked: the flight is in view
+        plot->setOverlayDiverged(wild, true);
+        plot->fitToPath();
+        const QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
+        QVERIFY2(x.size() <= 1.24 * LandscapePlot::kDivergedZoomOut * 2 + 1e-9, qPrintable(QString::number(x.size())));
+        for (const QPointF& p : {QPointF(0, 0), QPointF(1, 0.5), QPointF(2, 1)})
+            QVERIFY(x.contains(p.x()) && y.contains(p.y()));
+        QVERIFY(x.contains(3.0) && y.contains(-2.0));   // the flight's first step is near enough to follow
+        QVERIFY(!x.contains(10.0) || !y.contains(-10.0));
+        QVERIFY(!x.contains(100.0));
+        // The main run's own flight, once the plot shows it diverged, likewise.
+        plot->clearOverlayPaths();
+        plot->appendPath(flight);
+        plot->setDiverged(true, QStringLiteral("diverged"));
+        plot->fitToPath();
+        QVERIFY2(plot->xAxis->range().size() < 1000, qPrintable(QString::number(plot->xAxis->range().size())));
+    }
+
     void exportWritesRealFiles_data()
     {
         QTest::addColumn<QString>("name");

@@ -270,6 +270,9 @@ void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
         QVERIFY(!race->controller()->divergence(i));
         QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 ").arg(race->controller()->state(0).step)), qPrintable(readout(*w, i)));
     }
+    // Fit to path keeps the race in view instead of following the flight to infinity.
+    w->findChild<QAction*>(QStringLiteral("fitPathAction"))->trigger();
+    QVERIFY2(w->landscapePlot()->xAxis->range().size() < 1000, qPrintable(QString::number(w->landscapePlot()->xAxis->range().size())));
     // The main run's banner is for the main run only.
     QVERIFY(!w->findChild<QLabel*>(QStringLiteral("divergenceBanner"))->isVisible());
     QVERIFY(!w->landscapePlot()->isDiverged());

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "analytic_objective.h"
+#include "landscape_plot.h"
 
 namespace downhill::cli {
 
@@ -14,7 +15,7 @@ namespace {
 constexpr double kMargin = 0.10;        // of the span, on each side
 constexpr int kSearchGrid = 41;         // points per axis of the coarse grid that finds the minimum
 constexpr int kMaxSearchRounds = 12;    // each round looks twice as far
-constexpr double kDivergedZoomOut = 8.0;
+constexpr double kDivergedZoomOut = ui::LandscapePlot::kDivergedZoomOut;   // as the window's Fit to path
 
 struct Box {
     double x0 = std::numeric_limits<double>::infinity();
