@@ -253,6 +253,15 @@ void LossPlot::appendOverlaySteps(int id, const QVector<double>& steps, const QV
         fitAxes();
 }
 
+void LossPlot::setOverlayDiverged(int id, bool diverged)
+{
+    if (id < 0 || id >= m_overlays.size())
+        return;
+    m_overlays[id].diverged = diverged;
+    if (m_follow)
+        fitAxes();
+}
+
 void LossPlot::clearOverlaySeries()
 {
     for (const Overlay& overlay : std::as_const(m_overlays))
@@ -397,8 +406,12 @@ void LossPlot::fitAxes()
         includeLoss(v);
     QVector<const QVector<double>*> allKeys{&m_stepSeries.keys, &m_epochSeries.keys, &m_ghost.series.keys};
     for (const Overlay& overlay : std::as_const(m_overlays)) {
+        const double cap = overlay.diverged && !overlay.series.a.isEmpty()
+            ? kDivergedLossCap * std::abs(overlay.series.a.front())
+            : std::numeric_limits<double>::infinity();
         for (const double v : overlay.series.a)
-            includeLoss(v);
+            if (v <= cap)
+                includeLoss(v);
         allKeys.push_back(&overlay.series.keys);
     }
     for (const QVector<double>* keys : std::as_const(allKeys)) {

@@ -34,7 +34,12 @@ public:
     // calls with an unknown id do nothing.
     int addOverlaySeries(const QString& label, const QColor& color);
     void appendOverlaySteps(int id, const QVector<double>& steps, const QVector<double>& loss);
+    // A diverged run's loss runs off to 1e300: the axes then fit only its values up to
+    // kDivergedLossCap times its first, so that it leaves the top of the panel instead of
+    // flattening every other curve.
+    void setOverlayDiverged(int id, bool diverged);
     void clearOverlaySeries();
+    static constexpr double kDivergedLossCap = 100.0;
     // An earlier branch's batch loss, drawn grey under the current run (see LandscapePlot's
     // ghost path); with a label it gets a legend entry. Replaces the one before.
     void setGhostSeries(const QVector<double>& steps, const QVector<double>& loss, const QString& label = {});
@@ -87,6 +92,7 @@ private:
     struct Overlay {
         Series series;     // a = batch loss, b unused
         QCPGraph* graph = nullptr;
+        bool diverged = false;
     };
     QVector<Overlay> m_overlays;
     Overlay m_ghost;

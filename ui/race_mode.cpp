@@ -295,6 +295,7 @@ void RaceMode::onFrame(const RaceFrame& frame)
             }
             if (QCPGraph* graph = lossPlot_->overlayGraph(id))
                 graph->setName(divergedLossLabel(labels_[i]));
+            lossPlot_->setOverlayDiverged(id, true);
         }
         if (divergence)
             panel_->setReadout(id, QString::fromStdString(divergence->message) + tr(". The others race on."), true);

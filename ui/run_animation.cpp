@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "figure.h"
 #include "gif_writer.h"
@@ -62,32 +61,6 @@ QString divergedLossLabel(const QString& label)
     return QStringLiteral("%1 \u2014 diverged").arg(label);
 }
 
-std::optional<std::array<double, 2>> raceLossView(const std::vector<AnimationEntrant>& entrants, bool logScale)
-{
-    const bool anyDiverged = std::any_of(entrants.begin(), entrants.end(), [](const AnimationEntrant& e) { return e.divergedAt > 0; });
-    if (!anyDiverged || entrants.front().track.empty())
-        return std::nullopt;
-    const double cap = 100 * std::abs(entrants.front().track.front().loss);   // every entrant's start
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (const AnimationEntrant& e : entrants) {
-        for (const TrackPoint& p : e.track) {
-            const double v = p.loss;
-            if (!std::isfinite(v) || (logScale && v <= 0) || (e.divergedAt > 0 && v > cap))
-                continue;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    if (!(lo <= hi))
-        return std::nullopt;
-    // LossPlot's own margins.
-    if (logScale)
-        return std::array<double, 2>{lo / 1.5, hi > lo ? hi * 1.5 : lo * 10};
-    const double pad = std::max((hi - lo) * 0.06, std::abs(hi) * 1e-3 + 1e-12);
-    return std::array<double, 2>{std::min(0.0, lo - pad), hi + pad};
-}
-
 RunAnimation::RunAnimation(Figure& figure, AnimationRun run) : figure_(figure), run_(std::move(run))
 {
     LandscapePlot& plot = figure_.landscape();
@@ -122,10 +95,8 @@ RunAnimation::RunAnimation(Figure& figure, AnimationRun run) : figure_(figure), 
                     losses.push_back(p.loss);
                 }
                 loss->appendOverlaySteps(id, steps, losses);
+                loss->setOverlayDiverged(id, e.divergedAt > 0);
             }
-            // A diverged entrant's loss runs off the top instead of flattening every other curve.
-            if (const auto view = raceLossView(run_.entrants, loss->logScale()))
-                loss->yAxis->setRange((*view)[0], (*view)[1]);
         }
         figure_.finishRace(hasRun);
     }

@@ -5,10 +5,8 @@
 // Written as an animated GIF or as numbered PNG frames, through a temporary file or folder, so
 // that a cancel or a failure leaves nothing behind. Shared by the window (File > Export
 // animation) and downhill-cli render --out run.gif.
-#include <array>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <vector>
 
 #include <QColor>
@@ -45,10 +43,6 @@ struct AnimationEntrant {
 // loss plot, which says no more than that).
 QString divergedLabel(const QString& label, std::int64_t step);
 QString divergedLossLabel(const QString& label);
-// The loss plot's vertical range for a race in which an entrant diverged ({lo, hi}; unset when
-// none did): every loss of the others and a diverged one's up to 100 times the start's, so a
-// loss that runs off to 1e300 leaves the top of the panel instead of flattening every curve.
-std::optional<std::array<double, 2>> raceLossView(const std::vector<AnimationEntrant>& entrants, bool logScale);
 
 // What the frames are drawn from: a copy, taken once.
 struct AnimationRun {

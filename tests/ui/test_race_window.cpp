@@ -17,6 +17,7 @@
 #include <cmath>
 #include <memory>
 
+#include "app_settings.h"
 #include "appearance.h"
 #include "controller_sync.h"
 #include "landscape_plot.h"
@@ -69,6 +70,7 @@ private slots:
     void presetRatesMakeProgressOnTheirOwn();
     void addAndRemoveEntrantsInThePanel();
     void divergingEntrantIsReportedAndTheOthersGoOn();
+    void divergedEntrantLeavesTheLossPlotsTop();
     void newStartPointClearsTheRace();
     void lineupIsSavedAndRestored();
 };
@@ -282,6 +284,42 @@ void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
     QVERIFY(!race->controller()->divergence(1));
     QVERIFY(!w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged")));
     QCOMPARE(w->landscapePlot()->overlayPointCount(1), 1);
+}
+
+void TestRaceWindow::divergedEntrantLeavesTheLossPlotsTop()
+{
+    // Lesson 10's race on Rosenbrock: SGD at 0.003 is thrown out of the valley and its loss
+    // climbs past 1e100 within a few steps. The loss plot fits the others and lets it leave the
+    // top; Fit to path keeps the race in view.
+    ui::AppSettings s;
+    s.model = "rosenbrock";
+    s.start = {-1.5, 2.0};
+    auto w = openWindow(s);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    std::vector<core::TrainSettings> lineup(2, w->settings().trainSettings());
+    lineup[0].optimizer.kind = core::OptimizerKind::Adam;
+    lineup[0].optimizer.lr = 0.02;
+    lineup[1].optimizer.kind = core::OptimizerKind::Sgd;
+    lineup[1].optimizer.lr = 0.003;
+    race->setLineup(lineup);
+    for (int k = 0; k < 40; ++k)
+        race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QVERIFY(race->controller()->divergence(1).has_value());
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{40});
+    const auto entrants = race->animationEntrants();
+    double highest = 0;
+    for (const auto& p : entrants[1].track)
+        highest = std::max(highest, p.loss);
+    QVERIFY2(highest > 1e50, qPrintable(QString::number(highest)));   // the flight is in the data
+    const double start = entrants[0].track.front().loss;
+    const double top = w->lossPlot()->yAxis->range().upper;
+    QVERIFY2(top < 1.5 * ui::LossPlot::kDivergedLossCap * start, qPrintable(QString::number(top)));
+    w->findChild<QAction*>(QStringLiteral("fitPathAction"))->trigger();
+    for (const auto& p : entrants[0].track)
+        QVERIFY(w->landscapePlot()->xAxis->range().contains(p.at.x()) && w->landscapePlot()->yAxis->range().contains(p.at.y()));
+    QVERIFY(w->landscapePlot()->xAxis->range().size() < 100);
 }
 
 void TestRaceWindow::newStartPointClearsTheRace()
