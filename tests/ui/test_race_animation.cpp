@@ -43,6 +43,17 @@ void stepRace(ui::MainWindow& w, int steps)
         w.findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
 }
 
+// The window, its landscape shown, with the preset's race kSteps steps on.
+std::unique_ptr<ui::MainWindow> windowWithPresetRace()
+{
+    auto w = openWindow();
+    if (!w)
+        return nullptr;
+    w->raceMode()->applyPreset();
+    stepRace(*w, kSteps);
+    return syncWith(w->raceMode()->controller()) ? std::move(w) : nullptr;
+}
+
 QStringList frameNames(const QString& dir)
 {
     return QDir(dir).entryList(QDir::Files, QDir::Name);
@@ -100,12 +111,9 @@ private slots:
 
     void framesShowEachEntrantAtTheFramesStep()
     {
-        auto w = openWindow();
+        auto w = windowWithPresetRace();
         QVERIFY(w);
         ui::RaceMode* race = w->raceMode();
-        race->applyPreset();
-        stepRace(*w, kSteps);
-        QVERIFY(syncWith(race->controller()));
         const auto entrants = race->animationEntrants();
 
         ui::Figure figure(QSize(960, 600), true, QStringLiteral("race"), 1);
@@ -188,12 +196,8 @@ private slots:
 
     void windowExportSpansTheRace()
     {
-        auto w = openWindow();
+        auto w = windowWithPresetRace();
         QVERIFY(w);
-        ui::RaceMode* race = w->raceMode();
-        race->applyPreset();
-        stepRace(*w, kSteps);
-        QVERIFY(syncWith(race->controller()));
         // The main run a few steps on: the frames go to the race's end, the run stops at its own.
         for (int k = 0; k < 4; ++k)
             w->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();

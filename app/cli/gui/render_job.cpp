@@ -275,8 +275,8 @@ int RenderJob::run()
     if (ui::LossPlot* loss = figure.loss())
         loss->setLogScale(options_.base().logLoss);
 
-    QString error;
     if (output_ == Output::Image) {
+        QString error;
         if (!figure.write(QString::fromStdString(out_), &error))
             failFlag("out", error.toStdString());
         return runner.finish("figure: " + out_ + "\n");
@@ -296,19 +296,26 @@ int RenderJob::run()
     if (runner.diverged())
         run.divergence = QStringLiteral("Diverged at step %1 \u2014 lower the learning rate").arg(trainer.state().step + 1);
     ui::RunAnimation animation(figure, std::move(run));
+    const auto written = writeAnimation(animation, interrupt.flag());
+    if (!written)
+        return interrupted();
+    return runner.finish(*written);
+}
+
+std::optional<std::string> RenderJob::writeAnimation(ui::RunAnimation& animation, const std::atomic<bool>* stop) const
+{
     ui::AnimationOutput output;
     output.format = output_ == Output::Gif ? ui::AnimationFormat::Gif : ui::AnimationFormat::PngFrames;
     output.target = QString::fromStdString(out_);
     output.steps = ui::evenFrameSteps(animation.lastStep(), frames_);
     output.fps = fps_;
-    const auto* stop = interrupt.flag();
+    QString error;
     const auto result = ui::exportAnimation(animation, output, [stop](int, int) { return !stop->load(); }, &error);
     if (result == ui::ExportResult::Cancelled)
-        return interrupted();
+        return std::nullopt;
     if (result == ui::ExportResult::Failed)
         failFlag(outFlag_, error.toStdString());
-    return runner.finish((output_ == Output::Gif ? "animation: " : "frames: ") + out_ + " (" + std::to_string(output.steps.size())
-        + " frames)\n");
+    return (output_ == Output::Gif ? "animation: " : "frames: ") + out_ + " (" + std::to_string(output.steps.size()) + " frames)\n";
 }
 
 bool RenderJob::drawMap(ui::LandscapePlot& plot, const core::Objective& objective, const core::Samples& samples,
@@ -383,9 +390,9 @@ int RenderJob::runRace()
     if (output_ != Output::Image)
         run.title = title_;
     ui::RunAnimation animation(figure, std::move(run));
-    QString error;
     std::string written;
     if (output_ == Output::Image) {
+        QString error;
         animation.show(animation.lastStep());
         if (ui::LossPlot* loss = figure.loss())
             loss->setCurrentStep(std::nan(""));   // a still figure shows every curve whole: no "now"
@@ -393,18 +400,10 @@ int RenderJob::runRace()
             failFlag("out", error.toStdString());
         written = "figure: " + out_ + "\n";
     } else {
-        ui::AnimationOutput output;
-        output.format = output_ == Output::Gif ? ui::AnimationFormat::Gif : ui::AnimationFormat::PngFrames;
-        output.target = QString::fromStdString(out_);
-        output.steps = ui::evenFrameSteps(animation.lastStep(), frames_);
-        output.fps = fps_;
-        const auto* stop = interrupt.flag();
-        const auto result = ui::exportAnimation(animation, output, [stop](int, int) { return !stop->load(); }, &error);
-        if (result == ui::ExportResult::Cancelled)
+        const auto frames = writeAnimation(animation, interrupt.flag());
+        if (!frames)
             return interrupted();
-        if (result == ui::ExportResult::Failed)
-            failFlag(outFlag_, error.toStdString());
-        written = (output_ == Output::Gif ? "animation: " : "frames: ") + out_ + " (" + std::to_string(output.steps.size()) + " frames)\n";
+        written = *frames;
     }
 
     std::string summary = "model: " + objective.name() + "\n" + race.summary() + written;

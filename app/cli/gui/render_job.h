@@ -19,6 +19,7 @@
 
 namespace downhill::ui {
 class LandscapePlot;
+class RunAnimation;
 }
 
 namespace downhill::cli {
@@ -32,6 +33,9 @@ public:
 
 private:
     int runRace();
+    // The animation's frames, written as --out or --frames-dir asks: the summary line, or
+    // nothing when interrupted (nothing is left behind). A failed write throws.
+    std::optional<std::string> writeAnimation(ui::RunAnimation& animation, const std::atomic<bool>* stop) const;
     // The map under the path: the grid over the plane, its contour lines and (unless
     // --no-field) the gradient field, as the window draws them. False when interrupted.
     bool drawMap(ui::LandscapePlot& plot, const core::Objective& objective, const core::Samples& samples,
