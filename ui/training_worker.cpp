@@ -305,6 +305,11 @@ void TrainingWorker::scheduleNext()
 {
     if (diverged_ || (epochsToRun_ == 0 && !playing_.load())) {
         timer_->stop();
+        // At rest now. The last chunk's flush may have seen the run still playing (a pause
+        // that came after it looked), or the tick that would have caught up was just cancelled
+        // (a new speed while paused): the last update still wants its card.
+        if (explainPending_)
+            flush();
         return;
     }
     timer_->start(epochsToRun_ > 0 ? 0 : pacer_.msUntilDue());

@@ -68,6 +68,7 @@ private slots:
     void stepEpochEndsAtTheEpochBoundary();
     void playThenPauseStops();
     void stepInputsOnlyWhenAtRest();
+    void pauseExplainsTheLastStepWithoutASync();
     void pacedSpeedIsNotExceeded();
     void resetRestoresInitialStateExactly();
     void startPointRestartsTheRun();
@@ -239,6 +240,33 @@ void TestTrainingController::stepInputsOnlyWhenAtRest()
     QCOMPARE(explained->record.step, c.state().step);
     QCOMPARE(explained->before.step, c.state().step - 1);
     QVERIFY(explained->record.after == c.state().params);
+}
+
+void TestTrainingController::pauseExplainsTheLastStepWithoutASync()
+{
+    // The window never syncs: the card of the last update must come with the pause itself.
+    // At 5 steps a second the worker spends the time between steps waiting for the next one;
+    // a pause there, then a new speed, cancelled that wait, and with it the only flush that
+    // would have explained the step (sync() hid it, as it flushes too).
+    TrainingController c;
+    c.configure(makeTrainer(plainSgd(0.01, 8), 256));
+    c.setSpeed(5);
+    QSignalSpy frames(&c, &TrainingController::frame);
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.state().step >= 1, 5000);
+    c.pause();
+    c.setSpeed(10);
+    const auto explained = [&]() -> std::optional<core::StepInputs> {
+        std::optional<core::StepInputs> last;
+        for (const auto& args : frames)
+            if (const auto snap = args.at(0).value<Snapshot>(); snap.stepInputs)
+                last = snap.stepInputs;
+        return last;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(explained().has_value(), 5000);
+    QVERIFY(syncWith(c));
+    QCOMPARE(explained()->record.step, c.state().step);
+    QVERIFY(explained()->record.after == c.state().params);
 }
 
 void TestTrainingController::pacedSpeedIsNotExceeded()
