@@ -142,6 +142,7 @@ void RaceController::refresh()
     }
     if (!any)
         return;
+    bool allDiverged = true;
     for (std::size_t i = 0; i < out.entrants.size(); ++i) {
         const Snapshot& s = out.entrants[i];
         if (s.hasState)
@@ -150,9 +151,12 @@ void RaceController::refresh()
             divergences_[i].reset();
         if (s.divergence)
             divergences_[i] = s.divergence;
+        allDiverged = allDiverged && divergences_[i].has_value();
     }
-    // Every entrant diverged: the worker stopped itself.
-    if (playing_ && !playingFlag_.load())
+    // Every entrant diverged: the worker stopped itself. It clears the flag before it
+    // publishes the last divergence, so the flag alone would stop the race in a frame that
+    // does not show why yet (and the frame that does would come to a stopped race).
+    if (playing_ && allDiverged && !playingFlag_.load())
         setPlaying(false);
     emit frame(out);
 }

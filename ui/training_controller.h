@@ -66,7 +66,7 @@ public:
     // Takes what is new now and emits frame() if there is anything (the timer does this).
     void refresh();
     // A round trip: synced(token) is emitted after every command sent before has been handled
-    // and its results delivered by frame().
+    // and its results delivered by frame(). A "step one epoch" is handled when its epoch is done.
     quint64 sync();
 
 signals:

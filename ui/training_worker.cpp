@@ -38,6 +38,7 @@ void TrainingWorker::restartRun()
     buffer_.restart(trainer_->state(), trainer_->batchesPerEpoch(), trainer_->trainingLoss());
     pacer_.restart();
     scheduleNext();
+    answerSyncs();
 }
 
 void TrainingWorker::play()
@@ -196,6 +197,7 @@ void TrainingWorker::moveTo(std::int64_t step)
         history_.seek(*trainer_, target > history_.first() ? target - 1 : target);
     } catch (const core::InputError& e) {
         emit commandFailed(QString::fromStdString(e.what()));
+        answerSyncs();
         return;
     }
     settingsChanged_ = true;
@@ -208,7 +210,19 @@ void TrainingWorker::moveTo(std::int64_t step)
 void TrainingWorker::sync(quint64 token)
 {
     flush();
-    emit synced(token);
+    waitingSyncs_.push_back(token);
+    answerSyncs();
+}
+
+void TrainingWorker::answerSyncs()
+{
+    // A sync sent after "step one epoch" is about that epoch's steps: answered before they
+    // are taken, it handed the caller a frame from the middle of the epoch, or from before it.
+    if (epochsToRun_ > 0)
+        return;
+    for (const quint64 token : waitingSyncs_)
+        emit synced(token);
+    waitingSyncs_.clear();
 }
 
 bool TrainingWorker::stepOne()
@@ -268,6 +282,7 @@ void TrainingWorker::flush()
     buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
         history_.head());
     latest_.reset();
+    answerSyncs();
 }
 
 void TrainingWorker::tick()
@@ -305,6 +320,11 @@ void TrainingWorker::scheduleNext()
 {
     if (diverged_ || (epochsToRun_ == 0 && !playing_.load())) {
         timer_->stop();
+        // At rest now. The last chunk's flush may have seen the run still playing (a pause
+        // that came after it looked), or the tick that would have caught up was just cancelled
+        // (a new speed while paused): the last update still wants its card.
+        if (explainPending_)
+            flush();
         return;
     }
     timer_->start(epochsToRun_ > 0 ? 0 : pacer_.msUntilDue());

@@ -49,7 +49,9 @@ public:
     void loadTimeline(const std::vector<core::RunHistory::Change>& changes, std::int64_t head,
         const core::TrainState& headState, std::int64_t position);
     core::RunHistory::Saved saveTimeline();       // throws core::InputError without a run
-    void sync(quint64 token);                      // answers synced(token)
+    // Answers synced(token) once what was sent before is done: at once, or, while "step one
+    // epoch" presses are still running, when the last of them is (or was cut short).
+    void sync(quint64 token);
 
     // Upper bound of one chunk of steps between visits to the event loop.
     static constexpr qint64 kChunkNanoseconds = 5'000'000;
@@ -66,6 +68,7 @@ private:
     void restartRun();
     void moveTo(std::int64_t step);
     void scheduleNext();
+    void answerSyncs();        // the waiting sync() calls, once no epoch is left to step
 
     SnapshotBuffer& buffer_;
     std::atomic<bool>& playing_;
@@ -76,6 +79,7 @@ private:
     core::RunHistory history_;
     core::Vec init_;
     int epochsToRun_ = 0;          // "step one epoch" presses not yet done
+    std::vector<quint64> waitingSyncs_;   // sync() tokens that wait for those epochs
     bool diverged_ = false;
     StepPacer pacer_;
 

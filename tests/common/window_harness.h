@@ -2,7 +2,9 @@
 // The real window in a test: not persisted (no QSettings read or written), resized, shown and
 // exposed, optionally given settings, and by default waited on until a fine landscape is on
 // screen, so that grids and pixels have settled before the test looks at them.
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -43,6 +45,30 @@ inline std::unique_ptr<ui::MainWindow> openWindow(QSize size = QSize(1280, 800),
     while (!fine() && t.elapsed() < timeoutMs)
         shown.wait(100);
     return fine() ? std::move(w) : nullptr;
+}
+
+// Delivers posted layout requests until none is left, so that geometry can be checked at once.
+// One sendPostedEvents round is not enough: a layout whose minimum size changes while it is
+// activated posts the request for its parent's layout, and what is posted during a round waits
+// for the next one. False if the layouts never settle (they keep asking for one another).
+inline bool settleLayouts()
+{
+    struct Counter : QObject {
+        int delivered = 0;
+        bool eventFilter(QObject*, QEvent* event) override
+        {
+            delivered += event->type() == QEvent::LayoutRequest ? 1 : 0;
+            return false;
+        }
+    } counter;
+    QCoreApplication::instance()->installEventFilter(&counter);
+    int rounds = 0;
+    do {
+        counter.delivered = 0;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    } while (counter.delivered > 0 && ++rounds < 100);
+    QCoreApplication::instance()->removeEventFilter(&counter);
+    return counter.delivered == 0;
 }
 
 inline std::unique_ptr<ui::MainWindow> openWindow(const ui::AppSettings& settings, WaitFor wait = WaitFor::FineLandscape)

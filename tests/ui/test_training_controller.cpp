@@ -68,6 +68,7 @@ private slots:
     void stepEpochEndsAtTheEpochBoundary();
     void playThenPauseStops();
     void stepInputsOnlyWhenAtRest();
+    void pauseExplainsTheLastStepWithoutASync();
     void pacedSpeedIsNotExceeded();
     void resetRestoresInitialStateExactly();
     void startPointRestartsTheRun();
@@ -156,8 +157,8 @@ void TestTrainingController::stepEpochEndsAtTheEpochBoundary()
     c.configure(makeTrainer(plainSgd(0.05, 10), 64));
     c.stepOnce();
     c.stepEpoch();
-    QVERIFY(syncWith(c));
-    QTRY_COMPARE_WITH_TIMEOUT(c.state().epoch, std::int64_t{1}, 5000);
+    QVERIFY(syncWith(c));   // answered once the epoch is done
+    QCOMPARE(c.state().epoch, std::int64_t{1});
     QCOMPARE(c.state().step, std::int64_t{7});  // ceil(64 / 10) updates in an epoch
     QCOMPARE(c.state().cursor, std::int64_t{0});
     QCOMPARE(c.batchesPerEpoch(), std::int64_t{7});
@@ -169,10 +170,18 @@ void TestTrainingController::stepEpochEndsAtTheEpochBoundary()
     // Pressed twice in a row: two epochs, not the same one twice.
     c.stepEpoch();
     c.stepEpoch();
-    QTRY_COMPARE_WITH_TIMEOUT(c.state().epoch, std::int64_t{3}, 5000);
     QVERIFY(syncWith(c));
     QCOMPARE(c.state().epoch, std::int64_t{3});
     QCOMPARE(c.state().step, std::int64_t{21});
+
+    // An epoch of 4000 single-sample updates takes the worker many chunks: a sync sent right
+    // after the press still answers only once the epoch is done, never from the middle of it.
+    TrainingController slow;
+    slow.configure(makeTrainer(plainSgd(0.001, 1), 4000));
+    slow.stepEpoch();
+    QVERIFY(syncWith(slow));
+    QCOMPARE(slow.state().epoch, std::int64_t{1});
+    QCOMPARE(slow.state().step, std::int64_t{4000});
 }
 
 void TestTrainingController::playThenPauseStops()
@@ -239,6 +248,33 @@ void TestTrainingController::stepInputsOnlyWhenAtRest()
     QCOMPARE(explained->record.step, c.state().step);
     QCOMPARE(explained->before.step, c.state().step - 1);
     QVERIFY(explained->record.after == c.state().params);
+}
+
+void TestTrainingController::pauseExplainsTheLastStepWithoutASync()
+{
+    // The window never syncs: the card of the last update must come with the pause itself.
+    // At 5 steps a second the worker spends the time between steps waiting for the next one;
+    // a pause there, then a new speed, cancelled that wait, and with it the only flush that
+    // would have explained the step (sync() hid it, as it flushes too).
+    TrainingController c;
+    c.configure(makeTrainer(plainSgd(0.01, 8), 256));
+    c.setSpeed(5);
+    QSignalSpy frames(&c, &TrainingController::frame);
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.state().step >= 1, 5000);
+    c.pause();
+    c.setSpeed(10);
+    const auto explained = [&]() -> std::optional<core::StepInputs> {
+        std::optional<core::StepInputs> last;
+        for (const auto& args : frames)
+            if (const auto snap = args.at(0).value<Snapshot>(); snap.stepInputs)
+                last = snap.stepInputs;
+        return last;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(explained().has_value(), 5000);
+    QVERIFY(syncWith(c));
+    QCOMPARE(explained()->record.step, c.state().step);
+    QVERIFY(explained()->record.after == c.state().params);
 }
 
 void TestTrainingController::pacedSpeedIsNotExceeded()

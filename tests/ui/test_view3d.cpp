@@ -298,11 +298,17 @@ private slots:
         // Playing: at most kUpdatesPerSecond updates a second, however fast the run (fewer
         // where drawing is slow, under Xvfb's software OpenGL).
         const int before = view->updateCount();
+        QElapsedTimer played;
+        played.start();
         action(*w, "playAction")->trigger();
         QTest::qWait(1000);
         action(*w, "playAction")->trigger();
         const int during = view->updateCount() - before;
-        QVERIFY2(during <= ui::LandscapeView3D::kUpdatesPerSecond + 2, qPrintable(QString::number(during)));
+        // Per the time it really played: qWait returns late when an event inside it runs long.
+        // The view's timer is a coarse one, which may fire up to 5% early.
+        const qint64 ms = played.elapsed();
+        const qint64 allowed = ms * ui::LandscapeView3D::kUpdatesPerSecond / 950 + 2;
+        QVERIFY2(during <= allowed, qPrintable(QStringLiteral("%1 updates in %2 ms").arg(during).arg(ms)));
         QVERIFY(view->updateIntervalMs() >= 1000 / ui::LandscapeView3D::kUpdatesPerSecond);
         QVERIFY(view->updateIntervalMs() <= ui::LandscapeView3D::kSlowestIntervalMs);
         QTRY_VERIFY_WITH_TIMEOUT(view->updateCount() > before, ui::LandscapeView3D::kSlowestIntervalMs + 1000);
