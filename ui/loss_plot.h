@@ -29,11 +29,13 @@ public:
 
     // Further loss curves, one per run of a race (each run's loss by step), with a legend entry
     // each (while there are any, the legend lists only them, in columns of four) and the same
-    // bounded memory as the step series; the axes fit them too. Ids
-    // count from 0 in the order of addOverlaySeries() and are void after clearOverlaySeries();
-    // calls with an unknown id do nothing.
+    // bounded memory as the step series; the axes fit them too. Ids count from 0 in the order
+    // of addOverlaySeries(); removing one moves the later ones down by one, and all are void
+    // after clearOverlaySeries(); calls with an unknown id do nothing.
     int addOverlaySeries(const QString& label, const QColor& color);
     void appendOverlaySteps(int id, const QVector<double>& steps, const QVector<double>& loss);
+    void resetOverlaySeries(int id);   // no points; its colour and legend entry stay
+    void removeOverlaySeries(int id);
     void clearOverlaySeries();
     // An earlier branch's batch loss, drawn grey under the current run (see LandscapePlot's
     // ghost path); with a label it gets a legend entry. Replaces the one before.
@@ -87,7 +89,9 @@ private:
     struct Overlay {
         Series series;     // a = batch loss, b unused
         QCPGraph* graph = nullptr;
+        void setId(int id);   // the graph's object name follows the id
     };
+    void overlaysChanged();   // the legend and the axes after an overlay came or went
     QVector<Overlay> m_overlays;
     Overlay m_ghost;
     double m_currentStep = std::numeric_limits<double>::quiet_NaN();
