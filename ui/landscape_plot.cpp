@@ -905,19 +905,24 @@ void LandscapePlot::updatePathCurves()
 // ---------------------------------------------------------------------------------------------
 // Overlay paths and the ghost path
 
+void LandscapePlot::Overlay::setId(int id)
+{
+    curve->setObjectName(QStringLiteral("overlayPath%1").arg(id));
+    marker->setObjectName(QStringLiteral("overlayCurrent%1").arg(id));
+}
+
 int LandscapePlot::addOverlayPath(const QString& label, const QColor& color)
 {
     const int id = static_cast<int>(m_overlays.size());
     Overlay overlay;
     overlay.curve = new QCPCurve(xAxis, yAxis);
-    overlay.curve->setObjectName(QStringLiteral("overlayPath%1").arg(id));
     overlay.curve->setLayer(kLiveLayer);
     overlay.curve->setName(label);
     overlay.curve->setPen(QPen(color, 1));
     overlay.curve->setSelectable(QCP::stNone);
     overlay.curve->addToLegend();
     overlay.marker = new QCPGraph(xAxis, yAxis);
-    overlay.marker->setObjectName(QStringLiteral("overlayCurrent%1").arg(id));
+    overlay.setId(id);
     overlay.marker->setLayer(kLiveLayer);
     overlay.marker->setLineStyle(QCPGraph::lsNone);
     overlay.marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette::halo(), 1.5), QBrush(color), 10));
@@ -952,6 +957,30 @@ void LandscapePlot::setOverlayCurrent(int id, QPointF point)
     marker->setVisible(finite(point));
     if (finite(point))
         marker->addData(point.x(), point.y());
+}
+
+void LandscapePlot::resetOverlayPath(int id)
+{
+    if (id < 0 || id >= m_overlays.size())
+        return;
+    Overlay& overlay = m_overlays[id];
+    overlay.path.clear();
+    overlay.appended = 0;
+    overlay.diverged = false;
+    drawThinned(overlay.curve, overlay.path, 4.0);
+    setOverlayCurrent(id, QPointF(kNaN, kNaN));
+}
+
+void LandscapePlot::removeOverlayPath(int id)
+{
+    if (id < 0 || id >= m_overlays.size())
+        return;
+    removePlottable(m_overlays[id].curve);  // also takes it out of the legend
+    removePlottable(m_overlays[id].marker);
+    m_overlays.remove(id);
+    for (int k = id; k < m_overlays.size(); ++k)
+        m_overlays[k].setId(k);
+    updateLegend();
 }
 
 void LandscapePlot::clearOverlayPaths()

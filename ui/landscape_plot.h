@@ -51,9 +51,10 @@ public:
     // own colour, a legend entry (the legend shows while there are any), a marker at its
     // current point and the same bounded memory and on-screen thinning as the main path. They
     // are drawn on the live layer, above the ghost path and below the main path and its arrows.
-    // Ids count from 0 in the order of addOverlayPath() and are void after clearOverlayPaths();
-    // calls with an unknown id do nothing. Appending and moving a marker show after
-    // replotLive(); adding, clearing and the ghost change the legend and need a replot().
+    // Ids count from 0 in the order of addOverlayPath(); removing one moves the later ones down
+    // by one (they stay in that order), and all are void after clearOverlayPaths(); calls with
+    // an unknown id do nothing. Appending and moving a marker show after replotLive(); adding,
+    // removing, clearing and the ghost change the legend and need a replot().
     int addOverlayPath(const QString& label, const QColor& color);
     void appendOverlayPath(int id, const QVector<QPointF>& points);
     void setOverlayCurrent(int id, QPointF point);   // a non-finite point hides the marker
@@ -61,6 +62,8 @@ public:
     // the view stays within kDivergedZoomOut times the rest, as it does the main path once
     // setDiverged(true).
     void setOverlayDiverged(int id, bool diverged);
+    void resetOverlayPath(int id);    // no points, no marker; its colour and legend entry stay
+    void removeOverlayPath(int id);
     void clearOverlayPaths();
     // The path of an earlier run (before a branch), thin and grey under everything else on the
     // live layer; with a label it also gets a legend entry. Kept to kMaxPathPoints points.
@@ -189,6 +192,7 @@ private:
         QCPCurve* curve = nullptr;
         QCPGraph* marker = nullptr;
         bool diverged = false;
+        void setId(int id);   // object names follow the id (tests find overlays by them)
     };
 
     static void appendBounded(QVector<PathPoint>& path, qint64& appended, const QVector<QPointF>& points);

@@ -219,12 +219,17 @@ void LossPlot::clear()
     updateGraphs();
 }
 
+void LossPlot::Overlay::setId(int id)
+{
+    graph->setObjectName(QStringLiteral("overlayLoss%1").arg(id));
+}
+
 int LossPlot::addOverlaySeries(const QString& label, const QColor& color)
 {
     const int id = static_cast<int>(m_overlays.size());
     Overlay overlay;
     overlay.graph = addGraph(xAxis, yAxis);
-    overlay.graph->setObjectName(QStringLiteral("overlayLoss%1").arg(id));
+    overlay.setId(id);
     overlay.graph->setName(label);
     overlay.graph->setPen(QPen(color, 1));
     overlay.graph->setAdaptiveSampling(true);
@@ -262,13 +267,43 @@ void LossPlot::setOverlayDiverged(int id, bool diverged)
         fitAxes();
 }
 
+void LossPlot::resetOverlaySeries(int id)
+{
+    if (id < 0 || id >= m_overlays.size())
+        return;
+    Overlay& overlay = m_overlays[id];
+    overlay.series.clear();
+    overlay.graph->data()->clear();
+    overlay.diverged = false;
+    if (m_follow)
+        fitAxes();
+}
+
+void LossPlot::removeOverlaySeries(int id)
+{
+    if (id < 0 || id >= m_overlays.size())
+        return;
+    removeGraph(m_overlays[id].graph);  // also takes it out of the legend
+    m_overlays.remove(id);
+    for (int k = id; k < m_overlays.size(); ++k)
+        m_overlays[k].setId(k);
+    overlaysChanged();
+}
+
 void LossPlot::clearOverlaySeries()
 {
     for (const Overlay& overlay : std::as_const(m_overlays))
         removeGraph(overlay.graph);  // also takes it out of the legend
     m_overlays.clear();
-    for (QCPGraph* graph : {m_batch, m_lr, m_train, m_val})
-        graph->addToLegend();
+    overlaysChanged();
+}
+
+void LossPlot::overlaysChanged()
+{
+    if (m_overlays.isEmpty()) {
+        for (QCPGraph* graph : {m_batch, m_lr, m_train, m_val})
+            graph->addToLegend();
+    }
     legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);   // no empty cells left behind
     if (m_follow)
         fitAxes();

@@ -29,15 +29,17 @@ public:
 
     // Further loss curves, one per run of a race (each run's loss by step), with a legend entry
     // each (while there are any, the legend lists only them, in columns of four) and the same
-    // bounded memory as the step series; the axes fit them too. Ids
-    // count from 0 in the order of addOverlaySeries() and are void after clearOverlaySeries();
-    // calls with an unknown id do nothing.
+    // bounded memory as the step series; the axes fit them too. Ids count from 0 in the order
+    // of addOverlaySeries(); removing one moves the later ones down by one, and all are void
+    // after clearOverlaySeries(); calls with an unknown id do nothing.
     int addOverlaySeries(const QString& label, const QColor& color);
     void appendOverlaySteps(int id, const QVector<double>& steps, const QVector<double>& loss);
     // A diverged run's loss runs off to 1e300: the axes then fit only its values up to
     // kDivergedLossCap times its first, so that it leaves the top of the panel instead of
     // flattening every other curve.
     void setOverlayDiverged(int id, bool diverged);
+    void resetOverlaySeries(int id);   // no points; its colour and legend entry stay
+    void removeOverlaySeries(int id);
     void clearOverlaySeries();
     static constexpr double kDivergedLossCap = 100.0;
     // An earlier branch's batch loss, drawn grey under the current run (see LandscapePlot's
@@ -93,7 +95,9 @@ private:
         Series series;     // a = batch loss, b unused
         QCPGraph* graph = nullptr;
         bool diverged = false;
+        void setId(int id);   // the graph's object name follows the id
     };
+    void overlaysChanged();   // the legend and the axes after an overlay came or went
     QVector<Overlay> m_overlays;
     Overlay m_ghost;
     double m_currentStep = std::numeric_limits<double>::quiet_NaN();

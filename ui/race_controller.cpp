@@ -46,23 +46,67 @@ void RaceController::configure(std::vector<std::unique_ptr<core::Trainer>> train
             + std::to_string(trainers.size()));
     pause();
     auto run = std::make_shared<RaceRun>();
-    states_.clear();
-    divergences_.assign(trainers.size(), std::nullopt);
-    for (auto& trainer : trainers) {
-        states_.push_back(trainer->state());
-        run->trainers.emplace_back(std::move(trainer));
-        run->buffers.push_back(std::make_unique<SnapshotBuffer>());
-    }
+    entries_.assign(trainers.size(), Entry{});
+    step_ = 0;
+    std::vector<RaceJoin> joins;
+    for (std::size_t i = 0; i < trainers.size(); ++i)
+        joins.push_back(enter(std::move(trainers[i]), entries_[i]));
     run_ = run;
-    post([w = worker_, run] { w->configure(run); });
+    post([w = worker_, run, joins] { w->configure(run, joins); });
+}
+
+RaceJoin RaceController::enter(std::unique_ptr<core::Trainer> trainer, Entry& entry)
+{
+    entry.entrant = std::make_shared<EntrantFeed>(nextEntrantId_++);
+    entry.state = trainer->state();
+    entry.divergence.reset();
+    return RaceJoin{entry.entrant, std::shared_ptr<core::Trainer>(std::move(trainer))};
+}
+
+void RaceController::addEntrant(std::unique_ptr<core::Trainer> trainer)
+{
+    if (!run_)
+        throw core::InputError("no race to add an entrant to");
+    if (entries_.size() >= static_cast<std::size_t>(kMaxEntrants))
+        throw core::InputError("a race has at most " + std::to_string(kMaxEntrants) + " entrants");
+    entries_.emplace_back();
+    const RaceJoin joining = enter(std::move(trainer), entries_.back());
+    post([w = worker_, joining] { w->join(joining); });
+}
+
+void RaceController::replaceEntrant(int entrant, std::unique_ptr<core::Trainer> trainer)
+{
+    Entry& e = entries_.at(static_cast<std::size_t>(entrant));
+    const std::uint64_t old = e.entrant->id;
+    const RaceJoin joining = enter(std::move(trainer), e);
+    post([w = worker_, old, joining] {
+        w->leave(old);
+        w->join(joining);
+    });
+}
+
+void RaceController::removeEntrant(int entrant)
+{
+    const std::uint64_t id = entrantId(entrant);   // throws for a bad index
+    if (entries_.size() == 1) {
+        clear();
+        return;
+    }
+    entries_.erase(entries_.begin() + entrant);
+    post([w = worker_, id] { w->leave(id); });
+}
+
+std::uint64_t RaceController::entrantId(int entrant) const
+{
+    return entry(entrant).entrant->id;
 }
 
 void RaceController::clear()
 {
     pause();
     run_.reset();
-    states_.clear();
-    divergences_.clear();
+    entries_.clear();
+    step_ = 0;
     post([w = worker_] { w->clear(); });
 }
 
@@ -105,8 +149,8 @@ void RaceController::stepOnce()
 
 void RaceController::reset()
 {
-    for (auto& d : divergences_)
-        d.reset();
+    for (Entry& e : entries_)
+        e.divergence.reset();
     post([w = worker_] { w->reset(); });
 }
 
@@ -135,23 +179,27 @@ void RaceController::refresh()
     bool any = false;
     {
         const std::lock_guard lock(run_->handover);
-        for (const auto& buffer : run_->buffers) {
-            out.entrants.push_back(buffer->take());
+        out.step = run_->step;
+        for (const Entry& e : entries_) {
+            out.ids.push_back(e.entrant->id);
+            out.entrants.push_back(e.entrant->buffer.take());
             any = any || !out.entrants.back().empty();
         }
     }
     if (!any)
         return;
+    step_ = out.step;
     bool allDiverged = true;
     for (std::size_t i = 0; i < out.entrants.size(); ++i) {
         const Snapshot& s = out.entrants[i];
+        Entry& e = entries_[i];
         if (s.hasState)
-            states_[i] = s.state;
+            e.state = s.state;
         if (s.restarted)
-            divergences_[i].reset();
+            e.divergence.reset();
         if (s.divergence)
-            divergences_[i] = s.divergence;
-        allDiverged = allDiverged && divergences_[i].has_value();
+            e.divergence = s.divergence;
+        allDiverged = allDiverged && e.divergence.has_value();
     }
     // Every entrant diverged: the worker stopped itself. It clears the flag before it
     // publishes the last divergence, so the flag alone would stop the race in a frame that

@@ -64,7 +64,9 @@ RaceMode::RaceMode(LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent
     connect(clearAction_, &QAction::triggered, this, [this] { setLineup({}); });
     connect(panel_, &RacePanel::presetRequested, this, &RaceMode::applyPreset);
     connect(panel_, &RacePanel::clearRequested, clearAction_, &QAction::trigger);
-    connect(panel_, &RacePanel::lineupEdited, this, &RaceMode::restartRace);
+    connect(panel_, &RacePanel::entrantAdded, this, &RaceMode::addEntrant);
+    connect(panel_, &RacePanel::entrantRemoved, this, &RaceMode::removeEntrant);
+    connect(panel_, &RacePanel::entrantEdited, this, &RaceMode::editEntrant);
     connect(controller_, &RaceController::frame, this, &RaceMode::onFrame);
     connect(controller_, &RaceController::playingChanged, this, &RaceMode::updatePlayAction);
     updatePlayAction(false);
@@ -126,15 +128,26 @@ void RaceMode::endRace()
     if (racing_)
         controller_->clear();
     racing_ = false;
-    lastLoss_.clear();
-    labels_.clear();
-    tracks_.clear();
-    divergedAt_.clear();
+    entrants_.clear();
     landscape_->clearOverlayPaths();
     lossPlot_->clearOverlaySeries();
-    landscape_->replot(QCustomPlot::rpQueuedReplot);
-    lossPlot_->replot(QCustomPlot::rpQueuedReplot);
+    replotBoth();
     updatePlayAction(false);
+}
+
+std::unique_ptr<core::Trainer> RaceMode::makeTrainer(int entrant)
+{
+    try {
+        return problem_.makeTrainer(panel_->lineup()[static_cast<std::size_t>(entrant)], start_);
+    } catch (const core::InputError& e) {
+        panel_->setMessage(tr("Entrant %1: %2").arg(entrant + 1).arg(QString::fromStdString(e.what())));
+        return nullptr;
+    }
+}
+
+RaceMode::Entrant RaceMode::newEntrant(int entrant) const
+{
+    return Entrant{controller_->entrantId(entrant), QString(), std::nan(""), ThinnedLog<TrackPoint>(kTrackPoints), 0};
 }
 
 void RaceMode::restartRace()
@@ -148,46 +161,125 @@ void RaceMode::restartRace()
         return;
     std::vector<std::unique_ptr<core::Trainer>> trainers;
     for (std::size_t i = 0; i < lineup.size(); ++i) {
-        try {
-            trainers.push_back(problem_.makeTrainer(lineup[i], start_));
-        } catch (const core::InputError& e) {
-            panel_->setMessage(tr("Entrant %1: %2").arg(i + 1).arg(QString::fromStdString(e.what())));
+        trainers.push_back(makeTrainer(static_cast<int>(i)));
+        if (!trainers.back())
             return;
-        }
     }
     controller_->configure(std::move(trainers));
     racing_ = true;
     for (QAction* a : {playAction_, stepAction_, resetAction_})
         a->setEnabled(true);
-    lastLoss_.assign(lineup.size(), std::nan(""));
-
-    addOverlays();
-    for (std::size_t i = 0; i < lineup.size(); ++i)
-        panel_->setReadout(static_cast<int>(i), tr("step 0 \u00b7 ready"), false);
-    landscape_->replot(QCustomPlot::rpQueuedReplot);
-    lossPlot_->replot(QCustomPlot::rpQueuedReplot);
+    for (std::size_t i = 0; i < lineup.size(); ++i) {
+        entrants_.push_back(newEntrant(static_cast<int>(i)));
+        addOverlay(static_cast<int>(i));
+    }
+    lineupChanged();
 }
 
-void RaceMode::addOverlays()
+std::unique_ptr<core::Trainer> RaceMode::trainerForEdit(int entrant)
 {
-    landscape_->clearOverlayPaths();
-    lossPlot_->clearOverlaySeries();
+    if (racing_) {
+        if (auto trainer = makeTrainer(entrant))
+            return trainer;
+    }
+    restartRace();
+    return nullptr;
+}
+
+void RaceMode::addEntrant(int entrant)
+{
+    auto trainer = trainerForEdit(entrant);
+    if (!trainer)
+        return;
+    controller_->addEntrant(std::move(trainer));
+    entrants_.push_back(newEntrant(entrant));
+    addOverlay(entrant);
+    lineupChanged();
+}
+
+void RaceMode::removeEntrant(int entrant)
+{
+    if (!racing_ || panel_->lineup().empty()) {
+        restartRace();
+        return;
+    }
+    controller_->removeEntrant(entrant);
+    entrants_.erase(entrants_.begin() + entrant);
+    landscape_->removeOverlayPath(entrant);
+    lossPlot_->removeOverlaySeries(entrant);
+    lineupChanged();
+}
+
+void RaceMode::editEntrant(int entrant)
+{
+    auto trainer = trainerForEdit(entrant);
+    if (!trainer)
+        return;
+    controller_->replaceEntrant(entrant, std::move(trainer));
+    // A new id: what the worker still publishes of its old run reaches nothing. Its path goes
+    // back to the start with the frame that restarts it.
+    entrants_[static_cast<std::size_t>(entrant)] = newEntrant(entrant);
+    lineupChanged();
+}
+
+void RaceMode::lineupChanged()
+{
+    relabel();
+    showReadouts();   // the panel may have made its cards anew
+    replotBoth();
+}
+
+void RaceMode::addOverlay(int entrant)
+{
+    // Named by relabel(), which needs the whole line-up.
+    const QColor color = palette::raceColor(panel_->colorIndex(entrant));
+    landscape_->addOverlayPath(QString(), color);
+    lossPlot_->addOverlaySeries(QString(), color);
+}
+
+void RaceMode::relabel()
+{
     const auto& lineup = panel_->lineup();
     // The batch size goes into the labels only when it tells the entrants apart.
     bool batchesDiffer = false;
     for (const auto& s : lineup)
         batchesDiffer = batchesDiffer || s.batchSize != lineup.front().batchSize;
     const bool withBatch = problem_.usesData() && batchesDiffer;
-    labels_.clear();
-    tracks_.assign(lineup.size(), ThinnedLog<TrackPoint>(kTrackPoints));
-    divergedAt_.assign(lineup.size(), 0);
-    for (std::size_t i = 0; i < lineup.size(); ++i) {
-        const QString label = raceLabel(lineup[i], withBatch);
-        const QColor color = palette::raceColor(static_cast<int>(i));
-        landscape_->addOverlayPath(label, color);
-        lossPlot_->addOverlaySeries(label, color);
-        labels_.push_back(label);
+    for (std::size_t i = 0; i < entrants_.size() && i < lineup.size(); ++i) {
+        Entrant& e = entrants_[i];
+        e.label = raceLabel(lineup[i], withBatch);
+        const int id = static_cast<int>(i);
+        if (QCPCurve* curve = landscape_->overlayCurve(id))
+            curve->setName(e.divergedAt > 0 ? divergedLabel(e.label, e.divergedAt) : e.label);
+        if (QCPGraph* graph = lossPlot_->overlayGraph(id))
+            graph->setName(e.divergedAt > 0 ? divergedLossLabel(e.label) : e.label);
     }
+}
+
+void RaceMode::showReadout(int entrant)
+{
+    const Entrant& e = entrants_[static_cast<std::size_t>(entrant)];
+    if (const auto& divergence = controller_->divergence(entrant))
+        panel_->setReadout(entrant, QString::fromStdString(divergence->message) + tr(". The others race on."), true);
+    else if (controller_->isCatchingUp(entrant))
+        panel_->setReadout(entrant,
+            tr("catching up\u2026 step %1 of %2").arg(controller_->state(entrant).step).arg(controller_->raceStep()), false);
+    else if (std::isnan(e.lastLoss))
+        panel_->setReadout(entrant, tr("step 0 \u00b7 ready"), false);
+    else
+        panel_->setReadout(entrant, readout(controller_->state(entrant), e.lastLoss), false);
+}
+
+void RaceMode::showReadouts()
+{
+    for (int i = 0; i < static_cast<int>(entrants_.size()); ++i)
+        showReadout(i);
+}
+
+void RaceMode::replotBoth()
+{
+    landscape_->replot(QCustomPlot::rpQueuedReplot);
+    lossPlot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 std::vector<AnimationEntrant> RaceMode::animationEntrants() const
@@ -195,13 +287,13 @@ std::vector<AnimationEntrant> RaceMode::animationEntrants() const
     std::vector<AnimationEntrant> out;
     if (!racing_)
         return out;
-    for (std::size_t i = 0; i < tracks_.size() && i < labels_.size(); ++i) {
-        AnimationEntrant e;
-        e.label = labels_[i];
-        e.color = palette::raceColor(static_cast<int>(i));
-        e.track = tracks_[i].items();
-        e.divergedAt = divergedAt_[i];
-        out.push_back(std::move(e));
+    for (std::size_t i = 0; i < entrants_.size(); ++i) {
+        AnimationEntrant a;
+        a.label = entrants_[i].label;
+        a.color = palette::raceColor(panel_->colorIndex(static_cast<int>(i)));
+        a.track = entrants_[i].track.items();
+        a.divergedAt = entrants_[i].divergedAt;
+        out.push_back(std::move(a));
     }
     return out;
 }
@@ -209,11 +301,11 @@ std::vector<AnimationEntrant> RaceMode::animationEntrants() const
 std::int64_t RaceMode::lastStep() const
 {
     std::int64_t last = 0;
-    for (std::size_t i = 0; i < tracks_.size(); ++i) {
-        if (divergedAt_[i] > 0)
-            last = std::max(last, divergedAt_[i]);
-        else if (!tracks_[i].items().empty())
-            last = std::max(last, tracks_[i].items().back().step);
+    for (const Entrant& e : entrants_) {
+        if (e.divergedAt > 0)
+            last = std::max(last, e.divergedAt);
+        else if (!e.track.items().empty())
+            last = std::max(last, e.track.items().back().step);
     }
     return racing_ ? last : 0;
 }
@@ -240,39 +332,49 @@ QString RaceMode::readout(const core::TrainState& state, double loss) const
     return parts.join(QStringLiteral(" \u00b7 "));
 }
 
+void RaceMode::restartEntrant(int entrant, const Snapshot& snap)
+{
+    Entrant& e = entrants_[static_cast<std::size_t>(entrant)];
+    landscape_->resetOverlayPath(entrant);
+    lossPlot_->resetOverlaySeries(entrant);
+    landscape_->appendOverlayPath(entrant, {project(snap.init)});
+    lossPlot_->appendOverlaySteps(entrant, {0.0}, {snap.initTrainLoss});
+    e.lastLoss = snap.initTrainLoss;
+    e.track.clear();
+    e.track.append({0, project(snap.init), snap.initTrainLoss});
+    e.divergedAt = 0;
+}
+
 void RaceMode::onFrame(const RaceFrame& frame)
 {
     if (!racing_)
         return;
     bool legendChanged = false;
-    const bool restarted = std::any_of(frame.entrants.begin(), frame.entrants.end(), [](const Snapshot& s) { return s.restarted; });
-    if (restarted) {
-        // A reset: every path starts again from the start point.
-        addOverlays();
-        legendChanged = true;
-    }
-    for (std::size_t i = 0; i < frame.entrants.size() && i < lastLoss_.size(); ++i) {
-        const Snapshot& snap = frame.entrants[i];
-        const int id = static_cast<int>(i);
-        if (snap.restarted) {
-            landscape_->appendOverlayPath(id, {project(snap.init)});
-            lossPlot_->appendOverlaySteps(id, {0.0}, {snap.initTrainLoss});
-            lastLoss_[i] = snap.initTrainLoss;
-            tracks_[i].clear();
-            tracks_[i].append({0, project(snap.init), snap.initTrainLoss});
-            divergedAt_[i] = 0;
+    for (std::size_t k = 0; k < frame.entrants.size() && k < frame.ids.size(); ++k) {
+        // Matched by id, not by position: a frame taken before a line-up change (delivered
+        // queued) cannot land on another entrant, nor an edited one's old run on its new one.
+        const auto at = std::find_if(
+            entrants_.begin(), entrants_.end(), [id = frame.ids[k]](const Entrant& e) { return e.id == id; });
+        if (at == entrants_.end())
+            continue;
+        Entrant& e = *at;
+        const int id = static_cast<int>(at - entrants_.begin());
+        const Snapshot& snap = frame.entrants[k];
+        if (snap.restarted) {   // a reset, or an entrant that joins: its path starts again
+            restartEntrant(id, snap);
+            legendChanged = true;
         }
         for (const StepRow& row : snap.rows)
-            tracks_[i].append({row.step, project(row.params), row.trainLoss});
+            e.track.append({row.step, project(row.params), row.trainLoss});
         if (!snap.rows.empty()) {
             const std::size_t n = snap.rows.size();
             const std::size_t stride = (n + kPlotPointsPerFrame - 1) / kPlotPointsPerFrame;
             QVector<QPointF> points;
             QVector<double> steps, losses;
-            for (std::size_t k = 0; k < n; ++k) {
-                if ((n - 1 - k) % stride != 0)   // evenly spaced, ending on the newest
+            for (std::size_t j = 0; j < n; ++j) {
+                if ((n - 1 - j) % stride != 0)   // evenly spaced, ending on the newest
                     continue;
-                const StepRow& row = snap.rows[k];
+                const StepRow& row = snap.rows[j];
                 points.push_back(project(row.params));
                 steps.push_back(static_cast<double>(row.step));
                 // The whole training set's loss after the update: entrants with different batch
@@ -281,31 +383,26 @@ void RaceMode::onFrame(const RaceFrame& frame)
             }
             landscape_->appendOverlayPath(id, points);
             lossPlot_->appendOverlaySteps(id, steps, losses);
-            lastLoss_[i] = snap.rows.back().trainLoss;
+            e.lastLoss = snap.rows.back().trainLoss;
         }
         if (snap.hasState)
             landscape_->setOverlayCurrent(id, project(snap.state.params));
-        const auto& divergence = controller_->divergence(id);
         if (snap.divergence) {
-            divergedAt_[i] = snap.divergence->step;
-            landscape_->setOverlayDiverged(id, true);   // Fit to path leaves its flight out
-            if (QCPCurve* curve = landscape_->overlayCurve(id)) {
-                curve->setName(divergedLabel(labels_[i], snap.divergence->step));
-                legendChanged = true;
-            }
-            if (QCPGraph* graph = lossPlot_->overlayGraph(id))
-                graph->setName(divergedLossLabel(labels_[i]));
+            e.divergedAt = snap.divergence->step;
+            // Fit to path and the loss plot's axes leave its flight out.
+            landscape_->setOverlayDiverged(id, true);
             lossPlot_->setOverlayDiverged(id, true);
+            legendChanged = true;
         }
-        if (divergence)
-            panel_->setReadout(id, QString::fromStdString(divergence->message) + tr(". The others race on."), true);
-        else if (snap.hasState)
-            panel_->setReadout(id, readout(snap.state, lastLoss_[i]), false);
+        if (snap.hasState || snap.divergence)
+            showReadout(id);
     }
-    if (legendChanged)
+    if (legendChanged) {
+        relabel();
         landscape_->replot(QCustomPlot::rpQueuedReplot);
-    else
+    } else {
         landscape_->replotLive();
+    }
     if (!lossReplotClock_.isValid() || lossReplotClock_.elapsed() >= kLossPlotMs || !controller_->isPlaying()) {
         lossPlot_->replot(QCustomPlot::rpQueuedReplot);
         lossReplotClock_.start();

@@ -1,10 +1,17 @@
 #pragma once
 // Race mode in the window: the line-up (RacePanel), the race itself (RaceController on its own
 // thread) and what the race draws: per entrant a path and a current-point marker with a legend
-// entry on the landscape and a loss curve on the loss plot, all in palette::raceColor(i).
-// The window only hands it the main run's problem and start (setProblem), its settings
-// (setBaseSettings, for new entrants) and its speed; a new problem or start restarts the race
-// there, paused at step 0, with the same line-up. Any change to the line-up does the same.
+// entry on the landscape and a loss curve on the loss plot, all in the entrant's colour
+// (palette::raceColor of the panel's colorIndex: an entrant keeps its colour while others
+// come and go). The window only hands it the main run's problem and start (setProblem), its
+// settings (setBaseSettings, for new entrants) and its speed; a new problem or start restarts
+// the race there, paused at step 0, with the same line-up, and so does setLineup(). Edits in the
+// panel keep the race going: an added entrant, or an edited one, starts at the start point and
+// catches up to the race's step (its card says "catching up… step k of N" meanwhile); a
+// removed one takes its path, marker, legend entry and loss curve with it; the others keep
+// everything.
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -61,9 +68,33 @@ signals:
     void frameShown();   // a race frame was drawn
 
 private:
+    // What is drawn of one entrant, in line-up order.
+    struct Entrant {
+        std::uint64_t id = 0;           // the controller's: frames are matched to entrants by it
+        QString label;                  // the legend's (before any divergence)
+        double lastLoss = 0;            // for the read-out; NaN before its first frame
+        ThinnedLog<TrackPoint> track;   // for animations
+        std::int64_t divergedAt = 0;    // 0: running
+    };
+
     void restartRace();
     void endRace();
-    void addOverlays();   // one path and one loss curve per entrant, empty
+    void addEntrant(int entrant);      // the panel's edits
+    void removeEntrant(int entrant);
+    void editEntrant(int entrant);
+    std::unique_ptr<core::Trainer> makeTrainer(int entrant);   // nullptr: the settings are refused
+    // For an edit that keeps the race going; nullptr when the race cannot take it as it stands
+    // (no race yet, or settings it refuses): the race was restarted instead, which starts what
+    // it can or says which entrant it refused.
+    std::unique_ptr<core::Trainer> trainerForEdit(int entrant);
+    Entrant newEntrant(int entrant) const;   // its id from the controller, no track yet
+    void addOverlay(int entrant);      // its path and loss curve, empty
+    void lineupChanged();              // names, read-outs and plots after a change of the line-up
+    void restartEntrant(int entrant, const Snapshot& snap);   // its path from the start again
+    void relabel();                    // the legend's names, which depend on the whole line-up
+    void showReadout(int entrant);
+    void showReadouts();
+    void replotBoth();                 // queued: the legend may have changed
     void onFrame(const RaceFrame& frame);
     void updatePlayAction(bool playing);
     QPointF project(const core::Vec& w) const;
@@ -84,10 +115,7 @@ private:
     int axis1_ = 0, axis2_ = 1;
     core::TrainSettings base_;
     bool racing_ = false;
-    std::vector<double> lastLoss_;   // per entrant, for the read-out
-    std::vector<QString> labels_;    // per entrant, the legend's (before any divergence)
-    std::vector<ThinnedLog<TrackPoint>> tracks_;   // per entrant
-    std::vector<std::int64_t> divergedAt_;         // per entrant; 0: running
+    std::vector<Entrant> entrants_;
     QElapsedTimer lossReplotClock_;
 };
 

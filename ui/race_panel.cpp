@@ -1,6 +1,7 @@
 #include "race_panel.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include <QAction>
 #include <QCheckBox>
@@ -37,7 +38,7 @@ QDoubleSpinBox* spin(QWidget* parent, const char* name, double lo, double hi, in
     box->setDecimals(decimals);
     box->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     // A value is taken when it is complete (Enter, focus out, arrows), not at every keystroke:
-    // each change restarts the race.
+    // each change restarts the entrant.
     box->setKeyboardTracking(false);
     box->setToolTip(tip);
     return box;
@@ -125,6 +126,8 @@ void RacePanel::setLineup(const std::vector<core::TrainSettings>& lineup)
     lineup_ = lineup;
     if (lineup_.size() > static_cast<std::size_t>(kMaxEntrants))
         lineup_.resize(kMaxEntrants);
+    colors_.resize(lineup_.size());
+    std::iota(colors_.begin(), colors_.end(), 0);
     rebuildCards();
 }
 
@@ -148,8 +151,12 @@ void RacePanel::addEntrant()
     if (lineup_.size() >= static_cast<std::size_t>(kMaxEntrants))
         return;
     lineup_.push_back(lineup_.empty() ? base_ : lineup_.back());
+    int color = 0;
+    while (std::find(colors_.begin(), colors_.end(), color) != colors_.end())
+        ++color;
+    colors_.push_back(color);
     rebuildCards();
-    emit lineupEdited();
+    emit entrantAdded(static_cast<int>(lineup_.size()) - 1);
 }
 
 void RacePanel::removeEntrant(int entrant)
@@ -157,8 +164,9 @@ void RacePanel::removeEntrant(int entrant)
     if (entrant < 0 || entrant >= static_cast<int>(lineup_.size()))
         return;
     lineup_.erase(lineup_.begin() + entrant);
+    colors_.erase(colors_.begin() + entrant);
     rebuildCards();
-    emit lineupEdited();
+    emit entrantRemoved(entrant);
 }
 
 void RacePanel::rebuildCards()
@@ -184,7 +192,7 @@ RacePanel::Card RacePanel::makeCard(int entrant)
     auto* box = new QFrame(this);
     box->setObjectName(QStringLiteral("raceEntrant%1").arg(entrant));
     box->setFrameShape(QFrame::StyledPanel);
-    const QColor color = palette::raceColor(entrant);
+    const QColor color = palette::raceColor(colorIndex(entrant));
     // The entrant's colour as a bar down the card's left edge: the same colour as its path.
     box->setStyleSheet(QStringLiteral("QFrame#raceEntrant%1 { border: 1px solid #c8c8c8; border-left: 6px solid %2; }")
                            .arg(entrant)
@@ -276,7 +284,7 @@ RacePanel::Card RacePanel::makeCard(int entrant)
         c.momentum->setValue(o.momentum);
         updating_ = false;
         showCardFields(entrant);
-        edited();
+        emit entrantEdited(entrant);
     });
     auto number = [this, field](QDoubleSpinBox* editor, double core::OptimizerSettings::*member, int entrantIndex) {
         connect(editor, &QDoubleSpinBox::valueChanged, this, [this, field, member, entrantIndex](double v) {
@@ -286,24 +294,24 @@ RacePanel::Card RacePanel::makeCard(int entrant)
             if (field().optimizer.momentum <= 0)
                 field().optimizer.nesterov = false;
             showCardFields(entrantIndex);
-            edited();
+            emit entrantEdited(entrantIndex);
         });
     };
     number(card.lr, &core::OptimizerSettings::lr, entrant);
     number(card.momentum, &core::OptimizerSettings::momentum, entrant);
     number(card.beta1, &core::OptimizerSettings::beta1, entrant);
     number(card.beta2, &core::OptimizerSettings::beta2, entrant);
-    connect(card.nesterov, &QCheckBox::toggled, this, [this, field](bool on) {
+    connect(card.nesterov, &QCheckBox::toggled, this, [this, field, entrant](bool on) {
         if (updating_)
             return;
         field().optimizer.nesterov = on;
-        edited();
+        emit entrantEdited(entrant);
     });
-    connect(card.batch, &QSpinBox::valueChanged, this, [this, field](int v) {
+    connect(card.batch, &QSpinBox::valueChanged, this, [this, field, entrant](int v) {
         if (updating_)
             return;
         field().batchSize = v;
-        edited();
+        emit entrantEdited(entrant);
     });
     // Queued: the button that is clicked goes away with its card.
     connect(remove, &QToolButton::clicked, this, [this, entrant] { removeEntrant(entrant); }, Qt::QueuedConnection);
@@ -332,11 +340,6 @@ void RacePanel::showCardFields(int entrant)
     c.beta2->setVisible(adam);
     c.batchLabel->setVisible(usesData_);
     c.batch->setVisible(usesData_);
-}
-
-void RacePanel::edited()
-{
-    emit lineupEdited();
 }
 
 }  // namespace downhill::ui

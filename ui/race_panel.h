@@ -5,7 +5,10 @@
 // entrant stands (step, loss, parameters) or why it stopped. Buttons: the race's transport
 // (actions given by RaceMode), Add, the preset and Clear.
 // setLineup() (the model changed) rebuilds the cards silently; a user edit changes lineup() and
-// emits lineupEdited().
+// says which entrant it touched: entrantAdded(), entrantRemoved() or entrantEdited().
+// Colours: each entrant keeps the palette::raceColor() it got when it came, so that a removal
+// recolours nobody; an added entrant takes the first colour no entrant has; setLineup() gives
+// the colours in order.
 #include <vector>
 
 #include <QWidget>
@@ -33,6 +36,7 @@ public:
 
     void setLineup(const std::vector<core::TrainSettings>& lineup);
     const std::vector<core::TrainSettings>& lineup() const { return lineup_; }
+    int colorIndex(int entrant) const { return colors_.at(static_cast<std::size_t>(entrant)); }   // for palette::raceColor
     // What a new entrant copies when the line-up is empty (the main run's settings).
     void setBaseSettings(const core::TrainSettings& base) { base_ = base; }
     // Whether the batch size means anything (data models), and its largest value.
@@ -46,7 +50,9 @@ public:
     void removeEntrant(int entrant);
 
 signals:
-    void lineupEdited();
+    void entrantAdded(int entrant);     // at the end of the line-up
+    void entrantRemoved(int entrant);   // the later ones moved up by one
+    void entrantEdited(int entrant);    // its optimizer or batch size
     void presetRequested();
     void clearRequested();
 
@@ -69,9 +75,9 @@ private:
     void rebuildCards();
     Card makeCard(int entrant);
     void showCardFields(int entrant);
-    void edited();
 
     std::vector<core::TrainSettings> lineup_;
+    std::vector<int> colors_;   // per entrant, all different
     core::TrainSettings base_;
     bool usesData_ = true;
     std::int64_t trainSize_ = 1;

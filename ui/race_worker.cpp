@@ -1,5 +1,8 @@
 #include "race_worker.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -17,18 +20,12 @@ RaceWorker::RaceWorker(std::atomic<bool>& playing, std::atomic<bool>& interrupt)
 
 RaceWorker::~RaceWorker() = default;
 
-void RaceWorker::configure(std::shared_ptr<RaceRun> run)
+void RaceWorker::configure(std::shared_ptr<RaceRun> run, const std::vector<RaceJoin>& entrants)
 {
     run_ = std::move(run);
     lanes_.clear();
-    for (std::size_t i = 0; i < run_->trainers.size(); ++i) {
-        Lane lane;
-        lane.trainer = run_->trainers[i];
-        lane.buffer = run_->buffers[i].get();
-        lane.init = lane.trainer->params();
-        lane.rows.reserve(1024);
-        lanes_.push_back(std::move(lane));
-    }
+    for (const RaceJoin& joining : entrants)
+        addLane(joining);
     restartRace();
 }
 
@@ -36,19 +33,60 @@ void RaceWorker::clear()
 {
     lanes_.clear();
     run_.reset();
+    raceStep_ = 0;
     timer_->stop();
+    releaseSyncs();
+}
+
+RaceWorker::Lane& RaceWorker::addLane(const RaceJoin& joining)
+{
+    Lane lane;
+    lane.entrant = joining.entrant;
+    lane.trainer = joining.trainer;
+    lane.init = lane.trainer->params();
+    lane.rows.reserve(1024);
+    lanes_.push_back(std::move(lane));
+    return lanes_.back();
+}
+
+void RaceWorker::restartLane(Lane& lane)
+{
+    lane.diverged = false;
+    lane.rows.clear();
+    lane.divergence.reset();
+    lane.entrant->buffer.restart(lane.trainer->state(), lane.trainer->batchesPerEpoch(), lane.trainer->trainingLoss());
 }
 
 void RaceWorker::restartRace()
 {
-    const std::lock_guard lock(run_->handover);
-    for (Lane& lane : lanes_) {
-        lane.diverged = false;
-        lane.rows.clear();
-        lane.divergence.reset();
-        lane.buffer->restart(lane.trainer->state(), lane.trainer->batchesPerEpoch(), lane.trainer->trainingLoss());
+    {
+        const std::lock_guard lock(run_->handover);
+        raceStep_ = 0;
+        run_->step = 0;
+        for (Lane& lane : lanes_)
+            restartLane(lane);
     }
     pacer_.restart();
+    releaseSyncs();
+    scheduleNext();
+}
+
+void RaceWorker::join(const RaceJoin& entrant)
+{
+    if (!run_)
+        return;
+    Lane& lane = addLane(entrant);
+    {
+        const std::lock_guard lock(run_->handover);
+        restartLane(lane);
+    }
+    scheduleNext();   // its catch-up starts at once, playing or not
+}
+
+void RaceWorker::leave(std::uint64_t entrant)
+{
+    std::erase_if(lanes_, [entrant](const Lane& lane) { return lane.entrant->id == entrant; });
+    releaseSyncs();   // it may have been the one catching up
     scheduleNext();
 }
 
@@ -86,27 +124,66 @@ void RaceWorker::setSpeed(double stepsPerSecond)
 
 void RaceWorker::sync(quint64 token)
 {
+    pendingSyncs_.push_back(token);
     flush();
-    emit synced(token);
+    releaseSyncs();
+}
+
+void RaceWorker::releaseSyncs()
+{
+    if (catchingUp())
+        return;
+    for (const quint64 token : std::exchange(pendingSyncs_, {}))
+        emit synced(token);
+}
+
+bool RaceWorker::stepLane(Lane& lane)
+{
+    if (lane.trainer->step(&record_, true)) {
+        lane.rows.push_back(StepRow::from(record_));
+        return true;
+    }
+    // Only this entrant stops, at its last finite state; the others race on.
+    lane.diverged = true;
+    const std::int64_t k = lane.trainer->state().step + 1;
+    lane.divergence = Divergence{k, lane.trainer->settings().optimizer.describe() + " diverged at step "
+        + std::to_string(k) + ": the loss or the parameters are no longer finite numbers"};
+    return false;
+}
+
+bool RaceWorker::behind(const Lane& lane) const
+{
+    return !lane.diverged && lane.trainer->state().step < raceStep_;
+}
+
+bool RaceWorker::catchingUp() const
+{
+    return std::any_of(lanes_.begin(), lanes_.end(), [this](const Lane& lane) { return behind(lane); });
+}
+
+void RaceWorker::catchUp(const QElapsedTimer& chunk)
+{
+    for (Lane& lane : lanes_) {
+        while (behind(lane) && !interrupt_.load(std::memory_order_relaxed)) {
+            stepLane(lane);
+            if (chunk.nsecsElapsed() >= kChunkNanoseconds)
+                return;
+        }
+    }
 }
 
 bool RaceWorker::stepAll()
 {
     bool running = false;
     for (Lane& lane : lanes_) {
-        if (lane.diverged)
+        // One still catching up (a step while it joins) is not stepped with the race: its
+        // goal moves on by this step instead.
+        if (lane.diverged || behind(lane))
             continue;
-        if (!lane.trainer->step(&record_, true)) {
-            // Only this entrant stops, at its last finite state; the others race on.
-            lane.diverged = true;
-            const std::int64_t k = lane.trainer->state().step + 1;
-            lane.divergence = Divergence{k, lane.trainer->settings().optimizer.describe() + " diverged at step "
-                + std::to_string(k) + ": the loss or the parameters are no longer finite numbers"};
-            continue;
-        }
-        lane.rows.push_back(StepRow::from(record_));
-        running = true;
+        running = stepLane(lane) || running;
     }
+    if (running)
+        ++raceStep_;
     return running;
 }
 
@@ -115,45 +192,60 @@ void RaceWorker::flush()
     if (!run_)
         return;
     const std::lock_guard lock(run_->handover);
+    run_->step = raceStep_;
     for (Lane& lane : lanes_) {
         if (lane.divergence) {   // a mark goes with the state published after it
-            lane.buffer->diverged(*lane.divergence);
+            lane.entrant->buffer.diverged(*lane.divergence);
             lane.divergence.reset();
         }
-        lane.buffer->publish(lane.rows, noEpochs_, std::nullopt, noRows_, noX_, lane.trainer->state(),
+        lane.entrant->buffer.publish(lane.rows, noEpochs_, std::nullopt, noRows_, noX_, lane.trainer->state(),
             lane.trainer->batchesPerEpoch(), lane.trainer->state().step);
     }
 }
 
 void RaceWorker::tick()
 {
-    if (lanes_.empty() || !playing_.load())
+    if (lanes_.empty())
         return;
     interrupt_.store(false);
     QElapsedTimer chunk;
     chunk.start();
-    while (!interrupt_.load(std::memory_order_relaxed) && playing_.load(std::memory_order_relaxed)) {
-        if (pacer_.ahead())
-            break;
-        if (!stepAll()) {
-            playing_.store(false);   // every entrant has diverged: nothing left to race
-            break;
+    if (catchingUp()) {
+        catchUp(chunk);
+        if (!catchingUp())
+            pacer_.restart();   // the race waited for the newcomer: no backlog to make up
+    } else {
+        if (!playing_.load())
+            return;
+        while (!interrupt_.load(std::memory_order_relaxed) && playing_.load(std::memory_order_relaxed)) {
+            if (pacer_.ahead())
+                break;
+            if (!stepAll()) {
+                playing_.store(false);   // every entrant has diverged: nothing left to race
+                break;
+            }
+            pacer_.counted();
+            if (chunk.nsecsElapsed() >= kChunkNanoseconds)
+                break;
         }
-        pacer_.counted();
-        if (chunk.nsecsElapsed() >= kChunkNanoseconds)
-            break;
     }
     flush();
+    releaseSyncs();
     scheduleNext();
 }
 
 void RaceWorker::scheduleNext()
 {
-    if (lanes_.empty() || !playing_.load()) {
+    if (lanes_.empty()) {
         timer_->stop();
         return;
     }
-    timer_->start(pacer_.msUntilDue());
+    if (catchingUp())
+        timer_->start(0);
+    else if (playing_.load())
+        timer_->start(pacer_.msUntilDue());
+    else
+        timer_->stop();
 }
 
 }  // namespace downhill::ui
