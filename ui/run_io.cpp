@@ -42,14 +42,19 @@ QJsonArray numbers(const core::Vec& v)
     return out;
 }
 
+// Steps, epochs and the like: never negative, and exact however large (see jsonFromWholeNumber).
+QJsonValue count(std::int64_t n)
+{
+    return jsonFromWholeNumber(static_cast<std::uint64_t>(n));
+}
+
 QJsonObject stateObject(const core::TrainState& s)
 {
     const auto& o = s.optimizer;
-    return QJsonObject{{QStringLiteral("step"), static_cast<double>(s.step)},
-        {QStringLiteral("epoch"), static_cast<double>(s.epoch)}, {QStringLiteral("cursor"), static_cast<double>(s.cursor)},
-        {QStringLiteral("params"), numbers(s.params)},
+    return QJsonObject{{QStringLiteral("step"), count(s.step)}, {QStringLiteral("epoch"), count(s.epoch)},
+        {QStringLiteral("cursor"), count(s.cursor)}, {QStringLiteral("params"), numbers(s.params)},
         {QStringLiteral("optimizer"),
-            QJsonObject{{QStringLiteral("t"), static_cast<double>(o.t)}, {QStringLiteral("has_buffer"), o.hasBuffer},
+            QJsonObject{{QStringLiteral("t"), count(o.t)}, {QStringLiteral("has_buffer"), o.hasBuffer},
                 {QStringLiteral("buffer"), numbers(o.buffer)}, {QStringLiteral("exp_avg"), numbers(o.expAvg)},
                 {QStringLiteral("exp_avg_sq"), numbers(o.expAvgSq)}, {QStringLiteral("grad_avg"), numbers(o.gradAvg)}}}};
 }
@@ -64,11 +69,8 @@ QJsonValue field(const QJsonObject& object, const QString& where, const char* ke
 
 std::int64_t count(const QJsonObject& object, const QString& where, const char* key)
 {
-    const QJsonValue v = field(object, where, key);
-    const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9.0e15)
-        fail(where + QLatin1String(key), QStringLiteral("expected a whole number of at least 0"));
-    return static_cast<std::int64_t>(d);
+    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    return static_cast<std::int64_t>(wholeNumberFromJson(field(object, where, key), where + QLatin1String(key), kMax));
 }
 
 QJsonObject object(const QJsonObject& parent, const QString& where, const char* key)
@@ -140,8 +142,8 @@ QByteArray runToJson(const RunFile& run)
         changes.append(QJsonObject{{QStringLiteral("train"), train}, {QStringLiteral("state"), stateObject(change.state)}});
     }
     root[QStringLiteral("changes")] = changes;
-    root[QStringLiteral("head")] = static_cast<double>(run.timeline.head);
-    root[QStringLiteral("position")] = static_cast<double>(run.timeline.position);
+    root[QStringLiteral("head")] = count(run.timeline.head);
+    root[QStringLiteral("position")] = count(run.timeline.position);
     root[QStringLiteral("head_state")] = stateObject(run.timeline.headState);
     root[QStringLiteral("data_fingerprint")] = run.dataFingerprint;
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

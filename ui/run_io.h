@@ -4,7 +4,8 @@
 // head) and where its timeline stood, the state at the head (the replay is checked against it)
 // and a fingerprint of the data it trained on. Replaying rather than storing every step keeps
 // the file small (a few kilobytes for a run of millions of steps) and exact, because a step
-// depends on nothing but the state and the settings. Doubles are written shortest round-trip.
+// depends on nothing but the state and the settings. Doubles are written shortest round-trip,
+// whole numbers (seeds, steps) exactly: as strings above 2^53 (see jsonFromWholeNumber).
 #include <cstdint>
 #include <optional>
 #include <vector>

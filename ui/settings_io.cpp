@@ -1,5 +1,7 @@
 #include "settings_io.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <initializer_list>
 
@@ -7,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QVariant>
 
 #include "atomic_file.h"
 #include "error.h"
@@ -19,8 +23,8 @@ namespace downhill::ui {
 namespace {
 
 constexpr auto kFormat = "downhill-settings";
-// Integers above 2^53 do not survive a JSON number (a double).
-constexpr double kMaxJsonInteger = 9007199254740992.0;
+// Every whole number up to 2^53 is exact in a double, and so in any JSON reader.
+constexpr std::uint64_t kExactInDouble = std::uint64_t{1} << 53;
 
 QString fromView(std::string_view text)
 {
@@ -84,6 +88,11 @@ public:
         if (v != std::floor(v) || v < lo || v > hi)
             fail(where(key), QStringLiteral("expected a whole number from %1 to %2").arg(lo, 0, 'g', 17).arg(hi, 0, 'g', 17));
         out = static_cast<Int>(v);
+    }
+    void wholeNumber(const char* key, std::uint64_t& out) const
+    {
+        if (has(key))
+            out = wholeNumberFromJson(raw(key), where(key));
     }
     void boolean(const char* key, bool& out) const
     {
@@ -219,7 +228,70 @@ std::vector<RaceEntrant> readRace(const QJsonValue& value)
     return race;
 }
 
+// A JSON value as a message quotes it.
+QString shown(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    case QJsonValue::Double:
+        if (value.toVariant().typeId() == QMetaType::LongLong)
+            return QString::number(value.toInteger());
+        // A whole double in digits, as the integer it stands for (2^64, not 1.8446744073709552e+19).
+        if (const double d = value.toDouble(); d == std::floor(d) && std::abs(d) < 1e21)
+            return QString::number(d, 'f', 0);
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
 }  // namespace
+
+QJsonValue jsonFromWholeNumber(std::uint64_t value)
+{
+    if (value <= kExactInDouble)
+        return QJsonValue(static_cast<qint64>(value));
+    return QJsonValue(QString::number(value));
+}
+
+std::uint64_t wholeNumberFromJson(const QJsonValue& value, const QString& key, std::uint64_t max)
+{
+    const auto refuse = [&](const QString& why = QString()) {
+        fail(key, QStringLiteral("expected a whole number from 0 to %1, got %2%3").arg(max).arg(shown(value), why));
+    };
+    if (value.isString()) {
+        const QByteArray text = value.toString().toUtf8();
+        const char* end = text.constData() + text.size();
+        std::uint64_t n = 0;
+        // Digits only: from_chars alone would take "-0" for unsigned and let "12x" pass as 12.
+        const bool digits = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const auto [ptr, ec] = std::from_chars(text.constData(), end, n);
+        if (!digits || ec != std::errc() || ptr != end || n > max)
+            refuse();
+        return n;
+    }
+    if (!value.isDouble())
+        refuse();
+    // Only up to 2^53 is a JSON number surely what was written: Qt reads 9.007199254740993e15
+    // as 9007199254740992 (and keeps it as an integer, like the exact 9007199254740993).
+    const bool integer = value.toVariant().typeId() == QMetaType::LongLong;
+    const double d = value.toDouble();
+    if (integer ? value.toInteger() < 0 : !(d >= 0 && d == std::floor(d)))
+        refuse();
+    const bool exact = integer ? static_cast<std::uint64_t>(value.toInteger()) <= kExactInDouble
+                               : d <= static_cast<double>(kExactInDouble);
+    if (!exact)
+        refuse(d > static_cast<double>(max) ? QString()
+                                            : QStringLiteral(" (a JSON number above 2^53 may not be exact: write it as a string of digits)"));
+    const auto n = static_cast<std::uint64_t>(d);   // exact, at most 2^53
+    if (n > max)
+        refuse();
+    return n;
+}
 
 QByteArray settingsToJson(const AppSettings& s)
 {
@@ -236,7 +308,7 @@ QByteArray settingsToJson(const AppSettings& s)
     root[QStringLiteral("batch_size")] = s.train.batchSize;
     root[QStringLiteral("full_batch")] = s.fullBatch;
     root[QStringLiteral("shuffle")] = s.train.shuffle;
-    root[QStringLiteral("seed")] = static_cast<double>(s.train.seed);
+    root[QStringLiteral("seed")] = jsonFromWholeNumber(s.train.seed);
     const auto& aug = s.train.augmentation;
     root[QStringLiteral("augmentation")] = QJsonObject{
         {QStringLiteral("brightness"), aug.brightness},
@@ -247,7 +319,7 @@ QByteArray settingsToJson(const AppSettings& s)
     root[QStringLiteral("data")] = QJsonObject{
         {QStringLiteral("path"), s.data.path},
         {QStringLiteral("count"), s.data.count},
-        {QStringLiteral("seed"), static_cast<double>(s.data.seed)},
+        {QStringLiteral("seed"), jsonFromWholeNumber(s.data.seed)},
         {QStringLiteral("validation_fraction"), s.data.valFraction}};
     const auto axisName = [&](int axis) {
         return axis >= 0 && axis < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(axis)]) : QString();
@@ -330,7 +402,7 @@ AppSettings settingsFromJson(const QByteArray& json)
     root.integer("batch_size", s.train.batchSize, 1, 1e9);
     root.boolean("full_batch", s.fullBatch);
     root.boolean("shuffle", s.train.shuffle);
-    root.integer("seed", s.train.seed, 0, kMaxJsonInteger);
+    root.wholeNumber("seed", s.train.seed);
 
     auto& augmentation = s.train.augmentation;
     const Reader aug = root.object("augmentation", {"brightness", "flip", "noise", "brightness_range", "noise_sigma"});
@@ -344,7 +416,7 @@ AppSettings settingsFromJson(const QByteArray& json)
     const Reader data = root.object("data", {"path", "count", "seed", "validation_fraction"});
     data.string("path", s.data.path);
     data.integer("count", s.data.count, kMinDatasetCount, kMaxDatasetCount);
-    data.integer("seed", s.data.seed, 0, kMaxJsonInteger);
+    data.wholeNumber("seed", s.data.seed);
     data.number("validation_fraction", s.data.valFraction);
     if (s.data.valFraction < 0.0 || s.data.valFraction > 0.9)
         fail(data.where("validation_fraction"), QStringLiteral("expected a number from 0 to 0.9"));

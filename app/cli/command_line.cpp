@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "error.h"
 
@@ -148,6 +149,29 @@ std::int64_t CommandLine::parseInteger(const std::string& flag, const std::strin
     failFlag(flag, "expected a whole number, got '" + text + "'");
 }
 
+std::uint64_t CommandLine::parseUnsigned(const std::string& flag, const std::string& text)
+{
+    // Written out in digits the whole range; 1e6 and the like as parseInteger takes them.
+    const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    std::uint64_t v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (digits && ec == std::errc() && ptr == text.data() + text.size())
+        return v;
+    const std::string expected = "expected a whole number from 0 to " + std::to_string(std::numeric_limits<std::uint64_t>::max())
+        + ", got '" + text + "'";
+    if (digits)
+        failFlag(flag, expected);
+    std::int64_t i = 0;
+    try {
+        i = parseInteger(flag, text);
+    } catch (const core::InputError&) {
+        failFlag(flag, expected);
+    }
+    if (i < 0)
+        failFlag(flag, expected);
+    return static_cast<std::uint64_t>(i);
+}
+
 std::vector<double> CommandLine::parseNumbers(const std::string& flag, const std::string& text)
 {
     std::vector<double> out;
@@ -184,6 +208,12 @@ std::optional<std::int64_t> CommandLine::integer(const std::string& name) const
 std::int64_t CommandLine::integer(const std::string& name, std::int64_t fallback) const
 {
     return integer(name).value_or(fallback);
+}
+
+std::optional<std::uint64_t> CommandLine::unsignedInteger(const std::string& name) const
+{
+    const auto t = text(name);
+    return t ? std::optional<std::uint64_t>(parseUnsigned(name, *t)) : std::nullopt;
 }
 
 std::optional<std::vector<double>> CommandLine::numbers(const std::string& name) const

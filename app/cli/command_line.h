@@ -31,12 +31,15 @@ public:
     double number(const std::string& name, double fallback) const;
     std::optional<std::int64_t> integer(const std::string& name) const;
     std::int64_t integer(const std::string& name, std::int64_t fallback) const;
+    // 0 to 2^64 - 1 (seeds).
+    std::optional<std::uint64_t> unsignedInteger(const std::string& name) const;
     std::optional<std::vector<double>> numbers(const std::string& name) const;
 
     // The conversions, for values that come from elsewhere; `flag` is used in messages.
     // Numbers must be finite; whole numbers may be written 1000000 or 1e6.
     static double parseNumber(const std::string& flag, const std::string& text);
     static std::int64_t parseInteger(const std::string& flag, const std::string& text);
+    static std::uint64_t parseUnsigned(const std::string& flag, const std::string& text);
     static std::vector<double> parseNumbers(const std::string& flag, const std::string& text);
 
 private:

@@ -55,10 +55,8 @@ std::vector<FlagSpec> DataOptions::flags(const std::string& seedHelp)
 core::PeopleSettings DataOptions::peopleSettings(const CommandLine& cl, const core::PeopleSettings& base)
 {
     core::PeopleSettings people = base;
-    if (const auto seed = cl.integer("seed")) {
-        requireBetween("seed", *seed, 0, std::numeric_limits<std::int64_t>::max());
-        people.seed = static_cast<std::uint64_t>(*seed);
-    }
+    if (const auto seed = cl.unsignedInteger("seed"))
+        people.seed = *seed;
     readIntField(cl, "count", &core::PeopleSettings::count, people);
     readIntField(cl, "max-people", &core::PeopleSettings::maxPeople, people);
     return people;

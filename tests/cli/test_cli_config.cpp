@@ -29,6 +29,8 @@ private slots:
     void flagsOverrideFile_data();
     void flagsOverrideFile();
     void renderTakesConfig();
+    void largeSeedInFileIsTheSeedFlag_data();
+    void largeSeedInFileIsTheSeedFlag();
     void badFile_data();
     void badFile();
 #else
@@ -275,6 +277,44 @@ void TestCliConfig::renderTakesConfig()
     QVERIFY(readBytes(path("lesson.png")).startsWith("\x89PNG"));
 }
 
+void TestCliConfig::largeSeedInFileIsTheSeedFlag_data()
+{
+    QTest::addColumn<QString>("seed");
+    QTest::addColumn<QString>("neighbour");   // one less: a different run
+    QTest::newRow("2^53") << "9007199254740992" << "9007199254740991";
+    QTest::newRow("2^53 + 1") << "9007199254740993" << "9007199254740992";
+    QTest::newRow("2^64 - 1") << "18446744073709551615" << "18446744073709551614";
+}
+
+void TestCliConfig::largeSeedInFileIsTheSeedFlag()
+{
+    // A seed no double holds, in a file written by the window's code (as a string) and given
+    // with --seed: the same images, split, shuffling and augmentations, so the same trajectory.
+    QFETCH(QString, seed);
+    QFETCH(QString, neighbour);
+    Case c = rmspropAugmented();
+    c.settings.data.seed = seed.toULongLong();
+    c.settings.train.seed = seed.toULongLong();
+    c.flags[c.flags.indexOf("--seed") + 1] = seed;
+    const QString file = path("seed-" + seed + ".json");
+    QString error;
+    QVERIFY2(ui::saveSettingsFile(file, c.settings, &error), qPrintable(error));
+
+    const QStringList steps{"--steps", "8"};
+    const CliRun fromFile = runCli(QStringList{"train", "--config", file, "--out", path("f.csv")} + steps, dir_.path());
+    QVERIFY2(fromFile.exitCode == 0 && fromFile.err.isEmpty(), fromFile.err.constData());
+    const CliRun fromFlags = runCli(QStringList{"train"} + c.flags + QStringList{"--out", path("s.csv")} + steps, dir_.path());
+    QVERIFY2(fromFlags.exitCode == 0 && fromFlags.err.isEmpty(), fromFlags.err.constData());
+    QCOMPARE(readCsv(path("f.csv")).rows.size(), 9);
+    QCOMPARE(readBytes(path("f.csv")), readBytes(path("s.csv")));
+
+    // The seed is not rounded on the way: one less gives another run.
+    c.flags[c.flags.indexOf("--seed") + 1] = neighbour;
+    const CliRun other = runCli(QStringList{"train"} + c.flags + QStringList{"--out", path("n.csv")} + steps, dir_.path());
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    QVERIFY(readBytes(path("n.csv")) != readBytes(path("f.csv")));
+}
+
 void TestCliConfig::badFile_data()
 {
     QTest::addColumn<QString>("file");
@@ -286,6 +326,10 @@ void TestCliConfig::badFile_data()
     QTest::newRow("wrong type") << "type.json" << QByteArray("{\"optimizer\": {\"lr\": \"fast\"}}") << "optimizer.lr";
     QTest::newRow("invalid value") << "value.json" << QByteArray("{\"optimizer\": {\"momentum\": 1.5}}") << "optimizer";
     QTest::newRow("unknown model") << "model.json" << QByteArray("{\"model\": \"cubic\"}") << "model";
+    QTest::newRow("seed not a whole number") << "seed.json" << QByteArray("{\"seed\": \"12x\"}")
+                                             << "seed: expected a whole number from 0 to 18446744073709551615, got \"12x\"";
+    QTest::newRow("data seed negative") << "dataseed.json" << QByteArray("{\"data\": {\"seed\": -3}}")
+                                        << "data.seed: expected a whole number from 0 to 18446744073709551615, got -3";
     QTest::newRow("missing file") << "nope.json" << QByteArray() << "nope.json";
 }
 

@@ -72,7 +72,7 @@ void TestCliErrors::badInput_data()
     row("lr nan", train + "--lr nan", "--lr");
     row("lr inf", train + "--lr inf", "--lr");
     row("steps not whole", train + "--steps 2.5", "--steps");
-    row("seed not a number", train + "--seed x", "--seed");
+    row("seed not a number", train + "--seed x", "--seed: expected a whole number from 0 to 18446744073709551615, got 'x'");
     row("init not a number", train + "--init 1,two", "--init");
     row("init empty item", train + "--init 1,,2", "--init");
 
@@ -91,7 +91,10 @@ void TestCliErrors::badInput_data()
     row("epochs zero", train + "--epochs 0", "--epochs");
     row("steps negative", train + "--steps -5", "--steps");
     row("patience zero", train + "--patience 0", "--patience");
-    row("seed negative", train + "--seed -1", "--seed");
+    row("seed negative", train + "--seed -1", "--seed: expected a whole number from 0 to 18446744073709551615, got '-1'");
+    row("seed above 2^64 - 1", train + "--seed 18446744073709551616",
+        "--seed: expected a whole number from 0 to 18446744073709551615, got '18446744073709551616'");
+    row("seed fraction", train + "--seed 2.5", "--seed: expected a whole number from 0 to 18446744073709551615, got '2.5'");
     row("huber delta zero", train + "--loss huber --huber-delta 0", "--huber-delta");
     row("huber delta without huber", train + "--huber-delta 2", "--huber-delta");
     row("eps zero", train + "--optimizer adam --eps 0", "--eps");

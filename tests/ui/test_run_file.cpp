@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
 #include <memory>
 
 #include "controller_sync.h"
@@ -92,6 +93,56 @@ private slots:
         QVERIFY(ui::dataFingerprint(other) != run.dataFingerprint);
     }
 
+    void seedsAndCountsRoundTripExactly_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        constexpr quint64 k2p53 = quint64{1} << 53;
+        QTest::newRow("0") << quint64{0};
+        QTest::newRow("2^53") << k2p53;
+        QTest::newRow("2^53 + 1") << k2p53 + 1;
+        QTest::newRow("2^64 - 1") << std::numeric_limits<quint64>::max();
+    }
+
+    // The run's seeds, a later change of seed, and steps, epochs and the optimizer's count that
+    // no double holds (no run gets that far; the file must not be what stops it).
+    void seedsAndCountsRoundTripExactly()
+    {
+        QFETCH(quint64, seed);
+        const auto state = [](std::int64_t step) {
+            core::TrainState s;
+            s.params = core::Vec{{0.5, -1.0}};
+            s.optimizer.reset(2);
+            s.step = step;
+            s.epoch = step / 3;
+            s.cursor = step / 5;
+            s.optimizer.t = step;
+            return s;
+        };
+        ui::RunFile run;
+        run.settings.model = "linear";
+        run.settings.train.seed = seed;
+        run.settings.data.seed = seed ^ 1;
+        core::TrainSettings later = run.settings.train;
+        later.seed = seed - 1;
+        const std::int64_t big = (std::int64_t{1} << 53) + 1;
+        run.timeline.changes = {{state(0), run.settings.train}, {state(big), later}};
+        run.timeline.head = std::numeric_limits<std::int64_t>::max();
+        run.timeline.position = big + 2;
+        run.timeline.headState = state(run.timeline.head);
+
+        const ui::RunFile back = ui::runFromJson(ui::runToJson(run));
+        QCOMPARE(back.settings.train.seed, seed);
+        QCOMPARE(back.settings.data.seed, seed ^ 1);
+        QCOMPARE(back.timeline.changes.size(), std::size_t{2});
+        QCOMPARE(back.timeline.changes[0].settings.seed, seed);
+        QCOMPARE(back.timeline.changes[1].settings.seed, seed - 1);
+        QVERIFY(back.timeline.changes[0].state == run.timeline.changes[0].state);
+        QVERIFY(back.timeline.changes[1].state == run.timeline.changes[1].state);
+        QCOMPARE(back.timeline.head, run.timeline.head);
+        QCOMPARE(back.timeline.position, big + 2);
+        QVERIFY(back.timeline.headState == run.timeline.headState);
+    }
+
     void reopenedRunIsTheSameRun()
     {
         QTemporaryDir dir;
@@ -155,6 +206,13 @@ private slots:
         QTest::newRow("position past head") << QByteArray("position=1000") << QStringLiteral("position");
         QTest::newRow("newer version") << QByteArray("version=99") << QStringLiteral("version");
         QTest::newRow("bad head state") << QByteArray("head_state={\"step\": 5}") << QStringLiteral("head_state.");
+        QTest::newRow("head text") << QByteArray("head=\"7x\"")
+                                   << QStringLiteral("head: expected a whole number from 0 to 9223372036854775807, got \"7x\"");
+        QTest::newRow("position negative") << QByteArray("position=-1")
+                                           << QStringLiteral("position: expected a whole number from 0 to 9223372036854775807, got -1");
+        QTest::newRow("head 2^63") << QByteArray("head=\"9223372036854775808\"") << QStringLiteral("head: expected a whole number");
+        QTest::newRow("seed fraction") << QByteArray("settings={\"seed\": 0.5}")
+                                       << QStringLiteral("settings.seed: expected a whole number from 0 to 18446744073709551615, got 0.5");
     }
 
     void badFilesAreRefusedAndChangeNothing()

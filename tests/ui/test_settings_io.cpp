@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 #include "error.h"
 #include "settings_io.h"
 
@@ -78,6 +80,9 @@ private slots:
     void fileRoundTripLeavesNoTemporaries();
     void partialFileTakesDefaults();
     void raceRoundTrips();
+    void seedsRoundTripExactly_data();
+    void seedsRoundTripExactly();
+    void oldFileWithNumberSeedsLoads();
     void oldFileWithoutRaceLoads();
     void raceLineupTakesTheMainRunsRest();
     void malformedIsRejected_data();
@@ -197,6 +202,55 @@ void TestSettingsIo::raceRoundTrips()
     QVERIFY(!ui::settingsToJson(s).contains("\"race\""));
 }
 
+void TestSettingsIo::seedsRoundTripExactly_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<bool>("asString");   // how the file holds it
+    constexpr quint64 k2p53 = quint64{1} << 53;
+    QTest::newRow("0") << quint64{0} << false;
+    QTest::newRow("2^53") << k2p53 << false;
+    QTest::newRow("2^53 + 1") << k2p53 + 1 << true;   // a double would make it 2^53
+    QTest::newRow("2^64 - 2") << std::numeric_limits<quint64>::max() - 1 << true;
+    QTest::newRow("2^64 - 1") << std::numeric_limits<quint64>::max() << true;
+}
+
+void TestSettingsIo::seedsRoundTripExactly()
+{
+    QFETCH(quint64, seed);
+    QFETCH(bool, asString);
+    AppSettings s;
+    s.train.seed = seed;
+    s.data.seed = seed / 3;   // kept apart from the run's
+    const QByteArray json = ui::settingsToJson(s);
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    // Up to 2^53 a number, as files always had it; above, digits in a string.
+    const QJsonValue written = root.value(QStringLiteral("seed"));
+    QCOMPARE(written.isString(), asString);
+    QCOMPARE(asString ? written.toString() : QString::number(written.toInteger()), QString::number(seed));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("seed.json"));
+    QString error;
+    QVERIFY2(ui::saveSettingsFile(path, s, &error), qPrintable(error));
+    const auto back = ui::loadSettingsFile(path, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->train.seed, seed);
+    QCOMPARE(back->data.seed, seed / 3);
+    QCOMPARE(ui::settingsToJson(*back), json);
+}
+
+void TestSettingsIo::oldFileWithNumberSeedsLoads()
+{
+    // Seeds as numbers, as every file had them before large seeds became strings (the largest
+    // such a file could hold was 2^53: the old reader refused more).
+    const QByteArray old = R"({"format": "downhill-settings", "version": 1, "seed": 9007199254740992,
+        "data": {"count": 100, "seed": 7}})";
+    const AppSettings s = ui::settingsFromJson(old);
+    QCOMPARE(s.train.seed, std::uint64_t{1} << 53);
+    QCOMPARE(s.data.seed, std::uint64_t{7});
+    QCOMPARE(ui::settingsFromJson(R"({"seed": 0, "data": {"seed": 1e15}})").data.seed, std::uint64_t{1000000000000000});
+}
+
 void TestSettingsIo::oldFileWithoutRaceLoads()
 {
     // Written by hand as a file from before race mode: no "race", no "view.surface".
@@ -266,7 +320,27 @@ void TestSettingsIo::malformedIsRejected_data()
     QTest::newRow("bad schedule") << withKey("schedule", "cosine:0") << "schedule";
     QTest::newRow("batch 0") << withKey("batch_size", 0) << "batch_size";
     QTest::newRow("batch fraction") << withKey("batch_size", 2.5) << "batch_size: expected a whole number";
-    QTest::newRow("seed negative") << withKey("seed", -1) << "seed";
+    const QString seedRange = QStringLiteral("expected a whole number from 0 to 18446744073709551615, got ");
+    QTest::newRow("seed negative") << withKey("seed", -1) << "seed: " + seedRange + "-1";
+    QTest::newRow("seed fraction") << withKey("seed", 1.5) << "seed: " + seedRange + "1.5";
+    QTest::newRow("seed text") << withKey("seed", "12x") << "seed: " + seedRange + "\"12x\"";
+    QTest::newRow("seed negative text") << withKey("seed", "-1") << "seed: " + seedRange + "\"-1\"";
+    QTest::newRow("seed empty text") << withKey("seed", "") << "seed: " + seedRange + "\"\"";
+    QTest::newRow("seed text with space") << withKey("seed", " 5") << "seed: " + seedRange + "\" 5\"";
+    QTest::newRow("seed 2^64") << withKey("seed", "18446744073709551616") << "seed: " + seedRange + "\"18446744073709551616\"";
+    QTest::newRow("seed true") << withKey("seed", true) << "seed: " + seedRange + "true";
+    QTest::newRow("seed huge number") << QByteArray(R"({"seed": 1e300})") << "seed: " + seedRange + "1e+300";
+    // An integer literal too large for 64 bits is read as a double: not exact, so refused.
+    QTest::newRow("seed 2^64 - 1 as a number") << QByteArray(R"({"seed": 18446744073709551615})")
+                                               << "seed: " + seedRange + "18446744073709551616 (a JSON number above 2^53 may not be exact";
+    // Above 2^53 a number may have been rounded before the reader sees it: Qt reads both of these
+    // as the integer 9007199254740992.
+    QTest::newRow("seed 2^53 + 1 as a number") << QByteArray(R"({"seed": 9007199254740993})")
+                                               << "seed: " + seedRange + "9007199254740993 (a JSON number above 2^53";
+    QTest::newRow("seed 2^53 + 2 as a double") << QByteArray(R"({"seed": 9.007199254740994e15})")
+                                               << "seed: " + seedRange + "9007199254740994 (a JSON number above 2^53";
+    QTest::newRow("data seed fraction") << withKey("data.seed", 2.5) << "data.seed: " + seedRange + "2.5";
+    QTest::newRow("data seed text") << withKey("data.seed", "0x10") << "data.seed: " + seedRange + "\"0x10\"";
     QTest::newRow("shuffle string") << withKey("shuffle", "yes") << "shuffle: expected true or false";
     QTest::newRow("count tiny") << withKey("data.count", 3) << "data.count";
     QTest::newRow("val fraction") << withKey("data.validation_fraction", 0.95) << "data.validation_fraction";
