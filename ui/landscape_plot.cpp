@@ -1366,6 +1366,7 @@ void LandscapePlot::setFollower(LandscapePlot* follower)
     // It starts from what this plot shows now, then hears every change.
     m_follower->m_path = m_path;
     m_follower->m_appended = m_appended;
+    ++m_follower->m_pathRevision;   // for whoever mirrors the follower (the 3D view)
     m_follower->updatePathCurves();
     QVector<QPointF> ghost;
     ghost.reserve(m_ghost.size());

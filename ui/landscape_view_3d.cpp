@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
+#include <QComboBox>
 #include <QCustom3DItem>
 #include <QElapsedTimer>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLinearGradient>
 #include <QLogValue3DAxisFormatter>
@@ -22,6 +25,7 @@
 
 #include "landscape_plot.h"
 #include "palette.h"
+#include "surface_area.h"
 
 // The sphere mesh is in the library's resources; a view made without a MainWindow (the tests)
 // initialises them itself. Outside any namespace, as Q_INIT_RESOURCE requires.
@@ -37,6 +41,21 @@ namespace {
 constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 constexpr float kDotRadius = 0.018f;       // scene units: the graph's box is about 2 wide
 constexpr float kCurrentRadius = 0.045f;
+// Labels are textures scaled with the scene: a large font keeps them sharp.
+constexpr double kLabelPoints = 48.0;
+
+// Qt Data Visualization draws every label (tick labels, axis titles, the click read-out)
+// 0.05 + points / 500 scene units tall (its Drawer::drawLabel), not in proportion to the point
+// size: these points make labels `scale` times as tall as kLabelPoints does.
+double labelPointSize(double scale)
+{
+    return kLabelPoints * scale + 25.0 * (scale - 1.0);
+}
+
+QVector3D ballScaling(float radius)
+{
+    return QVector3D(radius, radius, radius);
+}
 
 bool samePoint(QPointF a, QPointF b)
 {
@@ -76,8 +95,9 @@ protected:
 
 }  // namespace
 
-LandscapeView3D::LandscapeView3D(LandscapePlot* source, QWidget* parent)
-    : QWidget(parent), m_source(source), m_series(new QSurface3DSeries(this)), m_current(kNaNf, kNaNf, kNaNf),
+LandscapeView3D::LandscapeView3D(SurfaceArea* area, QWidget* parent)
+    : QWidget(parent), m_area(area), m_source(area->mainPlot()), m_series(new QSurface3DSeries(this)),
+      m_theme(new Q3DTheme(Q3DTheme::ThemeQt, this)), m_current(kNaNf, kNaNf, kNaNf),
       m_currentSource(std::nan(""), std::nan(""))
 {
     initViewResources();
@@ -85,15 +105,69 @@ LandscapeView3D::LandscapeView3D(LandscapePlot* source, QWidget* parent)
     m_series->setObjectName(QStringLiteral("landscapeSurfaceSeries"));
     m_series->setDrawMode(QSurface3DSeries::DrawSurface);
     m_series->setFlatShadingEnabled(false);
+
+    // The theme is made here rather than taken from the graph, so that its fonts are set (and
+    // can be read) before, or without, an OpenGL context.
+    m_theme->setObjectName(QStringLiteral("view3dTheme"));
+    m_theme->setBackgroundEnabled(true);
+    m_theme->setBackgroundColor(palette::background());
+    m_theme->setWindowColor(palette::background());
+    m_theme->setLabelTextColor(palette::text());
+    m_theme->setLabelBackgroundColor(QColor(255, 255, 255, 200));
+    m_theme->setLabelBorderEnabled(false);
+    m_theme->setGridLineColor(QColor(0xc8, 0xc8, 0xc8));
+    m_theme->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
+    m_theme->setBaseGradients({heightGradient()});
+    m_theme->setSingleHighlightColor(palette::accent());
+    // The default light leaves a white glare along the valley floors, just where the path runs,
+    // and it reads as part of the path: a softer light with more ambient keeps the viridis colours.
+    m_theme->setLightStrength(3.0f);
+    m_theme->setAmbientLightStrength(0.7f);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    // What is drawn: the surface (the main plot's title, or side by side a choice of the two
+    // plots) and the height. The height axis has no title in the graph: at the left of the box,
+    // a narrow dock cut it off.
+    auto* headerBox = new QWidget(this);
+    auto* header = new QVBoxLayout(headerBox);
+    header->setContentsMargins(6, 3, 6, 0);
+    header->setSpacing(1);
+    m_titleRow = new QHBoxLayout;
+    m_title = new QLabel(headerBox);
+    m_title->setObjectName(QStringLiteral("view3dSurfaceTitle"));
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setWordWrap(true);
+    m_choice = new QComboBox(headerBox);
+    m_choice->setObjectName(QStringLiteral("view3dSurfaceChoice"));
+    m_choice->addItem(tr("Training set"));
+    m_choice->addItem(tr("Validation set"));
+    m_choice->setToolTip(tr("The 2D plots show training and validation side by side; the 3D view draws one of them."));
+    m_choice->hide();
+    m_titleRow->addWidget(m_title, 1);
+    m_titleRow->addWidget(m_choice);
+    m_titleRow->addStretch(0);
+    header->addLayout(m_titleRow);
+    m_heightNote = new QLabel(headerBox);
+    m_heightNote->setObjectName(QStringLiteral("view3dHeightNote"));
+    m_heightNote->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(palette::mutedText().name()));
+    header->addWidget(m_heightNote);
+    layout->addWidget(headerBox);
+    connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
+        if (isVisible())
+            sync();
+    });
+
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("view3dMessage"));
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setMargin(12);
-    layout->addWidget(m_message);
+    layout->addWidget(m_message, 1);
     m_message->setText(tr("The 3D view appears when it is first shown."));
+    applyPresentationScale();
     setMinimumSize(240, 240);
     setToolTip(tr("The landscape in 3D: drag with the right button to rotate, scroll to zoom, click to read a point."));
     m_timer.setInterval(1000 / kUpdatesPerSecond);
@@ -170,30 +244,11 @@ void LandscapeView3D::ensureGraph()
     m_container->setObjectName(QStringLiteral("view3dContainer"));
     m_container->setFocusPolicy(Qt::StrongFocus);
     m_container->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    layout()->addWidget(m_container);
+    static_cast<QBoxLayout*>(layout())->addWidget(m_container, 1);
     m_message->hide();
 
-    Q3DTheme* theme = m_graph->activeTheme();
-    theme->setType(Q3DTheme::ThemeQt);
-    theme->setBackgroundEnabled(true);
-    theme->setBackgroundColor(palette::background());
-    theme->setWindowColor(palette::background());
-    theme->setLabelTextColor(palette::text());
-    theme->setLabelBackgroundColor(QColor(255, 255, 255, 200));
-    theme->setLabelBorderEnabled(false);
-    theme->setGridLineColor(QColor(0xc8, 0xc8, 0xc8));
-    // Labels are textures scaled with the scene: a large font keeps them sharp, and the graph
-    // sizes them to the box, not by point size.
-    QFont font = palette::tickLabelFont();
-    font.setPointSizeF(48);
-    theme->setFont(font);
-    theme->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
-    theme->setBaseGradients({heightGradient()});
-    theme->setSingleHighlightColor(palette::accent());
-    // The default light leaves a white glare along the valley floors, just where the path runs,
-    // and it reads as part of the path: a softer light with more ambient keeps the viridis colours.
-    theme->setLightStrength(3.0f);
-    theme->setAmbientLightStrength(0.7f);
+    m_graph->addTheme(m_theme);
+    m_graph->setActiveTheme(m_theme);
     m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
     m_graph->setSelectionMode(QAbstract3DGraph::SelectionItem);
     // From the corner, high enough to see into valleys, a little closer than the preset.
@@ -207,7 +262,7 @@ void LandscapeView3D::ensureGraph()
     m_series->setDrawMode(QSurface3DSeries::DrawSurface);
     m_series->setFlatShadingEnabled(false);
 
-    m_currentItem = makeBall(palette::current(), kCurrentRadius);
+    m_currentItem = makeBall(palette::current(), currentRadius());
     m_currentItem->setVisible(false);
     applyAxes();
     placeItems();
@@ -220,30 +275,89 @@ QCustom3DItem* LandscapeView3D::makeBall(const QColor& color, float radius)
     QImage texture(2, 2, QImage::Format_RGB32);
     texture.fill(color);
     item->setTextureImage(texture);
-    item->setScaling(QVector3D(radius, radius, radius));
+    item->setScaling(ballScaling(radius));
     item->setScalingAbsolute(true);
     item->setShadowCasting(false);
     m_graph->addCustomItem(item);
     return item;
 }
 
+float LandscapeView3D::dotRadius() const
+{
+    return kDotRadius * m_markerScale;
+}
+
+float LandscapeView3D::currentRadius() const
+{
+    return kCurrentRadius * m_markerScale;
+}
+
+void LandscapeView3D::applyPresentationScale()
+{
+    m_markerScale = static_cast<float>(palette::presentationScale());
+    QFont font = palette::tickLabelFont();
+    font.setPointSizeF(labelPointSize(palette::presentationTextScale()));
+    m_theme->setFont(font);
+    for (QCustom3DItem* dot : std::as_const(m_dotItems))
+        dot->setScaling(ballScaling(dotRadius()));
+    if (m_currentItem)
+        m_currentItem->setScaling(ballScaling(currentRadius()));
+}
+
+LandscapePlot* LandscapeView3D::chosenPlot() const
+{
+    return m_area->sideBySide() && m_choice->currentIndex() == 1 ? m_area->sidePlot() : m_area->mainPlot();
+}
+
+void LandscapeView3D::updateHeader()
+{
+    const bool sideBySide = m_area->sideBySide();
+    m_choice->setVisible(sideBySide);
+    // One plot: its title across the row. Two: "Showing:" and the choice, on the left.
+    m_titleRow->setStretch(0, sideBySide ? 0 : 1);
+    m_titleRow->setStretch(2, sideBySide ? 1 : 0);
+    const QString title = m_area->mainTitle();
+    const QString text = sideBySide ? tr("Showing:") : title.isEmpty() ? QString() : tr("Showing: %1").arg(title);
+    if (m_title->text() != text)
+        m_title->setText(text);
+    m_title->setVisible(!text.isEmpty());
+    const QString height = !m_hasGrid ? QString() : m_logHeight ? tr("Height: the loss, on a log scale") : tr("Height: the loss");
+    if (m_heightNote->text() != height)
+        m_heightNote->setText(height);
+    m_heightNote->setVisible(!height.isEmpty());
+}
+
+void LandscapeView3D::clearDrawing()
+{
+    m_hasGrid = false;
+    m_series->dataProxy()->resetArray(new QSurfaceDataArray);
+    m_dots.clear();
+    m_current = QVector3D(kNaNf, kNaNf, kNaNf);
+    m_currentSource = QPointF(std::nan(""), std::nan(""));
+}
+
 bool LandscapeView3D::sync()
 {
-    if (!m_source->hasLandscape())
-        return false;
     bool changed = false;
-    if (!m_hasGrid || m_source->gridRevision() != m_gridRevision) {
-        updateSurface();
+    if (LandscapePlot* plot = chosenPlot(); plot != m_source) {
+        // Another plot: all of it again, and nothing of the old one while it has no grid yet.
+        m_source = plot;
+        clearDrawing();
         changed = true;
     }
-    if (changed || m_source->pathRevision() != m_pathRevision) {
-        updatePath();
-        changed = true;
+    if (m_source->hasLandscape()) {
+        const bool newGrid = !m_hasGrid || m_source->gridRevision() != m_gridRevision;
+        if (newGrid)
+            updateSurface();
+        const bool newPath = newGrid || m_source->pathRevision() != m_pathRevision;
+        if (newPath)
+            updatePath();
+        const bool newCurrent = newPath || !samePoint(m_source->currentPoint(), m_currentSource);
+        if (newCurrent)
+            updateCurrent();
+        changed = changed || newCurrent;
     }
-    if (changed || !samePoint(m_source->currentPoint(), m_currentSource)) {
-        updateCurrent();
-        changed = true;
-    }
+    updateHeader();
     if (changed) {
         ++m_updates;
         placeItems();
@@ -343,9 +457,8 @@ void LandscapeView3D::applyAxes()
     QValue3DAxis* z = m_graph->axisZ();
     x->setTitle(m_axis1Name);
     z->setTitle(m_axis2Name);
-    y->setTitle(m_logHeight ? tr("loss (log scale)") : tr("loss"));
     for (QValue3DAxis* axis : {x, y, z}) {
-        axis->setTitleVisible(true);
+        axis->setTitleVisible(axis != y);   // the header says what the height is
         axis->setLabelFormat(QStringLiteral("%.3g"));
         axis->setAutoAdjustRange(false);
     }
@@ -369,7 +482,7 @@ void LandscapeView3D::placeItems()
     if (!m_graph)
         return;
     while (m_dotItems.size() < m_dots.size())
-        m_dotItems.push_back(makeBall(palette::path(), kDotRadius));
+        m_dotItems.push_back(makeBall(palette::path(), dotRadius()));
     for (qsizetype k = 0; k < m_dotItems.size(); ++k) {
         const bool shown = k < m_dots.size();
         if (shown)

@@ -5,10 +5,19 @@
 // on the surface and the current point as a larger ball. Drag with the right button to rotate,
 // scroll to zoom; a left click reads out the grid point under the cursor.
 //
-// It mirrors a LandscapePlot rather than taking hooks from the window: while it is visible it
-// polls the plot's grid and path counters up to kUpdatesPerSecond times a second and redraws only
-// what changed, so it follows the run, the timeline's redrawn path and every new grid, and a closed
-// dock costs nothing (no timer, no graph until first shown).
+// It mirrors the window's SurfaceArea rather than taking hooks from the window: while it is
+// visible it polls the shown plot's grid and path counters up to kUpdatesPerSecond times a second
+// and redraws only what changed, so it follows the run, the timeline's redrawn path and every new
+// grid, and a closed dock costs nothing (no timer, no graph until first shown). It draws the main
+// plot's surface (training, batch or validation, whichever the switch chose); with training |
+// validation side by side, a choice above the view picks one of the two plots (training at
+// first). Lines above the view always say which surface it draws and what the height is (the
+// graph's height axis shows no title: at the left of the box a narrow dock cut it off).
+//
+// Presentation mode (palette::setPresentationScale, then applyPresentationScale()) makes the
+// axis labels and titles palette::presentationTextScale() times as tall and the path's dots and
+// the current point palette::presentationScale() times as large, as the 2D plots scale their
+// text and markers; scale 1 gives back the normal sizes exactly.
 //
 // The data side (the series' array, the dots' positions) works without OpenGL. The Q3DSurface
 // that draws them needs a real OpenGL context: it is made the first time the view is shown, and
@@ -20,6 +29,9 @@
 #include <QWidget>
 
 class Q3DSurface;
+class Q3DTheme;
+class QBoxLayout;
+class QComboBox;
 class QCustom3DItem;
 class QLabel;
 class QSurface3DSeries;
@@ -27,6 +39,7 @@ class QSurface3DSeries;
 namespace downhill::ui {
 
 class LandscapePlot;
+class SurfaceArea;
 
 class LandscapeView3D : public QWidget {
     Q_OBJECT
@@ -39,8 +52,8 @@ public:
     // exact; each is a mesh of its own, and a few hundred keep a software renderer interactive.
     static constexpr int kMaxPathDots = 300;
 
-    // source must outlive the view.
-    explicit LandscapeView3D(LandscapePlot* source, QWidget* parent = nullptr);
+    // area must outlive the view.
+    explicit LandscapeView3D(SurfaceArea* area, QWidget* parent = nullptr);
     ~LandscapeView3D() override;
 
     // Brings the view up to date with the source plot now (the timer does this while visible).
@@ -50,8 +63,15 @@ public:
     // Whether an OpenGL context can be created and made current here (checked once).
     static bool openGLAvailable();
 
+    // Presentation mode switched: label font and marker sizes from the palette's scales now.
+    void applyPresentationScale();
+
     // Read-outs, for the window and the tests.
+    LandscapePlot* source() const { return m_source; }             // the plot drawn (after the last sync)
     QSurface3DSeries* surfaceSeries() const { return m_series; }   // rows = axis2, columns = axis1
+    Q3DTheme* theme() const { return m_theme; }                    // the graph's, made with the view
+    float dotRadius() const;                                       // scene units, for the path's dots
+    float currentRadius() const;                                   // and for the current point
     Q3DSurface* graph() const { return m_graph; }                  // nullptr until shown with OpenGL
     bool isLogHeight() const { return m_logHeight; }
     double heightFloor() const { return m_floor; }     // the lowest height drawn (the log floor)
@@ -69,6 +89,9 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    LandscapePlot* chosenPlot() const;
+    void updateHeader();
+    void clearDrawing();
     void ensureGraph();
     void updateSurface();
     void updatePath();
@@ -77,8 +100,14 @@ private:
     void placeItems();
     QCustom3DItem* makeBall(const QColor& color, float radius);
 
+    SurfaceArea* m_area;
     LandscapePlot* m_source;
     QSurface3DSeries* m_series;   // this view's child until a graph takes it over
+    Q3DTheme* m_theme;            // likewise
+    QBoxLayout* m_titleRow = nullptr;
+    QLabel* m_title = nullptr;
+    QComboBox* m_choice = nullptr;
+    QLabel* m_heightNote = nullptr;
     Q3DSurface* m_graph = nullptr;
     QWidget* m_container = nullptr;
     QLabel* m_message = nullptr;
@@ -96,6 +125,7 @@ private:
     QPointF m_currentSource;
     int m_updates = 0;
 
+    float m_markerScale = 1.0f;           // palette::presentationScale() when last applied
     QVector<QCustom3DItem*> m_dotItems;   // owned by the graph
     QCustom3DItem* m_currentItem = nullptr;
 };

@@ -556,9 +556,9 @@ void MainWindow::buildDocks()
             raceDock_->toggleViewAction()->trigger();
     });
 #ifdef DOWNHILL_HAVE_3D
-    // It mirrors the landscape plot by itself (see LandscapeView3D): no hook in onFrame or
+    // It mirrors the landscape plots by itself (see LandscapeView3D): no hook in onFrame or
     // onLandscape, and nothing at all while the dock is closed.
-    view3d_ = new LandscapeView3D(landscape_, this);
+    view3d_ = new LandscapeView3D(surfaceArea_, this);
     view3dDock_ = dock(view3d_, false, tr("3D view"), "view3dDock",
         tr("Show the landscape as a surface in 3D with the path on it (right drag rotates, the wheel zooms)"));
     view3dDock_->hide();
@@ -1797,6 +1797,10 @@ void MainWindow::setPresentationMode(bool on)
     const double textScale = on ? kPresentationFontScale : 1.0;
     if (on) {
         normalSplits_ = {mainSplitter_->saveState(), plotSplitter_->saveState(), saveGeometry()};
+        normalDockWidths_.clear();
+        for (QDockWidget* d : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+            if (d->isVisible() && !d->isFloating())
+                normalDockWidths_.emplace_back(d, d->width());
         normalFonts_.clear();
         QList<QWidget*> widgets = findChildren<QWidget*>();
         widgets.prepend(this);
@@ -1820,8 +1824,24 @@ void MainWindow::setPresentationMode(bool on)
         restoreGeometry(normalSplits_[2]);
         mainSplitter_->restoreState(normalSplits_[0]);
         plotSplitter_->restoreState(normalSplits_[1]);
+        // The larger text also narrowed the docks (the 3D view most visibly), and the window
+        // does not widen them again by itself.
+        QList<QDockWidget*> docks;
+        QList<int> widths;
+        for (const auto& [d, width] : normalDockWidths_) {
+            if (d && d->isVisible() && !d->isFloating()) {
+                docks.push_back(d);
+                widths.push_back(width);
+            }
+        }
+        resizeDocks(docks, widths, Qt::Horizontal);
+        normalDockWidths_.clear();
     }
     palette::setPresentationScale(on ? kPresentationLineScale : 1.0, textScale);
+#ifdef DOWNHILL_HAVE_3D
+    if (view3d_)
+        view3d_->applyPresentationScale();
+#endif
     for (QCustomPlot* plot : findChildren<QCustomPlot*>()) {
         if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
             landscape->applyPresentationScale();

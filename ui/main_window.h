@@ -256,6 +256,7 @@ private:
     };
     std::vector<NormalFont> normalFonts_;   // while presenting: every widget's font before
     std::array<QByteArray, 3> normalSplits_;  // and the splitters' states and the window's geometry
+    std::vector<std::pair<QPointer<QDockWidget>, int>> normalDockWidths_;   // and the docked docks' widths
 };
 
 }  // namespace downhill::ui

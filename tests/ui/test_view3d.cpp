@@ -1,14 +1,18 @@
 // The 3D view (View > 3D view). The data side runs everywhere: the surface series holds the
 // landscape plot's grid (rows, columns, heights, the log floor), the path's dots lie on it at the
 // loss read bilinearly from the grid (computed here independently), and in the window the view
-// follows the run and the timeline only while its dock is open. Drawing needs a real OpenGL
+// follows the run and the timeline only while its dock is open, draws the plot chosen side by
+// side and says which, and grows its labels and markers in presentation mode (the theme and the
+// sizes are the view's own, so this is checked offscreen too). Drawing needs a real OpenGL
 // context: renders() checks that the dock shows a picture and skips where there is none (CTest
-// runs offscreen); run it under Xvfb with
+// runs offscreen), and the window tests save screenshots only where there is one; run it under
+// Xvfb with
 //   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" build/tests/ui_test_view3d
 // A build without Qt Data Visualization checks that the View menu says the view is unavailable.
 #include <QAction>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -16,6 +20,7 @@
 #include <memory>
 #include <set>
 
+#include "appearance.h"
 #include "controller_sync.h"
 #include "landscape_plot.h"
 #include "main_window.h"
@@ -23,11 +28,19 @@
 #include "training_controller.h"
 
 #ifdef DOWNHILL_HAVE_3D
+#include <QComboBox>
+#include <QCustom3DItem>
+#include <QLabel>
 #include <QScreen>
 #include <QSurface3DSeries>
 #include <Q3DSurface>
+#include <Q3DTheme>
 
+#include "app_settings.h"
 #include "landscape_view_3d.h"
+#include "palette.h"
+#include "surface_area.h"
+#include "surface_feeder.h"
 #endif
 
 using namespace downhill;
@@ -58,6 +71,21 @@ std::unique_ptr<MainWindow> openWindow()
 QAction* action(MainWindow& w, const char* name)
 {
     return w.findChild<QAction*>(QLatin1String(name));
+}
+
+// The window after `steps` steps, with the 3D dock opened; nullptr if it could not be had.
+std::unique_ptr<MainWindow> windowWith3D(int steps)
+{
+    auto w = openWindow();
+    if (!w)
+        return nullptr;
+    for (int k = 0; k < steps; ++k) {
+        action(*w, "stepAction")->trigger();
+        if (!syncWith(w->controller()))
+            return nullptr;
+    }
+    w->view3dAction()->trigger();
+    return w;
 }
 
 // A G x G grid over [-1, 1] x [-0.5, 1.5] of a smooth bowl (linear heights) or of a bowl that
@@ -106,6 +134,49 @@ bool closeTo(float shown, double expected)
     return std::abs(static_cast<double>(shown) - expected) <= 1e-6 * std::max(1.0, std::abs(expected));
 }
 
+// The series holds this plot's grid, the heights as the view draws them (the log floor, the
+// ceiling for a non-finite cell).
+bool drawsGridOf(const ui::LandscapeView3D& view, const ui::LandscapePlot& plot)
+{
+    const QSurfaceDataProxy* proxy = view.surfaceSeries()->dataProxy();
+    const core::Array2D& loss = plot.lossGrid();
+    const int g = plot.gridRequest().resolution;
+    if (proxy->rowCount() != g || proxy->columnCount() != g)
+        return false;
+    const QCPRange range = plot.colorRange();
+    for (int row = 0; row < g; ++row) {
+        for (int col = 0; col < g; ++col) {
+            double h = loss(col, row);
+            if (!std::isfinite(h))
+                h = range.upper;
+            else if (plot.isLogColorScale())
+                h = std::max(h, range.lower);
+            if (proxy->itemAt(row, col)->y() != static_cast<float>(h))
+                return false;
+        }
+    }
+    return true;
+}
+
+// Qt Data Visualization draws a label 0.05 + points / 500 scene units tall, whatever the font.
+double labelHeight(const QFont& font)
+{
+    return 0.05 + font.pointSizeF() / 500.0;
+}
+
+// The whole window as on screen (the 3D view is a native child window: grab the screen, not
+// the widget) into build/screenshots, where there is a graph to see.
+bool screenshot(QWidget& window, const ui::LandscapeView3D& view, const char* name)
+{
+    if (!view.graph())
+        return true;
+    QTest::qWait(1500);   // software OpenGL draws a frame in a few hundred ms
+    const QImage shot = window.screen()->grabWindow(0, window.x(), window.y(), window.width(), window.height()).toImage();
+    const QString dir = QStringLiteral(DOWNHILL_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    return shot.save(dir + QLatin1Char('/') + QLatin1String(name));
+}
+
 // Distinct colours in an image, up to a limit.
 int colourCount(const QImage& image, int limit = 1000)
 {
@@ -125,6 +196,10 @@ int colourCount(const QImage& image, int limit = 1000)
 class TestView3D : public QObject {
     Q_OBJECT
 private slots:
+    // The program's look (its style sheet keeps fonts from passing to children, which
+    // presentation mode relies on), as in downhill itself.
+    void initTestCase() { ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance())); }
+
 #ifdef DOWNHILL_HAVE_3D
     void surfaceHoldsTheGrid_data()
     {
@@ -138,10 +213,11 @@ private slots:
         QFETCH(bool, decades);
         const int g = 37;
         const core::LandscapeGrid grid = makeGrid(g, decades);
-        ui::LandscapePlot plot;
+        ui::SurfaceArea area(new ui::LandscapePlot);
+        ui::LandscapePlot& plot = *area.mainPlot();
         plot.setLandscape(grid, {}, QStringLiteral("w"), QStringLiteral("b"));
         QCOMPARE(plot.isLogColorScale(), decades);
-        ui::LandscapeView3D view(&plot);
+        ui::LandscapeView3D view(&area);
         QVERIFY(view.sync());
         QVERIFY(!view.sync());   // nothing new: nothing done
         QCOMPARE(view.isLogHeight(), decades);
@@ -180,7 +256,8 @@ private slots:
     void pathLiesOnTheSurface()
     {
         const core::LandscapeGrid grid = makeGrid(41, false);
-        ui::LandscapePlot plot;
+        ui::SurfaceArea area(new ui::LandscapePlot);
+        ui::LandscapePlot& plot = *area.mainPlot();
         plot.setLandscape(grid, {}, QStringLiteral("w"), QStringLiteral("b"));
         QVector<QPointF> path;
         for (int k = 0; k < 50; ++k)
@@ -189,7 +266,7 @@ private slots:
         path.push_back(QPointF(0.31, 0.41));
         plot.appendPath(path);
         plot.setCurrent(QPointF(0.31, 0.41), QPointF(0.1, 0.0), QPointF(), QPointF());
-        ui::LandscapeView3D view(&plot);
+        ui::LandscapeView3D view(&area);
         QVERIFY(view.sync());
 
         const auto& dots = view.pathDots();
@@ -225,14 +302,15 @@ private slots:
     void longPathIsThinnedNewestExact()
     {
         const core::LandscapeGrid grid = makeGrid(21, false);
-        ui::LandscapePlot plot;
+        ui::SurfaceArea area(new ui::LandscapePlot);
+        ui::LandscapePlot& plot = *area.mainPlot();
         plot.setLandscape(grid, {}, QStringLiteral("w"), QStringLiteral("b"));
         QVector<QPointF> path;
         const int n = 5000;
         for (int k = 0; k < n; ++k)
             path.push_back(QPointF(-0.9 + 1.8 * k / n, 1.4 - 1.8 * k / n));
         plot.appendPath(path);
-        ui::LandscapeView3D view(&plot);
+        ui::LandscapeView3D view(&area);
         view.sync();
         const auto& dots = view.pathDots();
         QCOMPARE(dots.size(), qsizetype{ui::LandscapeView3D::kMaxPathDots});
@@ -330,13 +408,156 @@ private slots:
         QCOMPARE(view->updateCount(), closedAt);
     }
 
+    void presentationScalesLabelsAndMarkers()
+    {
+        // No graph needed: the theme and the sizes are the view's own.
+        ui::SurfaceArea area(new ui::LandscapePlot);
+        area.mainPlot()->setLandscape(makeGrid(21, false), {}, QStringLiteral("w"), QStringLiteral("b"));
+        ui::LandscapeView3D view(&area);
+        const QFont normalFont = view.theme()->font();
+        const float normalDot = view.dotRadius();
+        const float normalCurrent = view.currentRadius();
+        QVERIFY(normalDot > 0.0f && normalCurrent > normalDot);
+
+        const auto restore = qScopeGuard([] { ui::palette::setPresentationScale(1.0, 1.0); });
+        ui::palette::setPresentationScale(1.6, 1.3);
+        view.applyPresentationScale();
+        const double ratio = labelHeight(view.theme()->font()) / labelHeight(normalFont);
+        QVERIFY2(std::abs(ratio - 1.3) < 1e-9, qPrintable(QString::number(ratio, 'g', 17)));
+        QCOMPARE(view.theme()->font().family(), normalFont.family());
+        QCOMPARE(view.dotRadius(), normalDot * 1.6f);
+        QCOMPARE(view.currentRadius(), normalCurrent * 1.6f);
+
+        ui::palette::setPresentationScale(1.0, 1.0);
+        view.applyPresentationScale();
+        QCOMPARE(view.theme()->font(), normalFont);
+        QCOMPARE(view.dotRadius(), normalDot);
+        QCOMPARE(view.currentRadius(), normalCurrent);
+    }
+
+    void presentationModeScalesTheDock()
+    {
+        auto w = windowWith3D(5);
+        QVERIFY(w);
+        ui::LandscapeView3D* view = w->landscapeView3D();
+        QTRY_COMPARE_WITH_TIMEOUT(view->pathDots().size(), qsizetype{6}, 3000);
+        auto* title = view->findChild<QLabel*>(QStringLiteral("view3dSurfaceTitle"));
+        QVERIFY(title);
+        const QFont normalFont = view->theme()->font();
+        const QFont normalTitle = title->font();
+        const float normalDot = view->dotRadius();
+        const float normalCurrent = view->currentRadius();
+        // What the graph draws with: the view's theme, and balls of the view's sizes.
+        const auto graphMatches = [&] {
+            if (!view->graph())
+                return true;
+            if (view->graph()->activeTheme() != view->theme())
+                return false;
+            const auto items = view->graph()->customItems();
+            int current = 0;
+            for (const QCustom3DItem* item : items) {
+                const float r = item->scaling().x();
+                current += r == view->currentRadius() ? 1 : 0;
+                if (r != view->currentRadius() && r != view->dotRadius())
+                    return false;
+            }
+            return current == 1 && items.size() >= 7;
+        };
+        QVERIFY(graphMatches());
+        // For a look by eye: the window with the dock open, as it is and in presentation mode.
+        QVERIFY(screenshot(*w, *view, "view3d-window.png"));
+
+        auto* dock = w->findChild<QDockWidget*>(QStringLiteral("view3dDock"));
+        QVERIFY(dock);
+        const int normalWidth = dock->width();
+        w->setPresentationMode(true);
+        const double text = ui::palette::presentationTextScale();
+        const double lines = ui::palette::presentationScale();
+        QVERIFY(text > 1.0 && lines > 1.0);
+        const double ratio = labelHeight(view->theme()->font()) / labelHeight(normalFont);
+        QVERIFY2(std::abs(ratio - text) < 1e-9, qPrintable(QString::number(ratio, 'g', 17)));
+        QCOMPARE(view->dotRadius(), normalDot * static_cast<float>(lines));
+        QCOMPARE(view->currentRadius(), normalCurrent * static_cast<float>(lines));
+        QCOMPARE(title->font().pointSizeF(), normalTitle.pointSizeF() * text);   // as every widget's
+        QVERIFY(graphMatches());
+        QVERIFY(screenshot(*w, *view, "view3d-presentation.png"));
+
+        w->setPresentationMode(false);
+        QCOMPARE(view->theme()->font(), normalFont);
+        QCOMPARE(view->dotRadius(), normalDot);
+        QCOMPARE(view->currentRadius(), normalCurrent);
+        QCOMPARE(title->font(), normalTitle);
+        QVERIFY(graphMatches());
+        // The larger text squeezed the dock (at 1280 x 800 the window has no room to spare);
+        // leaving gives it its width back.
+        QTRY_COMPARE_WITH_TIMEOUT(dock->width(), normalWidth, 2000);
+    }
+
+    void sideBySideDrawsTheChosenSurface()
+    {
+        auto w = windowWith3D(5);
+        QVERIFY(w);
+        ui::LandscapeView3D* view = w->landscapeView3D();
+        auto* title = view->findChild<QLabel*>(QStringLiteral("view3dSurfaceTitle"));
+        auto* choice = view->findChild<QComboBox*>(QStringLiteral("view3dSurfaceChoice"));
+        QVERIFY(title && choice);
+        ui::LandscapePlot* main = w->landscapePlot();
+        ui::LandscapePlot* side = w->surfaceArea()->sidePlot();
+
+        // One plot: its surface, named as the plot's title names it, and no choice.
+        QCOMPARE(view->source(), main);
+        QVERIFY(drawsGridOf(*view, *main));
+        QVERIFY(!choice->isVisibleTo(view));
+        QVERIFY2(title->text().startsWith(QStringLiteral("Showing: <b>Training set</b>")), qPrintable(title->text()));
+        // The height, which the graph's axis does not name.
+        auto* height = view->findChild<QLabel*>(QStringLiteral("view3dHeightNote"));
+        QVERIFY(height);
+        QCOMPARE(height->text(), main->isLogColorScale() ? QStringLiteral("Height: the loss, on a log scale")
+                                                         : QStringLiteral("Height: the loss"));
+
+        // Training | validation: the training surface first, and the choice says so.
+        auto* surface = w->findChild<QComboBox*>(QStringLiteral("surfaceCombo"));
+        QVERIFY(surface);
+        surface->setCurrentIndex(surface->findData(ui::surfaceName(ui::Surface::TrainAndVal)));
+        QTRY_VERIFY_WITH_TIMEOUT(side->hasLandscape() && !side->isLandscapeStale(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(choice->isVisibleTo(view), 3000);
+        QCOMPARE(title->text(), QStringLiteral("Showing:"));
+        QCOMPARE(choice->currentText(), QStringLiteral("Training set"));
+        QCOMPARE(view->source(), main);
+        // The main plot's grid too is new (asked for with the side plot's); the view's next tick has it.
+        QTRY_VERIFY_WITH_TIMEOUT(!main->isLandscapeStale() && drawsGridOf(*view, *main), 20000);
+        QVERIFY(!drawsGridOf(*view, *side));   // the two surfaces differ
+
+        // Validation chosen: its plot's grid, path and current point, at once.
+        choice->setCurrentIndex(1);
+        QCOMPARE(view->source(), side);
+        QTRY_VERIFY_WITH_TIMEOUT(drawsGridOf(*view, *side), 3000);
+        QCOMPARE(view->pathDots().size(), qsizetype{6});
+        QCOMPARE(view->currentPoint().x(), static_cast<float>(side->currentPoint().x()));
+        for (int k = 0; k < 2; ++k) {
+            action(*w, "stepAction")->trigger();
+            QVERIFY(syncWith(w->controller()));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(view->pathDots().size(), qsizetype{8}, 3000);
+        QCOMPARE(view->source(), side);
+        QVERIFY(screenshot(*w, *view, "view3d-side-by-side.png"));
+
+        // One surface again: the main plot's, named, and the choice gone.
+        surface->setCurrentIndex(surface->findData(ui::surfaceName(ui::Surface::Validation)));
+        QTRY_VERIFY_WITH_TIMEOUT(!choice->isVisibleTo(view), 3000);
+        QCOMPARE(view->source(), main);
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QStringLiteral("Showing: <b>Validation set</b>")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!main->isLandscapeStale() && drawsGridOf(*view, *main), 20000);
+    }
+
     void renders()
     {
         if (!ui::LandscapeView3D::openGLAvailable())
             QSKIP("No OpenGL context on this platform (CTest runs with QT_QPA_PLATFORM=offscreen): run this test under "
                   "xvfb-run with QT_QPA_PLATFORM=xcb to check the drawing");
         const core::LandscapeGrid grid = makeGrid(64, false);
-        ui::LandscapePlot plot;
+        ui::SurfaceArea area(new ui::LandscapePlot);
+        ui::LandscapePlot& plot = *area.mainPlot();
         plot.setLandscape(grid, {}, QStringLiteral("w"), QStringLiteral("b"));
         QVector<QPointF> path;
         for (int k = 0; k < 40; ++k)
@@ -346,12 +567,15 @@ private slots:
 
         QWidget window;
         window.resize(520, 440);
-        auto* view = new ui::LandscapeView3D(&plot, &window);
+        auto* view = new ui::LandscapeView3D(&area, &window);
         view->resize(window.size());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY2(view->graph(), qPrintable(view->message()));
         QCOMPARE(view->graph()->customItems().size(), qsizetype{41});   // 40 dots and the current point
+        QCOMPARE(view->graph()->activeTheme(), view->theme());
+        QVERIFY(view->graph()->axisX()->isTitleVisible() && view->graph()->axisZ()->isTitleVisible());
+        QVERIFY(!view->graph()->axisY()->isTitleVisible());   // the dock's header names the height
         QTest::qWait(500);   // the graph draws on its own update requests
 
         // What the graph draws...
