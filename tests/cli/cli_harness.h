@@ -11,6 +11,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -125,5 +126,23 @@ inline bool near(double a, double b, double tolerance = 1e-12)
 {
     return std::abs(a - b) <= tolerance * std::max({1.0, std::abs(a), std::abs(b)});
 }
+
+// The fixture most CLI tests share: a temporary folder for what the commands write, holding
+// five.csv (fiveSamples()) as five_. Derived test classes call prepare() in initTestCase().
+class CliTestCase : public QObject {
+protected:
+    // The binary is known, the folder exists and five.csv is written.
+    bool prepare()
+    {
+        if (cliBinary().isEmpty() || !dir_.isValid())
+            return false;
+        five_ = path("five.csv");
+        return writeBytes(five_, csvText(fiveSamples()));
+    }
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    QTemporaryDir dir_;
+    QString five_;
+};
 
 }  // namespace clitest

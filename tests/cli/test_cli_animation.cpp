@@ -22,7 +22,7 @@ using downhill::test::kPngSignature;
 
 using namespace clitest;
 
-class TestCliAnimation : public QObject {
+class TestCliAnimation : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -37,20 +37,11 @@ private slots:
 #else
     void notAvailable();
 #endif
-
-private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliAnimation::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 #if DOWNHILL_HAVE_UI

@@ -18,7 +18,7 @@ namespace core = downhill::core;
 namespace ui = downhill::ui;
 #endif
 
-class TestCliConfig : public QObject {
+class TestCliConfig : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -36,20 +36,11 @@ private slots:
 #else
     void notAvailable();
 #endif
-
-private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliConfig::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 #if DOWNHILL_HAVE_UI

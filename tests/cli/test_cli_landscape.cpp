@@ -28,7 +28,7 @@ double square(double r)
 
 }  // namespace
 
-class TestCliLandscape : public QObject {
+class TestCliLandscape : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -43,19 +43,12 @@ private slots:
     void flagFormsGiveIdenticalBytes();
 
 private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
     Csv landscape(const QStringList& args, const QString& out);
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliLandscape::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 Csv TestCliLandscape::landscape(const QStringList& args, const QString& out)

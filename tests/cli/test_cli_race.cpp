@@ -20,7 +20,7 @@
 
 using namespace clitest;
 
-class TestCliRace : public QObject {
+class TestCliRace : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -38,20 +38,11 @@ private slots:
 #else
     void notAvailable();
 #endif
-
-private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliRace::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 #if DOWNHILL_HAVE_UI

@@ -20,7 +20,7 @@ using downhill::test::kPngSignature;
 
 using namespace clitest;
 
-class TestCliRender : public QObject {
+class TestCliRender : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -42,20 +42,11 @@ private slots:
 #else
     void notAvailable();
 #endif
-
-private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliRender::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 #if DOWNHILL_HAVE_UI

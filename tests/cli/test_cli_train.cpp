@@ -10,7 +10,7 @@
 
 using namespace clitest;
 
-class TestCliTrain : public QObject {
+class TestCliTrain : public CliTestCase {
     Q_OBJECT
 
 private slots:
@@ -29,20 +29,13 @@ private slots:
     void imageFolderWithAugmentation();
 
 private:
-    QString path(const QString& name) const { return dir_.filePath(name); }
     // Runs train and expects success; returns stdout.
     QByteArray train(const QStringList& args);
-
-    QTemporaryDir dir_;
-    QString five_;
 };
 
 void TestCliTrain::initTestCase()
 {
-    QVERIFY(!cliBinary().isEmpty());
-    QVERIFY(dir_.isValid());
-    five_ = path("five.csv");
-    QVERIFY(writeBytes(five_, csvText(fiveSamples())));
+    QVERIFY(prepare());
 }
 
 QByteArray TestCliTrain::train(const QStringList& args)
