@@ -21,6 +21,7 @@
 
 #include "animation_dialog.h"
 #include "controller_sync.h"
+#include "image_files.h"
 #include "landscape_plot.h"
 #include "loss_plot.h"
 #include "main_window.h"
@@ -193,7 +194,7 @@ void TestAnimationExport::pngFramesAtThePlotsSize()
         QCOMPARE(names[k], QString("frame_%1.png").arg(k, 4, 10, QChar('0')));
         QFile f(QDir(a.target).filePath(names[k]));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+        QCOMPARE(f.read(8), downhill::test::kPngSignature);
         QCOMPARE(QImage(f.fileName()).size(), expected);
     }
     QVERIFY(QImage(QDir(a.target).filePath(names.first())) != QImage(QDir(a.target).filePath(names.last())));

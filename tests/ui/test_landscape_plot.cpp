@@ -12,6 +12,7 @@
 #include <random>
 
 #include "contours.h"
+#include "image_files.h"
 #include "landscape.h"
 #include "landscape_plot.h"
 #include "objective.h"
@@ -474,7 +475,7 @@ private slots:
         const QByteArray bytes = file.readAll();
         const QString suffix = QFileInfo(name).suffix().toLower();
         if (suffix == QLatin1String("png")) {
-            QCOMPARE(bytes.left(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+            QCOMPARE(bytes.left(8), downhill::test::kPngSignature);
             QImage image;
             QVERIFY(image.loadFromData(bytes, "PNG"));
             QCOMPARE(image.size(), plot->size() * 2);  // 2x for slides

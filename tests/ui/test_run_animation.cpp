@@ -310,7 +310,7 @@ void TestRunAnimation::pngFrames()
         QCOMPARE(names[k], QString("frame_%1.png").arg(k, 4, 10, QChar('0')));
         QFile f(QDir(output.target).filePath(names[k]));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
+        QCOMPARE(f.read(8), downhill::test::kPngSignature);
         f.close();
         QImage image(f.fileName());
         QCOMPARE(image.size(), kSize);
