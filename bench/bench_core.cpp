@@ -8,13 +8,13 @@
 #include <cstring>
 #include <fstream>
 
-#include "augmentation.h"
-#include "contours.h"
-#include "data_objective.h"
-#include "landscape.h"
-#include "people_generator.h"
-#include "run_history.h"
-#include "trainer.h"
+#include "core/data/augmentation.h"
+#include "core/geometry/contours.h"
+#include "core/model/data_objective.h"
+#include "core/landscape/landscape.h"
+#include "core/data/people_generator.h"
+#include "core/train/run_history.h"
+#include "core/train/trainer.h"
 
 using namespace downhill::core;
 

@@ -18,10 +18,10 @@
 #include <functional>
 #include <vector>
 
-#include "appearance.h"
-#include "main_window.h"
-#include "surface_feeder.h"
-#include "training_controller.h"
+#include "window/shell/appearance.h"
+#include "window/shell/main_window.h"
+#include "window/run/surface_feeder.h"
+#include "session/run/training_controller.h"
 
 using namespace downhill;
 

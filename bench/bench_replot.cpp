@@ -24,13 +24,13 @@
 #include <random>
 #include <vector>
 
-#include "batch_strip.h"
-#include "contours.h"
-#include "data_objective.h"
-#include "landscape.h"
-#include "landscape_plot.h"
-#include "loss_plot.h"
-#include "objective.h"
+#include "window/run/batch_strip.h"
+#include "core/geometry/contours.h"
+#include "core/model/data_objective.h"
+#include "core/landscape/landscape.h"
+#include "plots/landscape_plot.h"
+#include "plots/loss_plot.h"
+#include "core/model/objective.h"
 
 using namespace downhill;
 

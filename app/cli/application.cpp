@@ -1,15 +1,15 @@
-#include "application.h"
+#include "app/cli/application.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <new>
 
-#include "dataset_command.h"
-#include "error.h"
-#include "gradcheck_command.h"
-#include "landscape_command.h"
-#include "render_command.h"
-#include "train_command.h"
+#include "app/cli/dataset_command.h"
+#include "core/base/error.h"
+#include "app/cli/gradcheck_command.h"
+#include "app/cli/landscape_command.h"
+#include "app/cli/render_command.h"
+#include "app/cli/train_command.h"
 
 #ifndef DOWNHILL_VERSION
 #define DOWNHILL_VERSION "0.1.0"

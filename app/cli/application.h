@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "command.h"
+#include "app/cli/command.h"
 
 namespace downhill::cli {
 

@@ -1,10 +1,10 @@
-#include "checks.h"
+#include "app/cli/checks.h"
 
 #include <cmath>
 #include <limits>
 
-#include "command_line.h"
-#include "number_format.h"
+#include "app/cli/command_line.h"
+#include "app/cli/number_format.h"
 
 namespace downhill::cli {
 

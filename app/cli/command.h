@@ -1,6 +1,6 @@
 #pragma once
-#include "command_line.h"
-#include "command_spec.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
 
 namespace downhill::cli {
 

@@ -1,4 +1,4 @@
-#include "command_line.h"
+#include "app/cli/command_line.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "error.h"
+#include "core/base/error.h"
 
 namespace downhill::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "command_spec.h"
+#include "app/cli/command_spec.h"
 
 namespace downhill::cli {
 

@@ -1,4 +1,4 @@
-#include "command_spec.h"
+#include "app/cli/command_spec.h"
 
 namespace downhill::cli {
 

@@ -1,4 +1,4 @@
-#include "csv_writer.h"
+#include "app/cli/csv_writer.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "number_format.h"
+#include "core/base/error.h"
+#include "app/cli/number_format.h"
 
 namespace downhill::cli {
 

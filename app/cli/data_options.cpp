@@ -1,13 +1,13 @@
-#include "data_options.h"
+#include "app/cli/data_options.h"
 
 #include <filesystem>
 #include <functional>
 #include <limits>
 
-#include "checks.h"
-#include "dataset_io.h"
-#include "error.h"
-#include "number_format.h"
+#include "app/cli/checks.h"
+#include "core/data/dataset_io.h"
+#include "core/base/error.h"
+#include "app/cli/number_format.h"
 
 namespace downhill::cli {
 

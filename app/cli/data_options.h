@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "command_line.h"
-#include "command_spec.h"
-#include "dataset.h"
-#include "people_generator.h"
-#include "run_config.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
+#include "core/data/dataset.h"
+#include "core/data/people_generator.h"
+#include "app/cli/run_config.h"
 
 namespace downhill::cli {
 

@@ -1,12 +1,12 @@
-#include "dataset_command.h"
+#include "app/cli/dataset_command.h"
 
 #include <cstdio>
 #include <filesystem>
 
-#include "command_line.h"
-#include "data_options.h"
-#include "dataset_io.h"
-#include "people_generator.h"
+#include "app/cli/command_line.h"
+#include "app/cli/data_options.h"
+#include "core/data/dataset_io.h"
+#include "core/data/people_generator.h"
 
 namespace downhill::cli {
 

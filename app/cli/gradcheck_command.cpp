@@ -1,12 +1,12 @@
-#include "gradcheck_command.h"
+#include "app/cli/gradcheck_command.h"
 
 #include <cstdio>
 #include <string>
 
-#include "checks.h"
-#include "data_options.h"
-#include "number_format.h"
-#include "objective_options.h"
+#include "app/cli/checks.h"
+#include "app/cli/data_options.h"
+#include "app/cli/number_format.h"
+#include "app/cli/objective_options.h"
 
 namespace downhill::cli {
 

@@ -1,4 +1,4 @@
-#include "interrupt_guard.h"
+#include "app/cli/interrupt_guard.h"
 
 #include <csignal>
 

@@ -1,16 +1,16 @@
-#include "landscape_command.h"
+#include "app/cli/landscape_command.h"
 
 #include <cstdio>
 #include <string>
 
-#include "analytic_objective.h"
-#include "csv_writer.h"
-#include "data_options.h"
-#include "interrupt_guard.h"
-#include "landscape.h"
-#include "number_format.h"
-#include "objective_options.h"
-#include "plane_options.h"
+#include "core/model/analytic_objective.h"
+#include "app/cli/csv_writer.h"
+#include "app/cli/data_options.h"
+#include "app/cli/interrupt_guard.h"
+#include "core/landscape/landscape.h"
+#include "app/cli/number_format.h"
+#include "app/cli/objective_options.h"
+#include "app/cli/plane_options.h"
 
 namespace downhill::cli {
 

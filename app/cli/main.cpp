@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "application.h"
+#include "app/cli/application.h"
 
 int main(int argc, char** argv)
 {

@@ -1,4 +1,4 @@
-#include "number_format.h"
+#include "app/cli/number_format.h"
 
 #include <charconv>
 

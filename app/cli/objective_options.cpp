@@ -1,9 +1,9 @@
-#include "objective_options.h"
+#include "app/cli/objective_options.h"
 
-#include "checks.h"
-#include "error.h"
-#include "loss.h"
-#include "number_format.h"
+#include "app/cli/checks.h"
+#include "core/base/error.h"
+#include "core/model/loss.h"
+#include "app/cli/number_format.h"
 
 namespace downhill::cli {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "command_line.h"
-#include "command_spec.h"
-#include "objective.h"
-#include "run_config.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
+#include "core/model/objective.h"
+#include "app/cli/run_config.h"
 
 namespace downhill::cli {
 

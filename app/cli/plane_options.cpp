@@ -1,6 +1,6 @@
-#include "plane_options.h"
+#include "app/cli/plane_options.h"
 
-#include "checks.h"
+#include "app/cli/checks.h"
 
 namespace downhill::cli {
 

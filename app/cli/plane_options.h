@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "command_line.h"
-#include "command_spec.h"
-#include "landscape.h"
-#include "objective_options.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
+#include "core/landscape/landscape.h"
+#include "app/cli/objective_options.h"
 
 namespace downhill::cli {
 

@@ -1,11 +1,11 @@
-#include "progress_reporter.h"
+#include "app/cli/progress_reporter.h"
 
 #include <cstdio>
 #include <string>
 
 #include <unistd.h>
 
-#include "number_format.h"
+#include "app/cli/number_format.h"
 
 namespace downhill::cli {
 

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "train_observer.h"
+#include "core/train/train_observer.h"
 
 namespace downhill::cli {
 

@@ -1,9 +1,9 @@
-#include "race_options.h"
+#include "app/cli/race_options.h"
 
 #include <limits>
 
-#include "error.h"
-#include "optimizer.h"
+#include "core/base/error.h"
+#include "core/optim/optimizer.h"
 
 namespace downhill::cli {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "command_line.h"
-#include "command_spec.h"
-#include "run_config.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
+#include "app/cli/run_config.h"
 
 namespace downhill::cli {
 

@@ -1,12 +1,12 @@
-#include "render_command.h"
+#include "app/cli/render_command.h"
 
-#include "plane_options.h"
-#include "race_options.h"
-#include "train_options.h"
-#if DOWNHILL_HAVE_UI
-#include "gui/render_job.h"
+#include "app/cli/plane_options.h"
+#include "app/cli/race_options.h"
+#include "app/cli/train_options.h"
+#if DOWNHILL_HAVE_RENDER
+#include "app/cli/render/render_job.h"
 #else
-#include "error.h"
+#include "core/base/error.h"
 #endif
 
 namespace downhill::cli {
@@ -15,7 +15,7 @@ RenderCommand::RenderCommand()
 {
     spec_.name = "render";
     spec_.summary = "draw the landscape and the training path to PNG, SVG or PDF, or animate the run as a GIF, without a window";
-#if !DOWNHILL_HAVE_UI
+#if !DOWNHILL_HAVE_RENDER
     spec_.summary += " (not in this build)";
 #endif
     spec_.usage = "--out FILE.png|.svg|.pdf|.gif|DIR/ [--frames N] [--fps F] [--size WxH] [--axes P1,P2] [--range A:B,C:D] [--race SPEC]... [train's flags]";
@@ -72,7 +72,7 @@ RenderCommand::RenderCommand()
 
 int RenderCommand::run([[maybe_unused]] const CommandLine& cl)
 {
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
     return RenderJob(cl).run();
 #else
     throw core::InputError("downhill-cli was built without the window; render is not available");

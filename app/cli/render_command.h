@@ -1,5 +1,5 @@
 #pragma once
-#include "command.h"
+#include "app/cli/command.h"
 
 namespace downhill::cli {
 

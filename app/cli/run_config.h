@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "loss.h"
-#include "people_generator.h"
-#include "trainer.h"
+#include "core/model/loss.h"
+#include "core/data/people_generator.h"
+#include "core/train/trainer.h"
 
 namespace downhill::cli {
 

@@ -1,8 +1,8 @@
-#include "train_command.h"
+#include "app/cli/train_command.h"
 
-#include "interrupt_guard.h"
-#include "train_options.h"
-#include "train_runner.h"
+#include "app/cli/interrupt_guard.h"
+#include "app/cli/train_options.h"
+#include "app/cli/train_runner.h"
 
 namespace downhill::cli {
 

@@ -1,16 +1,14 @@
-#include "train_options.h"
+#include "app/cli/train_options.h"
 
 #include <limits>
 #include <string>
 
-#include "checks.h"
-#include "error.h"
-#include "number_format.h"
-#include "optimizer.h"
-#include "schedule.h"
-#if DOWNHILL_HAVE_UI
-#include "gui/config_file.h"
-#endif
+#include "app/cli/checks.h"
+#include "app/cli/config_file.h"
+#include "core/base/error.h"
+#include "app/cli/number_format.h"
+#include "core/optim/optimizer.h"
+#include "core/optim/schedule.h"
 
 namespace downhill::cli {
 
@@ -28,12 +26,7 @@ RunConfig loadBase(const CommandLine& cl)
         return RunConfig();
     if (path->empty())
         failFlag("config", "the path is empty");
-#if DOWNHILL_HAVE_UI
     return loadConfigFile(*path);
-#else
-    failFlag("config", "downhill-cli was built without the window (DOWNHILL_BUILD_GUI=OFF), which reads settings files; "
-                       "--config is not available");
-#endif
 }
 
 // Flags that mean something to some optimizers only: giving one to another optimizer is

@@ -5,13 +5,13 @@
 #include <optional>
 #include <vector>
 
-#include "command_line.h"
-#include "command_spec.h"
-#include "data_options.h"
-#include "objective_options.h"
-#include "run_config.h"
-#include "trainer.h"
-#include "training_run.h"
+#include "app/cli/command_line.h"
+#include "app/cli/command_spec.h"
+#include "app/cli/data_options.h"
+#include "app/cli/objective_options.h"
+#include "app/cli/run_config.h"
+#include "core/train/trainer.h"
+#include "core/train/training_run.h"
 
 namespace downhill::cli {
 

@@ -1,13 +1,13 @@
-#include "train_runner.h"
+#include "app/cli/train_runner.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 
-#include "command.h"
-#include "number_format.h"
-#include "progress_reporter.h"
+#include "app/cli/command.h"
+#include "app/cli/number_format.h"
+#include "app/cli/progress_reporter.h"
 
 namespace downhill::cli {
 

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "csv_writer.h"
-#include "train_observer.h"
-#include "train_options.h"
-#include "trainer.h"
-#include "training_run.h"
-#include "trajectory_writer.h"
+#include "app/cli/csv_writer.h"
+#include "core/train/train_observer.h"
+#include "app/cli/train_options.h"
+#include "core/train/trainer.h"
+#include "core/train/training_run.h"
+#include "app/cli/trajectory_writer.h"
 
 namespace downhill::cli {
 

@@ -1,4 +1,4 @@
-#include "trajectory_writer.h"
+#include "app/cli/trajectory_writer.h"
 
 namespace downhill::cli {
 

@@ -2,8 +2,8 @@
 // Streams a run into the trajectory CSV, one row per update, as it happens:
 //   step,epoch,lr,loss,<params...>,grad_<param>...,train_loss
 // Row 0 holds the initial parameters and training loss, the other fields empty.
-#include "csv_writer.h"
-#include "train_observer.h"
+#include "app/cli/csv_writer.h"
+#include "core/train/train_observer.h"
 
 namespace downhill::cli {
 

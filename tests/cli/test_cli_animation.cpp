@@ -4,7 +4,7 @@
 // leaves nothing behind.
 #include <QTemporaryDir>
 #include <QtTest>
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 #include <QImage>
 #include <QImageReader>
 #endif
@@ -12,9 +12,9 @@
 #include <csignal>
 #include <cmath>
 
-#include "cli_harness.h"
-#if DOWNHILL_HAVE_UI
-#include "image_files.h"
+#include "tests/cli/cli_harness.h"
+#if DOWNHILL_HAVE_RENDER
+#include "tests/common/image_files.h"
 
 using downhill::test::decodeAll;
 using downhill::test::kPngSignature;
@@ -27,7 +27,7 @@ class TestCliAnimation : public CliTestCase {
 
 private slots:
     void initTestCase();
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
     void gif();
     void pngFrames();
     void badInput_data();
@@ -44,7 +44,7 @@ void TestCliAnimation::initTestCase()
     QVERIFY(prepare());
 }
 
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 
 namespace {
 

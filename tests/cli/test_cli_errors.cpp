@@ -5,7 +5,7 @@
 
 #include <unistd.h>
 
-#include "cli_harness.h"
+#include "tests/cli/cli_harness.h"
 
 using namespace clitest;
 

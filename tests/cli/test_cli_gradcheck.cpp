@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "cli_harness.h"
+#include "tests/cli/cli_harness.h"
 
 using namespace clitest;
 

@@ -4,19 +4,19 @@
 // the window's library, render is not there.
 #include <QTemporaryDir>
 #include <QtTest>
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 #include <QImage>
 
-#include "image_files.h"
-#include "objective.h"
-#include "optimizer.h"
-#include "settings_io.h"
-#include "trainer.h"
+#include "tests/common/image_files.h"
+#include "core/model/objective.h"
+#include "core/optim/optimizer.h"
+#include "session/settings/settings_io.h"
+#include "core/train/trainer.h"
 #endif
 
 #include <map>
 
-#include "cli_harness.h"
+#include "tests/cli/cli_harness.h"
 
 using namespace clitest;
 
@@ -25,7 +25,7 @@ class TestCliRace : public CliTestCase {
 
 private slots:
     void initTestCase();
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
     void writesImages_data();
     void writesImages();
     void endPointsMatchSoloTrainers();
@@ -45,7 +45,7 @@ void TestCliRace::initTestCase()
     QVERIFY(prepare());
 }
 
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 
 using namespace downhill;
 using downhill::test::decodeAll;

@@ -3,7 +3,7 @@
 // window's library, render must say that it is not available.
 #include <QTemporaryDir>
 #include <QtTest>
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 #include <QColor>
 #include <QImage>
 #include <QImageReader>
@@ -11,9 +11,9 @@
 
 #include <cmath>
 
-#include "cli_harness.h"
-#if DOWNHILL_HAVE_UI
-#include "image_files.h"
+#include "tests/cli/cli_harness.h"
+#if DOWNHILL_HAVE_RENDER
+#include "tests/common/image_files.h"
 
 using downhill::test::kPngSignature;
 #endif
@@ -25,7 +25,7 @@ class TestCliRender : public CliTestCase {
 
 private slots:
     void initTestCase();
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
     void pngHasExactSize_data();
     void pngHasExactSize();
     void vectorFormats_data();
@@ -49,7 +49,7 @@ void TestCliRender::initTestCase()
     QVERIFY(prepare());
 }
 
-#if DOWNHILL_HAVE_UI
+#if DOWNHILL_HAVE_RENDER
 
 namespace {
 

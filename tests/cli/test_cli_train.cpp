@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "cli_harness.h"
+#include "tests/cli/cli_harness.h"
 
 using namespace clitest;
 

@@ -5,8 +5,8 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 
-#include "race_controller.h"
-#include "training_controller.h"
+#include "session/run/race_controller.h"
+#include "session/run/training_controller.h"
 
 namespace downhill::test {
 

@@ -1,7 +1,7 @@
 #pragma once
 // Small synthetic data sets for tests, made here so each test knows exactly what it holds.
-#include "dataset.h"
-#include "rng.h"
+#include "core/data/dataset.h"
+#include "core/base/rng.h"
 
 namespace downhill::test {
 

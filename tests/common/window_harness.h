@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 
-#include "main_window.h"
+#include "window/shell/main_window.h"
 
 namespace downhill::test {
 

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <limits>
 
-#include "augmentation.h"
-#include "error.h"
-#include "feature_extractor.h"
-#include "objective.h"
-#include "people_generator.h"
-#include "rng.h"
-#include "trainer.h"
+#include "core/data/augmentation.h"
+#include "core/base/error.h"
+#include "core/data/feature_extractor.h"
+#include "core/model/objective.h"
+#include "core/data/people_generator.h"
+#include "core/base/rng.h"
+#include "core/train/trainer.h"
 
 using namespace downhill::core;
 

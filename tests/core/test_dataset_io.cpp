@@ -2,11 +2,11 @@
 
 #include <filesystem>
 
-#include "dataset_io.h"
-#include "error.h"
-#include "feature_extractor.h"
-#include "people_generator.h"
-#include "png_io.h"
+#include "core/data/dataset_io.h"
+#include "core/base/error.h"
+#include "core/data/feature_extractor.h"
+#include "core/data/people_generator.h"
+#include "core/data/png_io.h"
 
 using namespace downhill::core;
 

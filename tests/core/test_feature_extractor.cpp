@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "error.h"
-#include "feature_extractor.h"
-#include "people_generator.h"
-#include "rng.h"
+#include "core/base/error.h"
+#include "core/data/feature_extractor.h"
+#include "core/data/people_generator.h"
+#include "core/base/rng.h"
 
 using namespace downhill::core;
 

@@ -3,12 +3,12 @@
 #include <atomic>
 #include <cmath>
 
-#include "analytic_objective.h"
-#include "contours.h"
-#include "data_objective.h"
-#include "error.h"
-#include "landscape.h"
-#include "synthetic.h"
+#include "core/model/analytic_objective.h"
+#include "core/geometry/contours.h"
+#include "core/model/data_objective.h"
+#include "core/base/error.h"
+#include "core/landscape/landscape.h"
+#include "tests/common/synthetic.h"
 
 using namespace downhill::core;
 using downhill::test::lineSamples;

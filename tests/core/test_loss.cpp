@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "error.h"
-#include "loss.h"
+#include "core/base/error.h"
+#include "core/model/loss.h"
 
 using namespace downhill::core;
 

@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "analytic_objective.h"
-#include "data_objective.h"
-#include "error.h"
-#include "synthetic.h"
+#include "core/model/analytic_objective.h"
+#include "core/model/data_objective.h"
+#include "core/base/error.h"
+#include "tests/common/synthetic.h"
 
 #include <Eigen/Eigenvalues>
 

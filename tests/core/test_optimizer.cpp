@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "error.h"
-#include "optimizer.h"
+#include "core/base/error.h"
+#include "core/optim/optimizer.h"
 
 using namespace downhill::core;
 

@@ -5,8 +5,8 @@
 #include <limits>
 #include <vector>
 
-#include "error.h"
-#include "people_generator.h"
+#include "core/base/error.h"
+#include "core/data/people_generator.h"
 
 using namespace downhill::core;
 

@@ -8,9 +8,9 @@
 
 #include <unistd.h>
 
-#include "error.h"
-#include "png_io.h"
-#include "rng.h"
+#include "core/base/error.h"
+#include "core/data/png_io.h"
+#include "core/base/rng.h"
 
 using namespace downhill::core;
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "rng.h"
+#include "core/base/rng.h"
 
 using namespace downhill::core;
 

@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "error.h"
-#include "run_history.h"
-#include "synthetic.h"
+#include "core/base/error.h"
+#include "core/train/run_history.h"
+#include "tests/common/synthetic.h"
 
 using namespace downhill::core;
 using downhill::test::lineSamples;

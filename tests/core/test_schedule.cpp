@@ -3,8 +3,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "error.h"
-#include "schedule.h"
+#include "core/base/error.h"
+#include "core/optim/schedule.h"
 
 using namespace downhill::core;
 

@@ -5,8 +5,8 @@
 #include <limits>
 #include <vector>
 
-#include "dataset.h"
-#include "error.h"
+#include "core/data/dataset.h"
+#include "core/base/error.h"
 
 using namespace downhill::core;
 

@@ -1,6 +1,6 @@
 #include <QtTest>
 
-#include "step_explanation.h"
+#include "core/train/step_explanation.h"
 
 using namespace downhill::core;
 

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <set>
 
-#include "data_objective.h"
-#include "error.h"
-#include "synthetic.h"
-#include "train_observer.h"
-#include "trainer.h"
-#include "training_run.h"
+#include "core/model/data_objective.h"
+#include "core/base/error.h"
+#include "tests/common/synthetic.h"
+#include "core/train/train_observer.h"
+#include "core/train/trainer.h"
+#include "core/train/training_run.h"
 
 using namespace downhill::core;
 using downhill::test::lineSamples;

@@ -1,0 +1,114 @@
+#include "app/cli/render/run_recorder.h"
+
+#include "core/train/trainer.h"
+
+namespace downhill::cli {
+
+namespace {
+
+// Path points handed to the plot at a time: each hand-over redraws the plot's thinned copy.
+constexpr qsizetype kPathChunk = 16384;
+// Each epoch point costs the loss plot a pass over the points it holds: keep them few. The
+// plot's width in pixels is far below this anyway.
+constexpr std::size_t kMaxEpochPoints = 2000;
+
+}  // namespace
+
+void RunRecorder::Thinned::add(const std::array<double, 3>& point)
+{
+    const std::int64_t ordinal = count_++;
+    newest_ = point;
+    if (ordinal % stride_ != 0)
+        return;
+    if (kept_.size() >= capacity_) {
+        // The kept points are the ordinals 0, s, 2s, ...: every other one is a multiple of 2s.
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < kept_.size(); r += 2)
+            kept_[w++] = kept_[r];
+        kept_.resize(w);
+        stride_ *= 2;
+        if (ordinal % stride_ != 0)
+            return;
+    }
+    kept_.push_back(point);
+}
+
+std::vector<std::array<double, 3>> RunRecorder::Thinned::points() const
+{
+    std::vector<std::array<double, 3>> out = kept_;
+    if (newest_ && (count_ - 1) % stride_ != 0)
+        out.push_back(*newest_);
+    return out;
+}
+
+RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows)
+    : axis1_(axis1)
+    , axis2_(axis2)
+    , landscape_(landscape)
+    , loss_(loss)
+    , rows_(rows)
+    , steps_(static_cast<std::size_t>(ui::LossPlot::kMaxPoints))
+    , epochs_(kMaxEpochPoints)
+{
+}
+
+QPointF RunRecorder::project(const core::Vec& w) const
+{
+    return {w[axis1_], w[axis2_]};
+}
+
+void RunRecorder::onBegin(const core::Trainer& trainer)
+{
+    pending_.push_back(project(trainer.params()));
+    if (rows_)
+        rows_->clear(trainer.params());
+}
+
+bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
+{
+    pending_.push_back(project(record.after));
+    if (pending_.size() >= kPathChunk)
+        flushPath();
+    if (loss_)
+        steps_.add({static_cast<double>(record.step), record.batchLoss, record.lr});
+    if (rows_)
+        rows_->append(ui::StepRow::from(record));
+    last_ = LastStep{record.step, record.lr, project(record.before), project(record.after), project(record.gradient)};
+    return true;
+}
+
+bool RunRecorder::onEpochEnd(const core::Trainer&, const core::EpochRecord& epoch)
+{
+    if (loss_)
+        epochs_.add({static_cast<double>(epoch.step), epoch.trainLoss, epoch.valLoss});
+    return true;
+}
+
+void RunRecorder::onEnd(const core::Trainer&, const core::RunResult&)
+{
+    flushPath();
+    if (!loss_)
+        return;
+    // Epochs first, while the plot holds no steps: each one then costs little.
+    for (const auto& e : epochs_.points())
+        loss_->appendEpoch(e[0], e[1], e[2]);
+    QVector<double> steps, losses, rates;
+    for (const auto& s : steps_.points()) {
+        steps.push_back(s[0]);
+        losses.push_back(s[1]);
+        rates.push_back(s[2]);
+    }
+    loss_->appendSteps(steps, losses, rates);
+    if (last_)
+        loss_->setCurrentStep(static_cast<double>(last_->step));
+}
+
+void RunRecorder::flushPath()
+{
+    if (pending_.isEmpty())
+        return;
+    landscape_.appendPath(pending_);
+    pending_.clear();
+}
+
+}  // namespace downhill::cli

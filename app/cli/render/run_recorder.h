@@ -1,0 +1,74 @@
+#pragma once
+// Watches a run for render and feeds its figure: the path onto the landscape plot as it grows
+// (in chunks; the plot keeps a bounded, thinned copy), the loss of every step and epoch onto
+// the loss plot when there is one, the last update for the arrows and, for an animation, the
+// rows of every step (bounded like the window's).
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QPointF>
+#include <QVector>
+
+#include "plots/landscape_plot.h"
+#include "plots/loss_plot.h"
+#include "session/run/path_log.h"
+#include "core/train/train_observer.h"
+
+namespace downhill::cli {
+
+class RunRecorder final : public core::TrainObserver {
+public:
+    // The last update, on the plotted plane.
+    struct LastStep {
+        std::int64_t step = 0;
+        double lr = 0;           // the scheduled rate
+        QPointF before, after;
+        QPointF gradient;
+    };
+
+    // axis1, axis2: the parameters on the plot's axes. loss and rows may be null.
+    RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows = nullptr);
+
+    void onBegin(const core::Trainer& trainer) override;
+    bool onStep(const core::Trainer& trainer, const core::StepRecord& record) override;
+    bool onEpochEnd(const core::Trainer& trainer, const core::EpochRecord& epoch) override;
+    // Hands the rest of the path and every loss point to the plots.
+    void onEnd(const core::Trainer& trainer, const core::RunResult& result) override;
+
+    const std::optional<LastStep>& lastStep() const { return last_; }
+    QPointF project(const core::Vec& w) const;
+
+    // Every stride-th point of a series, the stride doubling whenever the capacity is reached:
+    // bounded memory for a run of any length, the points evenly spread along it. The newest
+    // point is kept apart so that the curve always ends where the run did.
+    class Thinned {
+    public:
+        explicit Thinned(std::size_t capacity) : capacity_(capacity) {}
+        void add(const std::array<double, 3>& point);
+        std::vector<std::array<double, 3>> points() const;
+
+    private:
+        std::size_t capacity_;
+        std::vector<std::array<double, 3>> kept_;
+        std::optional<std::array<double, 3>> newest_;
+        std::int64_t count_ = 0;
+        std::int64_t stride_ = 1;
+    };
+
+private:
+    void flushPath();
+
+    int axis1_;
+    int axis2_;
+    ui::LandscapePlot& landscape_;
+    ui::LossPlot* loss_;
+    ui::PathLog* rows_;
+    QVector<QPointF> pending_;
+    Thinned steps_;    // step, batch loss, learning rate
+    Thinned epochs_;   // step, training loss, validation loss
+    std::optional<LastStep> last_;
+};
+
+}  // namespace downhill::cli

@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+
+#include "core/data/dataset.h"
+
+namespace downhill::core {
+
+// A CSV with a header naming columns `x` and `count` (other columns ignored); any one-feature
+// regression set. Throws InputError "<path>:<line>: <what>" for missing columns, ragged rows,
+// non-numeric / NaN / infinite values, negative counts, or no rows.
+Dataset loadCsv(const std::string& path);
+
+// A folder of PNG images with labels.csv (`image,count`); x comes from extractFeature().
+// Throws InputError naming labels.csv's line for a missing or corrupt image.
+Dataset loadImageFolder(const std::string& dir);
+
+// A directory is an image folder, a file is a CSV.
+Dataset loadData(const std::string& path);
+
+// Writes dir/000000.png ... and dir/labels.csv so that loadImageFolder(dir) reads it back.
+// The folder is created if needed; every file goes through a temporary renamed into place.
+void exportImageFolder(const Dataset& dataset, const std::string& dir);
+
+}  // namespace downhill::core

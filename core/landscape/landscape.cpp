@@ -1,0 +1,279 @@
+#include "core/landscape/landscape.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "core/model/data_objective.h"
+#include "core/base/error.h"
+#include "core/base/parallel.h"
+#include "core/model/quadratic_form.h"
+
+namespace downhill::core {
+
+namespace {
+
+bool cancelled(const std::atomic<bool>* cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+void findExtremes(LandscapeGrid& grid)
+{
+    grid.minLoss = std::numeric_limits<double>::infinity();
+    grid.maxLoss = -std::numeric_limits<double>::infinity();
+    const int g = grid.resolution();
+    for (int j = 0; j < g; ++j) {
+        for (int i = 0; i < g; ++i) {
+            const double v = grid.loss(i, j);
+            if (!std::isfinite(v))
+                continue;
+            if (v < grid.minLoss) {
+                grid.minLoss = v;
+                grid.argmin1 = i;
+                grid.argmin2 = j;
+            }
+            grid.maxLoss = std::max(grid.maxLoss, v);
+        }
+    }
+    if (!std::isfinite(grid.minLoss)) {
+        grid.minLoss = grid.maxLoss = std::numeric_limits<double>::quiet_NaN();
+    }
+}
+
+// Every grid point evaluated on its own: for objectives without structure to exploit.
+bool pointwise(const Objective& objective, const Samples& samples, LandscapeGrid& grid, const std::atomic<bool>* cancel)
+{
+    const auto& rq = grid.request;
+    const int g = rq.resolution;
+    std::vector<Workspace> spaces(static_cast<std::size_t>(workerCount()));
+    parallelFor(g, [&](int j, int worker) {
+        if (cancelled(cancel))
+            return;
+        Vec w = rq.origin;
+        w[rq.axis2] = rq.value2(j);
+        for (int i = 0; i < g; ++i) {
+            w[rq.axis1] = rq.value1(i);
+            grid.loss(i, j) = objective.evaluate(w, samples, spaces[static_cast<std::size_t>(worker)]);
+        }
+    });
+    return !cancelled(cancel);
+}
+
+// y is affine in the inner axis p: y = w_p phi + psi for each value of the outer axis q. One pass
+// over the data per outer value gives phi and c = psi - t; then either the sufficient statistics
+// (mse shortcut, O(N + G) per outer value) or every per-sample loss (general, O(G N)).
+bool innerAffine(const DataObjective& objective, const Samples& samples, LandscapeGrid& grid, bool innerIsAxis1,
+    bool useShortcut, const std::atomic<bool>* cancel)
+{
+    const auto& rq = grid.request;
+    const Model& model = objective.model();
+    const Loss& loss = objective.loss();
+    const int g = rq.resolution;
+    const int p = innerIsAxis1 ? rq.axis1 : rq.axis2;
+    const int q = innerIsAxis1 ? rq.axis2 : rq.axis1;
+    const double n = static_cast<double>(samples.size());
+    struct Scratch {
+        Array phi, c;
+    };
+    std::vector<Scratch> scratch(static_cast<std::size_t>(workerCount()));
+
+    parallelFor(g, [&](int outer, int worker) {
+        if (cancelled(cancel))
+            return;
+        auto& s = scratch[static_cast<std::size_t>(worker)];
+        Vec w = rq.origin;
+        w[q] = innerIsAxis1 ? rq.value2(outer) : rq.value1(outer);
+        w[p] = 0.0;
+        model.predict(samples.x, w, s.c);
+        s.c -= samples.t;
+        model.jacobianRow(samples.x, w, p, s.phi);
+        auto store = [&](int inner, double value) {
+            if (innerIsAxis1)
+                grid.loss(inner, outer) = value;
+            else
+                grid.loss(outer, inner) = value;
+        };
+        if (useShortcut) {
+            const double spp = s.phi.square().sum();
+            const double spc = (s.phi * s.c).sum();
+            const double scc = s.c.square().sum();
+            for (int inner = 0; inner < g; ++inner) {
+                const double u = innerIsAxis1 ? rq.value1(inner) : rq.value2(inner);
+                store(inner, std::max(u * u * spp + 2.0 * u * spc + scc, 0.0) / n);
+            }
+        } else {
+            for (int inner = 0; inner < g; ++inner) {
+                const double u = innerIsAxis1 ? rq.value1(inner) : rq.value2(inner);
+                store(inner, loss.sumOf(u * s.phi + s.c) / n);
+            }
+        }
+    });
+    return !cancelled(cancel);
+}
+
+// Both axes jointly affine and mse: the whole plane is one quadratic form.
+void bothAffine(const DataObjective& objective, const Samples& samples, LandscapeGrid& grid)
+{
+    const auto& rq = grid.request;
+    const Model& model = objective.model();
+    Vec w = rq.origin;
+    w[rq.axis1] = 0.0;
+    w[rq.axis2] = 0.0;
+    Array c, row1, row2;
+    model.predict(samples.x, w, c);
+    c -= samples.t;
+    model.jacobianRow(samples.x, w, rq.axis1, row1);
+    model.jacobianRow(samples.x, w, rq.axis2, row2);
+    Array2D phi(2, samples.size());
+    phi.row(0) = row1.transpose();
+    phi.row(1) = row2.transpose();
+    const QuadraticForm form(phi, c);
+    // Expanded once: loss(u, v) = (A00 u^2 + 2 A01 u v + A11 v^2 + 2 b0 u + 2 b1 v + s) / n,
+    // evaluated a whole column at a time.
+    const int g = rq.resolution;
+    const double n = static_cast<double>(samples.size());
+    const auto& a = form.a();
+    const auto& b = form.b();
+    Array u(g);
+    for (int i = 0; i < g; ++i)
+        u[i] = rq.value1(i);
+    const Array uTerm = a(0, 0) * u.square() + 2.0 * b[0] * u;
+    for (int j = 0; j < g; ++j) {
+        const double v = rq.value2(j);
+        const double constant = a(1, 1) * v * v + 2.0 * b[1] * v + form.s();
+        grid.loss.col(j) = ((uTerm + 2.0 * a(0, 1) * v * u + constant) / n).max(0.0);
+    }
+}
+
+bool jointlyAffine(const Model& model, int a, int b)
+{
+    const auto affine = model.affineParameters();
+    return std::find(affine.begin(), affine.end(), a) != affine.end()
+        && std::find(affine.begin(), affine.end(), b) != affine.end();
+}
+
+}  // namespace
+
+void LandscapeRequest::validate(int parameterCount) const
+{
+    auto fail = [](const std::string& m) { throw InputError(m); };
+    if (axis1 < 0 || axis1 >= parameterCount || axis2 < 0 || axis2 >= parameterCount)
+        fail("axis out of range: the model has " + std::to_string(parameterCount) + " parameters");
+    if (axis1 == axis2)
+        fail("the two axes must be different parameters");
+    if (origin.size() != parameterCount)
+        fail("expected " + std::to_string(parameterCount) + " parameter values for the landscape origin");
+    if (!origin.allFinite())
+        fail("the held parameter values must be finite");
+    if (!(std::isfinite(min1) && std::isfinite(max1) && min1 < max1))
+        fail("the first axis range must be finite with min < max");
+    if (!(std::isfinite(min2) && std::isfinite(max2) && min2 < max2))
+        fail("the second axis range must be finite with min < max");
+    if (resolution < 2 || resolution > kMaxGridResolution)
+        fail("grid resolution must be between 2 and " + std::to_string(kMaxGridResolution) + ", got "
+            + std::to_string(resolution));
+}
+
+double LandscapeRequest::value1(int i) const
+{
+    return min1 + (max1 - min1) * static_cast<double>(i) / static_cast<double>(resolution - 1);
+}
+
+double LandscapeRequest::value2(int j) const
+{
+    return min2 + (max2 - min2) * static_cast<double>(j) / static_cast<double>(resolution - 1);
+}
+
+std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const Samples& samples,
+    const LandscapeRequest& request, LandscapeMethod method, const std::atomic<bool>* cancel)
+{
+    request.validate(objective.parameterCount());
+    LandscapeGrid grid;
+    grid.request = request;
+    grid.loss.resize(request.resolution, request.resolution);
+
+    const auto* data = dynamic_cast<const DataObjective*>(&objective);
+    bool complete = true;
+    if (!data || samples.size() == 0) {
+        complete = pointwise(objective, samples, grid, cancel);
+    } else {
+        const Model& model = data->model();
+        const bool mse = data->loss().kind() == LossKind::Mse;
+        const bool a1 = model.isAffineIn(request.axis1);
+        const bool a2 = model.isAffineIn(request.axis2);
+        const bool shortcut = method == LandscapeMethod::Auto && mse;
+        if (shortcut && jointlyAffine(model, request.axis1, request.axis2)) {
+            bothAffine(*data, samples, grid);
+            grid.shortcut = true;
+        } else if (a1 || a2) {
+            complete = innerAffine(*data, samples, grid, a1, shortcut, cancel);
+            grid.shortcut = shortcut;
+        } else {
+            complete = pointwise(objective, samples, grid, cancel);
+        }
+    }
+    if (!complete)
+        return std::nullopt;
+    findExtremes(grid);
+    return grid;
+}
+
+std::optional<GradientField> computeGradientField(const Objective& objective, const Samples& samples,
+    const LandscapeRequest& request, const std::atomic<bool>* cancel)
+{
+    request.validate(objective.parameterCount());
+    GradientField field;
+    field.request = request;
+    const int g = request.resolution;
+    field.d1.resize(g, g);
+    field.d2.resize(g, g);
+    std::vector<Workspace> spaces(static_cast<std::size_t>(workerCount()));
+    parallelFor(g, [&](int j, int worker) {
+        if (cancelled(cancel))
+            return;
+        Vec w = request.origin;
+        Vec grad;
+        w[request.axis2] = request.value2(j);
+        for (int i = 0; i < g; ++i) {
+            w[request.axis1] = request.value1(i);
+            objective.evaluateWithGradient(w, samples, grad, spaces[static_cast<std::size_t>(worker)]);
+            field.d1(i, j) = grad[request.axis1];
+            field.d2(i, j) = grad[request.axis2];
+        }
+    });
+    if (cancelled(cancel))
+        return std::nullopt;
+    return field;
+}
+
+double bilinearLoss(const LandscapeRequest& rq, const Array2D& loss, double v1, double v2)
+{
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    const int g = rq.resolution;
+    if (g < 2 || loss.rows() != g || loss.cols() != g || !std::isfinite(v1) || !std::isfinite(v2))
+        return nan;
+    const double fx = (v1 - rq.min1) / (rq.max1 - rq.min1) * (g - 1);
+    const double fy = (v2 - rq.min2) / (rq.max2 - rq.min2) * (g - 1);
+    const double eps = 1e-9;
+    auto snap = [&](double f) { return std::abs(f - std::round(f)) < eps ? std::round(f) : f; };
+    const double sx = snap(fx), sy = snap(fy);
+    if (sx < 0.0 || sx > g - 1 || sy < 0.0 || sy > g - 1)
+        return nan;
+    const int i = std::min(static_cast<int>(sx), g - 2);
+    const int j = std::min(static_cast<int>(sy), g - 2);
+    const double tx = sx - i, ty = sy - j;
+    double sum = 0.0;
+    auto add = [&](int di, int dj, double w) {
+        if (w != 0.0)
+            sum += w * loss(i + di, j + dj);
+    };
+    add(0, 0, (1 - tx) * (1 - ty));
+    add(1, 0, tx * (1 - ty));
+    add(0, 1, (1 - tx) * ty);
+    add(1, 1, tx * ty);
+    return sum;
+}
+
+}  // namespace downhill::core

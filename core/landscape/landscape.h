@@ -1,0 +1,68 @@
+#pragma once
+// The loss over a plane through parameter space: two chosen parameters vary over a G x G grid,
+// the others are held at the origin's values.
+#include <atomic>
+#include <optional>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/model/objective.h"
+
+namespace downhill::core {
+
+inline constexpr int kMaxGridResolution = 4096;  // 4096^2 doubles = 128 MiB
+
+struct LandscapeRequest {
+    int axis1 = 0;          // parameter on the horizontal axis
+    int axis2 = 1;          // parameter on the vertical axis
+    Vec origin;             // every parameter; axis1 and axis2 are overwritten per grid point
+    double min1 = -1, max1 = 1;
+    double min2 = -1, max2 = 1;
+    int resolution = 128;   // G: points per axis, ends included
+
+    // Throws InputError naming the field (axes out of range or equal, empty or non-finite
+    // range, resolution outside [2, kMaxGridResolution]).
+    void validate(int parameterCount) const;
+    double value1(int i) const;   // axis1 value of column i
+    double value2(int j) const;   // axis2 value of row j
+};
+
+enum class LandscapeMethod {
+    Auto,     // the exact shortcut when the loss is mse and an axis is affine, else general
+    General,  // every per-sample loss at every grid point
+};
+
+struct LandscapeGrid {
+    LandscapeRequest request;
+    Array2D loss;          // loss(i, j) at (value1(i), value2(j)); G x G
+    double minLoss = 0;    // over finite cells
+    double maxLoss = 0;
+    int argmin1 = 0;       // the grid's minimum cell
+    int argmin2 = 0;
+    bool shortcut = false; // true if the exact shortcut computed it
+
+    int resolution() const { return request.resolution; }
+};
+
+// The loss at (v1, v2) read from a grid by bilinear interpolation; a point on a node (up to
+// rounding) takes the node's value exactly, and only corners with a non-zero weight take part,
+// so a non-finite neighbour does not spoil a node. NaN outside the grid or for a grid that does
+// not match the request. Shared by the 2D and 3D views so that the path sits on the same ground.
+double bilinearLoss(const LandscapeRequest& request, const Array2D& loss, double v1, double v2);
+
+// Returns nullopt if cancel became true before the grid was complete: a grid is a value that
+// arrives whole. Uses every core.
+std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const Samples& samples,
+    const LandscapeRequest& request, LandscapeMethod method = LandscapeMethod::Auto,
+    const std::atomic<bool>* cancel = nullptr);
+
+// The gradient of the loss along the two axes at every point of a (coarser) grid.
+struct GradientField {
+    LandscapeRequest request;
+    Array2D d1;   // dL/d(axis1) at (value1(i), value2(j))
+    Array2D d2;   // dL/d(axis2)
+};
+std::optional<GradientField> computeGradientField(const Objective& objective, const Samples& samples,
+    const LandscapeRequest& request, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace downhill::core

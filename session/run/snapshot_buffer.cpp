@@ -1,0 +1,157 @@
+#include "session/run/snapshot_buffer.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace downhill::ui {
+
+StepRow StepRow::from(const core::StepRecord& record)
+{
+    StepRow row;
+    row.step = record.step;
+    row.epoch = record.epoch;
+    row.batchIndex = record.batchIndex;
+    row.lr = record.lr;
+    row.updateLr = record.update.lr;
+    row.batchLoss = record.batchLoss;
+    row.trainLoss = record.trainLoss;
+    row.params = record.after;
+    row.gradient = record.gradient;
+    return row;
+}
+
+SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
+
+void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss)
+{
+    const std::lock_guard lock(mutex_);
+    pending_ = Snapshot{};
+    stagedDivergence_.reset();
+    stagedSeek_.reset();
+    stagedBranch_.reset();
+    stagedInputs_.reset();
+    stagedObjective_.reset();
+    pending_.run = ++run_;
+    pending_.restarted = true;
+    pending_.init = state.params;
+    pending_.initTrainLoss = trainLoss;
+    pending_.state = state;
+    pending_.hasState = true;
+    pending_.batchesPerEpoch = batchesPerEpoch;
+    pending_.head = state.step;
+}
+
+void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
+    const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows, const std::vector<double>& batchX,
+    const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head)
+{
+    const std::lock_guard lock(mutex_);
+    // A branch cuts what was pending before it; the rows of this publish come after it.
+    if (stagedBranch_) {
+        const std::int64_t step = *stagedBranch_;
+        stagedBranch_.reset();
+        const auto after = [step](const auto& item) { return item.step > step; };
+        const auto firstAfter = std::stable_partition(pending_.rows.begin(), pending_.rows.end(),
+            [&](const StepRow& r) { return !after(r); });
+        std::move(firstAfter, pending_.rows.end(), std::back_inserter(pending_.abandoned));
+        pending_.rows.erase(firstAfter, pending_.rows.end());
+        std::erase_if(pending_.epochs, after);
+        // Two branches before the GUI looks: it truncates at the earlier one.
+        pending_.branchedAt = pending_.branchedAt ? std::min(*pending_.branchedAt, step) : step;
+    }
+    if (stagedSeek_) {
+        pending_.seeked = true;
+        pending_.settings = std::move(stagedSeek_);
+        stagedSeek_.reset();
+    }
+    if (stagedDivergence_) {
+        pending_.divergence = std::move(stagedDivergence_);
+        stagedDivergence_.reset();
+    }
+    if (pending_.rows.empty())
+        pending_.rows.swap(rows);
+    else
+        std::move(rows.begin(), rows.end(), std::back_inserter(pending_.rows));
+    rows.clear();
+    // Epoch records are few (one per epoch): never thinned.
+    std::move(epochs.begin(), epochs.end(), std::back_inserter(pending_.epochs));
+    epochs.clear();
+    if (latest) {
+        pending_.latest = latest;
+        pending_.batchRows = batchRows;
+        pending_.batchX = batchX;
+        // An explanation of an older update no longer describes the newest one.
+        pending_.stepInputs.reset();
+        pending_.stepObjective.reset();
+    }
+    if (stagedInputs_) {
+        pending_.stepInputs = std::move(stagedInputs_);
+        pending_.stepObjective = std::move(stagedObjective_);
+        stagedInputs_.reset();
+        stagedObjective_.reset();
+    }
+    pending_.state = state;
+    pending_.hasState = true;
+    pending_.batchesPerEpoch = batchesPerEpoch;
+    pending_.head = head;
+    pending_.droppedRows += thin(pending_.rows, capacity_);
+    // With tiny epochs (full batch) there is one per step: bounded as well.
+    thin(pending_.epochs, capacity_ / 4);
+}
+
+void SnapshotBuffer::seeked(const core::TrainSettings& settings)
+{
+    const std::lock_guard lock(mutex_);
+    stagedSeek_ = settings;
+}
+
+void SnapshotBuffer::branched(std::int64_t step)
+{
+    const std::lock_guard lock(mutex_);
+    stagedBranch_ = stagedBranch_ ? std::min(*stagedBranch_, step) : step;
+}
+
+void SnapshotBuffer::explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective)
+{
+    const std::lock_guard lock(mutex_);
+    stagedInputs_ = std::move(inputs);
+    stagedObjective_ = std::move(objective);
+}
+
+template <typename T>
+std::int64_t SnapshotBuffer::thin(std::vector<T>& items, std::size_t capacity)
+{
+    // Keep even positions and always the last item: the path keeps its shape and its end.
+    std::int64_t dropped = 0;
+    while (items.size() > capacity) {
+        const std::size_t before = items.size();
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < before; i += 2)
+            items[out++] = std::move(items[i]);
+        if (before % 2 == 0)
+            items[out++] = std::move(items[before - 1]);
+        items.resize(out);
+        dropped += static_cast<std::int64_t>(before - out);
+    }
+    return dropped;
+}
+
+void SnapshotBuffer::diverged(const Divergence& divergence)
+{
+    const std::lock_guard lock(mutex_);
+    stagedDivergence_ = divergence;
+}
+
+Snapshot SnapshotBuffer::take()
+{
+    Snapshot out;
+    {
+        const std::lock_guard lock(mutex_);
+        out = std::move(pending_);
+        pending_ = Snapshot{};
+        pending_.run = run_;
+    }
+    return out;
+}
+
+}  // namespace downhill::ui

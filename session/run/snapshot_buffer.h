@@ -1,0 +1,123 @@
+#pragma once
+// The hand-over point between the training thread (writes after every chunk of steps) and the
+// GUI (takes what is new about 60 times a second). Bounded: when the GUI falls behind, the
+// pending step rows (and epoch records) are thinned (every other one dropped, first and last
+// kept) instead of growing without limit; the latest full record is always there.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/train/step_explanation.h"
+#include "core/train/train_observer.h"
+#include "core/train/trainer.h"
+
+namespace downhill::ui {
+
+// One update, in the compact form the path, the loss plot and the CSV export need.
+struct StepRow {
+    std::int64_t step = 0;
+    std::int64_t epoch = 0;
+    std::int64_t batchIndex = 0;
+    double lr = 0;               // the scheduled rate
+    double updateLr = 0;         // the rate that multiplied the update (adagrad divides it further)
+    double batchLoss = 0;
+    double trainLoss = 0;        // whole training set after the update
+    core::Vec params;            // after the update
+    core::Vec gradient;          // of the batch loss, at the parameters before the update
+
+    static StepRow from(const core::StepRecord& record);
+};
+
+struct Divergence {
+    std::int64_t step = 0;       // the update that failed (1-based)
+    std::string message;
+};
+
+// What the worker has published since the GUI last looked.
+struct Snapshot {
+    std::uint64_t run = 0;              // counts restarts; the GUI clears its plots when it changes
+    bool restarted = false;             // a new run (or a reset) began since the last take
+    core::Vec init;                     // the run's starting point (valid when restarted)
+    double initTrainLoss = 0;           // the training loss there (valid when restarted)
+    std::vector<StepRow> rows;          // new steps in order, possibly thinned
+    std::int64_t droppedRows = 0;       // rows thinned away since the last take
+    std::vector<core::EpochRecord> epochs;    // thinned too when epochs are tiny and the GUI slow
+    std::optional<core::StepRecord> latest;   // the newest full record
+    std::vector<int> batchRows;         // rows of data().train in the newest batch
+    std::vector<double> batchX;         // the features the model saw for them (augmented if on)
+    core::TrainState state;             // the newest state
+    bool hasState = false;
+    std::int64_t batchesPerEpoch = 0;
+    std::int64_t head = 0;              // the last step of the run's timeline (with hasState)
+
+    // The timeline (see core::RunHistory). seeked: the run was moved to state.step, back or
+    // forward along its timeline, rather than stepping there; the rows it already published
+    // for steps up to the head are still valid, and `settings` are the ones in effect there.
+    bool seeked = false;
+    std::optional<core::TrainSettings> settings;
+    // Settings changed at this earlier step: the timeline after it is gone (a branch). Rows of
+    // the old future still pending when it happened are in `abandoned`, not in `rows`.
+    std::optional<std::int64_t> branchedAt;
+    std::vector<StepRow> abandoned;
+    std::optional<Divergence> divergence;     // set when a step failed since the last take
+    // The newest update in full, for the step card. Only when the run came to rest after it
+    // (a manual step, a pause, the end of an epoch): copying the batch every step would cost
+    // the hot loop for a text nobody can read at full speed.
+    std::optional<core::StepInputs> stepInputs;
+    std::shared_ptr<const core::Objective> stepObjective;   // what stepInputs->objective points to
+
+    bool empty() const
+    {
+        return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence && !seeked
+            && !branchedAt && !stepInputs;
+    }
+};
+
+class SnapshotBuffer {
+public:
+    explicit SnapshotBuffer(std::size_t capacity = 1 << 14);
+
+    // Worker side.
+    // A new run from init (configure, reset, new start point): drops everything pending.
+    void restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss);
+    // The steps of one chunk (moved in) and the newest state.
+    void publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
+        const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
+        const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch,
+        std::int64_t head);
+    // The marks below describe the state the worker publishes next: they stay out of
+    // sight until that publish, so that the GUI never takes a mark without its state (a seek
+    // taken alone would redraw the path to step 0 and leave it there).
+    void diverged(const Divergence& divergence);
+    // The run was moved along its timeline; these settings are in effect where it now stands.
+    void seeked(const core::TrainSettings& settings);
+    // Settings changed at `step`, before the head: pending rows after it move to `abandoned`.
+    void branched(std::int64_t step);
+    // The full inputs of the update published next; objective keeps inputs.objective alive.
+    void explain(core::StepInputs inputs, std::shared_ptr<const core::Objective> objective);
+
+    // GUI side: everything new, leaving the buffer empty.
+    Snapshot take();
+
+    std::size_t capacity() const { return capacity_; }
+
+private:
+    template <typename T>
+    static std::int64_t thin(std::vector<T>& items, std::size_t capacity);
+
+    const std::size_t capacity_;
+    mutable std::mutex mutex_;
+    Snapshot pending_;
+    std::uint64_t run_ = 0;
+    // Marks waiting for the publish of their state.
+    std::optional<Divergence> stagedDivergence_;
+    std::optional<core::TrainSettings> stagedSeek_;
+    std::optional<std::int64_t> stagedBranch_;
+    std::optional<core::StepInputs> stagedInputs_;
+    std::shared_ptr<const core::Objective> stagedObjective_;
+};
+
+}  // namespace downhill::ui

@@ -1,0 +1,91 @@
+#include "session/settings/app_settings.h"
+
+#include <limits>
+#include <utility>
+
+#include "core/model/analytic_objective.h"
+
+namespace downhill::ui {
+
+namespace {
+constexpr std::pair<Surface, const char*> kSurfaceNames[] = {
+    {Surface::Train, "train"}, {Surface::Batch, "batch"}, {Surface::Validation, "val"}, {Surface::TrainAndVal, "train+val"}};
+}  // namespace
+
+QString surfaceName(Surface surface)
+{
+    for (const auto& [s, name] : kSurfaceNames)
+        if (s == surface)
+            return QLatin1String(name);
+    return {};
+}
+
+std::optional<Surface> surfaceFromName(const QString& name)
+{
+    for (const auto& [s, text] : kSurfaceNames)
+        if (name == QLatin1String(text))
+            return s;
+    return std::nullopt;
+}
+
+QStringList surfaceNames()
+{
+    QStringList names;
+    for (const auto& [s, name] : kSurfaceNames)
+        names << QLatin1String(name);
+    return names;
+}
+
+AppSettings::AppSettings()
+{
+    // The window starts where a first lesson starts: plain sgd, no momentum, small batches.
+    train.optimizer.lr = 0.05;
+    train.optimizer.momentum = 0.0;
+    train.batchSize = 32;
+}
+
+core::TrainSettings AppSettings::trainSettings() const
+{
+    core::TrainSettings s = train;
+    if (fullBatch)
+        s.batchSize = std::numeric_limits<int>::max();  // the trainer clamps it to the training set
+    return s;
+}
+
+std::vector<core::TrainSettings> AppSettings::raceLineup() const
+{
+    std::vector<core::TrainSettings> lineup;
+    for (const RaceEntrant& e : race) {
+        core::TrainSettings s = trainSettings();
+        s.optimizer = e.optimizer;
+        if (e.batchSize)
+            s.batchSize = *e.batchSize;
+        lineup.push_back(s);
+    }
+    return lineup;
+}
+
+void AppSettings::setRaceLineup(const std::vector<core::TrainSettings>& lineup)
+{
+    race.clear();
+    for (const core::TrainSettings& s : lineup)
+        race.push_back({s.optimizer, s.batchSize});
+}
+
+bool AppSettings::isAnalytic() const
+{
+    core::AnalyticKind kind{};
+    return core::AnalyticObjective::fromName(model, kind);
+}
+
+core::Vec toVec(const std::vector<double>& v)
+{
+    return Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+
+std::vector<double> fromVec(const core::Vec& v)
+{
+    return {v.data(), v.data() + v.size()};
+}
+
+}  // namespace downhill::ui

@@ -1,0 +1,103 @@
+#pragma once
+// Everything a user can set in the window, as one value: what the settings JSON holds, what the
+// control panel edits and what the window builds a run from.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QString>
+#include <QStringList>
+
+#include "core/model/loss.h"
+#include "core/train/trainer.h"
+
+namespace downhill::ui {
+
+struct DataSettings {
+    QString path;                 // empty: the built-in people set
+    int count = 2000;             // built-in set: number of images
+    std::uint64_t seed = 1;       // built-in set: generator seed; also seeds the train/validation split
+    double valFraction = 0.2;     // share of the rows held out for validation
+};
+
+// A ready-made situation with its explanation: settings that show one idea, and the paragraph
+// that says what to watch for.
+struct Lesson {
+    QString title;
+    QString text;
+};
+
+// What the landscape shows: the loss averaged over which samples. Analytic functions have no
+// samples; for them every choice shows the function itself.
+enum class Surface {
+    Train,        // the whole training set
+    Batch,        // the batch of the last update, redrawn at every step
+    Validation,   // the validation set (needs one)
+    TrainAndVal,  // training and validation side by side, views linked
+};
+// "train", "batch", "val", "train+val": the words of the settings file and of downhill-cli.
+QString surfaceName(Surface surface);
+// nullopt for any other word.
+std::optional<Surface> surfaceFromName(const QString& name);
+QStringList surfaceNames();
+
+// One entrant of the Race panel's line-up as a settings file keeps it: its update rule with all
+// its parameters and its batch size. Everything else it trains with (schedule, seed, shuffling,
+// augmentation) is the main run's, as when the panel made it.
+struct RaceEntrant {
+    core::OptimizerSettings optimizer;
+    std::optional<int> batchSize;   // unset: the main run's
+
+    bool operator==(const RaceEntrant&) const = default;
+};
+inline constexpr int kMaxRaceEntrants = 8;
+
+struct AppSettings {
+    std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
+    core::LossSettings loss;
+    core::TrainSettings train;        // optimizer, schedule, batch size, shuffle, seed, augmentation
+    bool fullBatch = false;           // every training sample in every batch (overrides train.batchSize)
+    DataSettings data;
+
+    int axis1 = 0;                    // parameter on the horizontal axis
+    int axis2 = 1;                    // parameter on the vertical axis
+    std::vector<double> held;         // every parameter's value on the plotted plane (the axes' own
+                                      // entries are unused); empty: the model's default start
+    std::vector<double> start;        // the starting point; empty: the model's default start
+    std::optional<std::array<double, 4>> range;  // {min1, max1, min2, max2}; unset: automatic
+    double speed = 20;                // steps per second; 0: as fast as the engine runs
+
+    Surface surface = Surface::Train;
+    bool gradientField = true;
+    bool captions = true;
+    bool logLoss = true;
+
+    std::optional<Lesson> lesson;     // set when these settings are a lesson
+    std::vector<RaceEntrant> race;    // the Race panel's line-up (at most kMaxRaceEntrants); empty: none
+
+    AppSettings();
+
+    // The settings the trainer gets: the full-batch switch folded into the batch size.
+    core::TrainSettings trainSettings() const;
+    bool isAnalytic() const;
+    // The race's entrants as the panel and the race run them: trainSettings() with each
+    // entrant's optimizer and batch size.
+    std::vector<core::TrainSettings> raceLineup() const;
+    // The other way: what a settings file keeps of a line-up.
+    void setRaceLineup(const std::vector<core::TrainSettings>& lineup);
+};
+
+inline constexpr double kMinLearningRate = 1e-4;
+inline constexpr double kMaxLearningRate = 10.0;
+inline constexpr double kMaxMomentum = 0.99;
+inline constexpr double kMaxSpeed = 1000.0;  // the fastest paced speed; above it, "max" (0)
+inline constexpr int kMinDatasetCount = 50;
+inline constexpr int kMaxDatasetCount = 20000;
+
+// AppSettings keeps points (start, held) as plain vectors; the engine takes core::Vec.
+core::Vec toVec(const std::vector<double>& v);
+std::vector<double> fromVec(const core::Vec& v);
+
+}  // namespace downhill::ui

@@ -1,0 +1,79 @@
+// ThinnedLog: bounded however long the run, spread evenly over it, and always ending on the
+// newest item, also after a branch truncated it.
+#include <QtTest>
+
+#include <cstdint>
+
+#include "session/run/thinned_log.h"
+
+using downhill::ui::ThinnedLog;
+
+namespace {
+
+struct Item {
+    std::int64_t step = 0;
+    double value = 0;
+};
+
+}  // namespace
+
+class TestThinnedLog : public QObject {
+    Q_OBJECT
+private slots:
+    void keepsEverythingBelowCapacity()
+    {
+        ThinnedLog<Item> log(16);
+        for (int k = 0; k < 15; ++k)
+            log.append({k, 0.5 * k});
+        QCOMPARE(log.items().size(), std::size_t{15});
+        QCOMPARE(log.stride(), std::int64_t{1});
+        for (int k = 0; k < 15; ++k)
+            QCOMPARE(log.items()[static_cast<std::size_t>(k)].value, 0.5 * k);
+    }
+
+    void boundedEvenAndEndingOnTheNewest()
+    {
+        ThinnedLog<Item> log(16);
+        for (std::int64_t k = 0; k <= 5000; ++k) {
+            log.append({k, static_cast<double>(k)});
+            const auto& items = log.items();
+            QVERIFY(items.size() <= log.capacity());
+            QCOMPARE(items.front().step, std::int64_t{0});
+            QCOMPARE(items.back().step, k);   // whatever was dropped, the newest is there
+            QCOMPARE(items.back().value, static_cast<double>(k));
+            // Every kept item but the newest sits on the stride: the log is evenly spread.
+            for (std::size_t i = 1; i + 1 < items.size(); ++i)
+                QCOMPARE(items[i].step - items[i - 1].step, log.stride());
+            QVERIFY(items.back().step - items[items.size() - 2].step <= log.stride());
+        }
+        // 5001 items in at most 16: the stride has grown to span the run.
+        QVERIFY(log.stride() >= 5000 / 16);
+        QVERIFY(log.items().size() >= log.capacity() / 2);
+    }
+
+    void truncateThenGoOn()
+    {
+        ThinnedLog<Item> log(8);
+        for (std::int64_t k = 0; k <= 100; ++k)
+            log.append({k, 0});
+        const std::int64_t stride = log.stride();
+        log.truncate(50);
+        QVERIFY(log.items().back().step <= 50);
+        for (const Item& item : log.items())
+            QVERIFY(item.step <= 50);
+        // A new branch from 50 on: it lands after what is left, in order, newest last.
+        for (std::int64_t k = 51; k <= 70; ++k) {
+            log.append({k, 1});
+            QCOMPARE(log.items().back().step, k);
+        }
+        for (std::size_t i = 1; i < log.items().size(); ++i)
+            QVERIFY(log.items()[i].step > log.items()[i - 1].step);
+        QVERIFY(log.stride() >= stride);
+        log.clear();
+        QVERIFY(log.items().empty());
+        QCOMPARE(log.stride(), std::int64_t{1});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThinnedLog)
+#include "test_thinned_log.moc"

@@ -1,0 +1,78 @@
+// BatchStrip, the strip of the batch's images under the loss plot: labels, colours, crisp
+// upscaling, and how many tiles fit.
+#include <QImage>
+#include <QTest>
+#include <limits>
+
+#include "plots/palette.h"
+#include "window/run/batch_strip.h"
+
+using downhill::ui::BatchStrip;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+class TestBatchStrip : public QObject {
+    Q_OBJECT
+
+private slots:
+    void batchStripLabelsAndColours()
+    {
+        QCOMPARE(BatchStrip::labelFor({QImage(), 3, 2.7}), QStringLiteral("true 3 · pred 2.7"));
+        QCOMPARE(BatchStrip::labelFor({QImage(), 0, -0.04}), QStringLiteral("true 0 · pred -0.0"));
+        QCOMPARE(BatchStrip::colorFor({QImage(), 3, 3.2}), downhill::ui::palette::good());
+        QCOMPARE(BatchStrip::colorFor({QImage(), 3, 4.0}), downhill::ui::palette::fair());
+        QCOMPARE(BatchStrip::colorFor({QImage(), 3, 6.0}), downhill::ui::palette::bad());
+        QCOMPARE(BatchStrip::colorFor({QImage(), 3, kNaN}), downhill::ui::palette::bad());
+    }
+
+    void batchStripShowsWhatFitsAndCountsTheRest()
+    {
+        // A 28x28 checkerboard: after nearest-neighbour upscaling every screen pixel is pure
+        // black or pure white, never a smoothed grey.
+        QImage checker(28, 28, QImage::Format_Grayscale8);
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x)
+                checker.setPixel(x, y, ((x + y) % 2) ? qRgb(255, 255, 255) : qRgb(0, 0, 0));
+        QVector<BatchStrip::Item> items;
+        for (int k = 0; k < 40; ++k)
+            items.push_back({checker, static_cast<double>(k % 5), k % 5 + 0.3});
+        BatchStrip strip;
+        strip.resize(strip.sizeHint());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        strip.setItems(items);
+        QCOMPARE(strip.shownCount(), BatchStrip::kMaxShown);
+        QCOMPARE(strip.hiddenCount(), 40 - BatchStrip::kMaxShown);
+        const QImage shot = strip.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        // Inside the first tile (6 px margin, tile centred in its cell): only black and white.
+        int checked = 0;
+        for (int y = 12; y < 50; ++y) {
+            for (int x = 0; x < shot.width() && x < 120; ++x) {
+                const QRgb c = shot.pixel(x, y);
+                if (qRed(c) == qGreen(c) && qGreen(c) == qBlue(c) && (qRed(c) == 0 || qRed(c) == 255))
+                    ++checked;
+            }
+        }
+        QVERIFY(checked > 56 * 30);  // most of a tile's rows are crisp two-tone pixels
+        // Narrow: fewer tiles, the rest counted; labels go to two lines so that more fit.
+        strip.resize(600, strip.height());
+        QVERIFY(strip.shownCount() < BatchStrip::kMaxShown);
+        QVERIFY(strip.shownCount() >= 7);  // 56 px tiles, not 100 px one-line labels
+        QCOMPARE(strip.shownCount() + strip.hiddenCount(), 40);
+        strip.resize(strip.minimumSizeHint().width(), strip.height());
+        QVERIFY(strip.shownCount() >= 1);
+        QCOMPARE(strip.shownCount() + strip.hiddenCount(), 40);
+        // Small batches show whole.
+        strip.resize(strip.sizeHint());
+        strip.setItems(items.mid(0, 5));
+        QCOMPARE(strip.shownCount(), 5);
+        QCOMPARE(strip.hiddenCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestBatchStrip)
+#include "test_batch_strip.moc"

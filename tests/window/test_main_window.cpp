@@ -1,0 +1,617 @@
+// The live window end to end, offscreen: controls reach the trainer, the transport works, a click
+// on the landscape moves the start, divergence is shown and recovered from, the window survives
+// abuse and closes promptly, and it fits a 1280x720 screen; the docks follow the run and the two
+// sets of augmentation switches agree. Leaves screenshots behind.
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QGroupBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+#include "tests/common/controller_sync.h"
+#include "window/shell/appearance.h"
+#include "window/settings/control_panel.h"
+#include "core/model/data_objective.h"
+#include "window/data/dataset_panel.h"
+#include "window/landscape/gradient_check_view.h"
+#include "plots/landscape_plot.h"
+#include "window/shell/main_window.h"
+#include "window/run/readout_panel.h"
+#include "session/settings/settings_io.h"
+#include "window/settings/slider_spin.h"
+#include "window/run/step_card.h"
+#include "session/run/training_controller.h"
+#include "tests/common/window_harness.h"
+
+using namespace downhill;
+using downhill::test::openWindow;
+using downhill::ui::toVec;
+using downhill::ui::MainWindow;
+using downhill::ui::TrainingController;
+
+namespace {
+
+using downhill::test::syncWith;
+
+QAction* action(MainWindow& w, const char* name)
+{
+    return w.findChild<QAction*>(QLatin1String(name));
+}
+
+void setSpeedMax(MainWindow& w)
+{
+    auto* slider = w.findChild<QSlider*>(QStringLiteral("speedSlider"));
+    slider->setValue(slider->maximum());
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void startsOnTheDefaultRun();
+    void sliderChangeReachesTrainerBeforeNextStep();
+    void stepTakesExactlyOneSgdUpdate();
+    void playThenPause();
+    void clickOnLandscapeSetsStartPoint();
+    void resetRestoresInitialState();
+    void divergenceShowsBannerAndWindowKeepsWorking();
+    void modelChangeRecomputesLandscapeAndResets();
+    void invalidCombinationIsExplainedAndKeepsTheRun();
+    void settingsFileRoundTripAndRejection();
+    void badDataFileIsReported();
+    void fastSliderDragsWhileTraining();
+    void closingWhileTrainingIsPrompt();
+    void pathCsvMatchesTheCli();
+    void fitsAt1280x720();
+    void docksFollowTheRun();
+    void augmentationSwitchesStayInSync();
+    void screenshotAfter200Steps();
+};
+
+void TestMainWindow::initTestCase()
+{
+    ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()));
+}
+
+void TestMainWindow::startsOnTheDefaultRun()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QCOMPARE(w->windowTitle(), QStringLiteral("Downhill"));
+    const auto& s = w->settings();
+    QCOMPARE(s.model, std::string("linear"));
+    QCOMPARE(s.loss.kind, core::LossKind::Mse);
+    QCOMPARE(s.train.optimizer.kind, core::OptimizerKind::Sgd);
+    QCOMPARE(s.train.optimizer.lr, 0.05);
+    QCOMPARE(s.train.optimizer.momentum, 0.0);
+    QCOMPARE(s.train.batchSize, 32);
+    QCOMPARE(w->problem().trainSize(), std::int64_t{1600});   // 2000 images, 80/20
+    const core::Vec init = w->problem().objective()->defaultInit();
+    QVERIFY(toVec(s.start) == init);
+    // The range holds the start and the least-squares minimum, with a margin.
+    QVERIFY(s.range);
+    const auto& r = *s.range;
+    const core::Vec m = w->problem().referenceMinimum(init);
+    for (int k = 0; k < 2; ++k) {
+        const double lo = r[static_cast<std::size_t>(2 * k)], hi = r[static_cast<std::size_t>(2 * k + 1)];
+        const double margin = 0.05 * (hi - lo);
+        QVERIFY(init[k] > lo + margin && init[k] < hi - margin);
+        QVERIFY(m[k] > lo + margin && m[k] < hi - margin);
+    }
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{0});
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("batchStrip"))->isVisible());
+}
+
+void TestMainWindow::sliderChangeReachesTrainerBeforeNextStep()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QSignalSpy frames(w->controller(), &TrainingController::frame);
+    auto* spin = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+    auto* slider = w->findChild<QSlider*>(QStringLiteral("learningRateSlider"));
+    for (double lr : {0.123, 0.002}) {
+        frames.clear();
+        spin->setValue(lr);
+        action(*w, "stepAction")->trigger();
+        QVERIFY(syncWith(w->controller()));
+        std::optional<core::StepRecord> latest;
+        for (const auto& args : frames)
+            if (auto snap = args.at(0).value<ui::Snapshot>(); snap.latest)
+                latest = snap.latest;
+        QVERIFY(latest);
+        QCOMPARE(latest->lr, lr);
+        QCOMPARE(w->findChild<QLabel*>(QStringLiteral("readoutLr"))->text(), ui::ReadoutPanel::number(lr));
+    }
+    // And from the slider: the value it shows is the value trained with.
+    frames.clear();
+    slider->setValue(700);
+    const double shown = spin->value();
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->pathLog().rows().back().lr, shown);
+    QCOMPARE(w->settings().train.optimizer.lr, shown);
+}
+
+void TestMainWindow::stepTakesExactlyOneSgdUpdate()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(syncWith(w->controller()));
+    const core::Vec init = w->controller()->state().params;
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    QCOMPARE(w->pathLog().rows().size(), std::size_t{1});
+    const ui::StepRow& row = w->pathLog().rows().front();
+
+    // Independent: the same first batch from a fresh trainer of the same settings (rows only),
+    // the linear model's mse gradient by hand, and sgd's update by hand.
+    auto trainer = w->problem().makeTrainer(w->settings().trainSettings(), init);
+    const std::vector<int> rows = trainer->nextBatchRows();
+    QCOMPARE(rows.size(), std::size_t{32});
+    const core::Samples& train = w->problem().data()->train;
+    double gw = 0, gb = 0;
+    for (int i : rows) {
+        const double r = init[0] * train.x[i] + init[1] - train.t[i];
+        gw += 2.0 * r * train.x[i];
+        gb += 2.0 * r;
+    }
+    gw /= static_cast<double>(rows.size());
+    gb /= static_cast<double>(rows.size());
+    const double lr = 0.05;
+    QVERIFY(std::abs(row.gradient[0] - gw) < 1e-10 * std::max(1.0, std::abs(gw)));
+    QVERIFY(std::abs(row.gradient[1] - gb) < 1e-10 * std::max(1.0, std::abs(gb)));
+    QVERIFY(std::abs(row.params[0] - (init[0] - lr * gw)) < 1e-12);
+    QVERIFY(std::abs(row.params[1] - (init[1] - lr * gb)) < 1e-12);
+    QVERIFY(w->controller()->state().params == row.params);
+}
+
+void TestMainWindow::playThenPause()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    setSpeedMax(*w);
+    QAction* play = action(*w, "playAction");
+    play->trigger();
+    QVERIFY(w->controller()->isPlaying());
+    QCOMPARE(play->text(), QStringLiteral("Pause"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 100, 10000);
+    play->trigger();
+    QVERIFY(!w->controller()->isPlaying());
+    QCOMPARE(play->text(), QStringLiteral("Play"));
+    QVERIFY(syncWith(w->controller()));
+    const std::int64_t stopped = w->controller()->state().step;
+    QSignalSpy frames(w->controller(), &TrainingController::frame);
+    QVERIFY(!frames.wait(300));
+    QCOMPARE(w->controller()->state().step, stopped);
+    QCOMPARE(w->pathLog().rows().back().step, stopped);
+}
+
+void TestMainWindow::clickOnLandscapeSetsStartPoint()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    ui::LandscapePlot* plot = w->landscapePlot();
+    const QPointF target(1.0, 2.0);
+    QSignalSpy requested(plot, &ui::LandscapePlot::startPointRequested);
+    setSpeedMax(*w);
+    action(*w, "playAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 10, 10000);
+    // The pixel is taken right before the click: the view may still settle while the first
+    // grids arrive.
+    const QPoint pixel(static_cast<int>(std::lround(plot->xAxis->coordToPixel(target.x()))),
+        static_cast<int>(std::lround(plot->yAxis->coordToPixel(target.y()))));
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, pixel);
+    QCOMPARE(requested.count(), 1);
+    const QPointF got = requested.first().at(0).toPointF();
+    const double tolX = 1.5 * plot->xAxis->range().size() / plot->axisRect()->width();
+    const double tolY = 1.5 * plot->yAxis->range().size() / plot->axisRect()->height();
+    QVERIFY(std::abs(got.x() - target.x()) < tolX);
+    QVERIFY(std::abs(got.y() - target.y()) < tolY);
+    QCOMPARE(w->settings().start[0], got.x());
+    QCOMPARE(w->settings().start[1], got.y());
+    QVERIFY(w->controller()->isPlaying());   // training restarts from there at once
+    action(*w, "playAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    action(*w, "resetAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{0});
+    QCOMPARE(w->controller()->state().params[0], got.x());
+    QCOMPARE(w->controller()->state().params[1], got.y());
+
+    // A direct request (a drag) does the same.
+    emit plot->startPointRequested(QPointF(3.0, -0.5));
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->controller()->state().params == (core::Vec{{3.0, -0.5}}));
+}
+
+void TestMainWindow::resetRestoresInitialState()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* momentum = w->findChild<QDoubleSpinBox*>(QStringLiteral("momentumSpin"));
+    momentum->setValue(0.9);
+    QVERIFY(syncWith(w->controller()));
+    const core::TrainState initial = w->controller()->state();
+    action(*w, "epochAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state().epoch, std::int64_t{1}, 10000);
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->controller()->state().optimizer.hasBuffer);
+    action(*w, "resetAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->controller()->state() == initial);
+    QVERIFY(w->pathLog().rows().empty());
+}
+
+void TestMainWindow::divergenceShowsBannerAndWindowKeepsWorking()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* banner = w->findChild<QLabel*>(QStringLiteral("divergenceBanner"));
+    auto* lr = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+    QVERIFY(!banner->isVisible());
+    lr->setValue(10.0);
+    setSpeedMax(*w);
+    action(*w, "playAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QVERIFY(banner->text().contains(QStringLiteral("Diverged at step")));
+    QVERIFY(!w->controller()->isPlaying());
+    QVERIFY(w->controller()->divergence());
+    QVERIFY(banner->text().contains(QString::number(w->controller()->divergence()->step)));
+    QVERIFY(w->controller()->state().params.allFinite());
+    // The path ends at the last finite point.
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->pathLog().rows().back().params.allFinite());
+    QCOMPARE(w->pathLog().rows().back().step, w->controller()->state().step);
+
+    lr->setValue(0.01);
+    action(*w, "resetAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    QCOMPARE(w->pathLog().rows().back().lr, 0.01);
+    QVERIFY(!banner->isVisible());
+}
+
+void TestMainWindow::modelChangeRecomputesLandscapeAndResets()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    action(*w, "epochAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 0, 10000);
+    QSignalSpy shown(w.get(), &MainWindow::landscapeShown);
+    auto* model = w->findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    model->setCurrentIndex(model->findText(QStringLiteral("fold")));
+    QCOMPARE(w->settings().model, std::string("fold"));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toBool(), 20000);
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{0});
+    QVERIFY(w->controller()->state().params == w->problem().objective()->defaultInit());
+
+    // An analytic function: no data, no batch strip; the landscape is its own view.
+    model->setCurrentIndex(model->findText(QStringLiteral("rosenbrock")));
+    QTRY_VERIFY_WITH_TIMEOUT(shown.last().at(0).toBool() && w->problem().analytic(), 20000);
+    QVERIFY(!w->findChild<QWidget*>(QStringLiteral("batchStrip"))->isVisible());
+    QVERIFY(w->settings().range == w->problem().analytic()->defaultRange());
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+
+    // Three parameters: a held slider appears, and moving it asks for a new grid.
+    model->setCurrentIndex(model->findText(QStringLiteral("lin-exp")));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<ui::SliderSpin*>(QStringLiteral("held_c")), 5000);
+    shown.clear();
+    w->findChild<ui::SliderSpin*>(QStringLiteral("held_c"))->spinBox()->setValue(0.3);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toBool(), 20000);
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().params[2], 0.3);
+
+    // A new start on the (a, b) plane, then plot (a, c): b stays held where the click put it.
+    emit w->landscapePlot()->startPointRequested(QPointF(0.7, 1.3));
+    w->findChild<QComboBox*>(QStringLiteral("axis2Combo"))->setCurrentIndex(2);
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->controller()->state().params == (core::Vec{{0.7, 1.3, 0.3}}));
+    QCOMPARE(w->findChild<ui::SliderSpin*>(QStringLiteral("held_b"))->value(), 1.3);
+}
+
+void TestMainWindow::invalidCombinationIsExplainedAndKeepsTheRun()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* problem = w->findChild<QLabel*>(QStringLiteral("problemLabel"));
+    QVERIFY(!problem->isVisible());
+    w->findChild<QCheckBox*>(QStringLiteral("nesterov"))->click();   // nesterov needs momentum > 0
+    QVERIFY(problem->isVisible());
+    QVERIFY(problem->text().contains(QStringLiteral("nesterov")));
+    action(*w, "stepAction")->trigger();   // the run goes on with the last valid settings
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    QVERIFY(!w->controller()->state().optimizer.hasBuffer);
+
+    w->findChild<QDoubleSpinBox*>(QStringLiteral("momentumSpin"))->setValue(0.9);
+    QVERIFY(!problem->isVisible());
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(w->controller()->state().optimizer.hasBuffer);
+    QVERIFY(w->settings().train.optimizer.nesterov);
+}
+
+void TestMainWindow::settingsFileRoundTripAndRejection()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QTemporaryDir dir;
+    ui::AppSettings s;
+    s.model = "lin-exp";
+    s.train.optimizer.kind = core::OptimizerKind::Adam;
+    s.train.optimizer.lr = 0.02;
+    s.speed = 50;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QString error;
+    QVERIFY(ui::saveSettingsFile(path, s, &error));
+    QVERIFY2(w->loadSettings(path, &error), qPrintable(error));
+    QCOMPARE(w->settings().model, std::string("lin-exp"));
+    QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("optimizerCombo"))->currentText(), QStringLiteral("adam"));
+    QCOMPARE(w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"))->value(), 0.02);
+    QCOMPARE(w->controller()->speed(), 50.0);
+
+    // Saved again, it reads back the same.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QVERIFY(w->saveSettings(again, &error));
+    QString reread;
+    QVERIFY(ui::loadSettingsFile(again, &reread));
+
+    // Malformed: refused with the file and the key, nothing changes.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"model": "linear", "optimizer": {"lr": "fast"}})");
+    f.close();
+    QVERIFY(!w->loadSettings(bad, &error));
+    QVERIFY(error.startsWith(bad));
+    QVERIFY(error.contains(QStringLiteral("optimizer.lr")));
+    QCOMPARE(w->settings().model, std::string("lin-exp"));
+}
+
+void TestMainWindow::badDataFileIsReported()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    QString error;
+    QVERIFY(!w->openData(QStringLiteral("/no/such/data.csv"), &error));
+    QVERIFY2(error.contains(QStringLiteral("/no/such/data.csv")), qPrintable(error));
+    QVERIFY(w->settings().data.path.isEmpty());
+
+    // A good CSV works, and hides the image strip.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("line.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("x,count\n");
+    for (int i = 0; i < 100; ++i)
+        f.write(QByteArray::number(i * 0.03) + ',' + QByteArray::number(2 + i % 5) + '\n');
+    f.close();
+    QVERIFY2(w->openData(csv, &error), qPrintable(error));
+    QCOMPARE(w->problem().trainSize(), std::int64_t{80});
+    QVERIFY(!w->findChild<QWidget*>(QStringLiteral("batchStrip"))->isVisible());
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+}
+
+void TestMainWindow::fastSliderDragsWhileTraining()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    setSpeedMax(*w);
+    auto* lr = w->findChild<QSlider*>(QStringLiteral("learningRateSlider"));
+    auto* momentum = w->findChild<QSlider*>(QStringLiteral("momentumSlider"));
+    auto* batch = w->findChild<QSlider*>(QStringLiteral("batchSizeSlider"));
+    action(*w, "playAction")->trigger();
+    for (int i = 0; i < 600; ++i) {
+        lr->setValue(150 + (i * 37) % 400);   // 0.0004 .. 0.03: fast but not divergent
+        momentum->setValue((i * 53) % 1000);
+        batch->setValue((i * 71) % 1001);
+        if (i % 20 == 0)
+            QCoreApplication::processEvents();
+    }
+    QVERIFY(syncWith(w->controller(), 20000));
+    const std::int64_t step = w->controller()->state().step;
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > step, 10000);
+    QVERIFY(w->controller()->state().params.allFinite());
+    QCOMPARE(w->settings().train.optimizer.lr, w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"))->value());
+}
+
+void TestMainWindow::closingWhileTrainingIsPrompt()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    setSpeedMax(*w);
+    action(*w, "playAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 100, 10000);
+    // And a landscape job in flight as well.
+    w->findChild<QComboBox*>(QStringLiteral("lossCombo"))->setCurrentIndex(1);
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(w->close());
+    w.reset();
+    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestMainWindow::pathCsvMatchesTheCli()
+{
+    const QString cli = QStringLiteral(DOWNHILL_BINARY_DIR "/app/downhill-cli");
+    if (!QFileInfo::exists(cli))
+        QSKIP("downhill-cli not built");
+    auto w = openWindow();
+    QVERIFY(w);
+    action(*w, "epochAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state().step, std::int64_t{50}, 10000);
+    QVERIFY(syncWith(w->controller()));
+    QTemporaryDir dir;
+    const QString ours = dir.filePath(QStringLiteral("window.csv"));
+    const QString theirs = dir.filePath(QStringLiteral("cli.csv"));
+    QString error;
+    QVERIFY2(w->pathLog().writeCsv(ours, w->problem().parameterNames(), &error), qPrintable(error));
+    QProcess process;
+    process.start(cli, {QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("50"), QStringLiteral("--out"), theirs});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile a(ours), b(theirs);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QList<QByteArray> left = a.readAll().split('\n');
+    const QList<QByteArray> right = b.readAll().split('\n');
+    QCOMPARE(left.size(), right.size());
+    for (qsizetype i = 0; i < left.size(); ++i)
+        QCOMPARE(left[i], right[i]);   // same settings, same seed: the same path, digit for digit
+}
+
+void TestMainWindow::fitsAt1280x720()
+{
+    auto w = openWindow(QSize(1280, 720));
+    QVERIFY(w);
+    QCOMPARE(w->size(), QSize(1280, 720));
+    action(*w, "stepAction")->trigger();   // every readout filled in
+    QVERIFY(syncWith(w->controller()));
+    // The frame may have come with the sync itself, just now: its longer readouts grow the
+    // layouts from the inside out, one level per round of layout requests.
+    QVERIFY(downhill::test::settleLayouts());
+    // Transport: every button on the bar, none pushed into the overflow menu.
+    auto* bar = w->findChild<QToolBar*>(QStringLiteral("transportBar"));
+    for (const char* name :
+        {"epochBackButton", "backButton", "playButton", "stepButton", "epochButton", "resetButton", "speedControl"}) {
+        QWidget* b = bar->findChild<QWidget*>(QLatin1String(name));
+        QVERIFY2(b && b->isVisible(), name);
+        QVERIFY2(bar->rect().contains(b->geometry()), name);
+    }
+    // The side panel scrolls vertically; horizontally its content fits.
+    auto* panel = w->controlPanel();
+    QVERIFY(panel->widget()->minimumSizeHint().width() <= panel->viewport()->width());
+    // The readouts are whole; the plots have room.
+    auto* readouts = w->findChild<QGroupBox*>(QStringLiteral("readoutGroup"));
+    QVERIFY2(readouts->height() >= readouts->minimumSizeHint().height(),
+        qPrintable(QStringLiteral("%1 < %2").arg(readouts->height()).arg(readouts->minimumSizeHint().height())));
+    QVERIFY(w->landscapePlot()->height() >= 260);
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("lossPlot"))->height() >= 110);
+    for (QWidget* child : w->findChildren<QWidget*>()) {
+        if (!child->isVisible() || child->window() != w.get())
+            continue;
+        const QRect r(child->mapTo(w.get(), QPoint(0, 0)), child->size());
+        if (!panel->isAncestorOf(child))
+            QVERIFY2(w->rect().contains(r), qPrintable(child->objectName() + QLatin1Char(' ') + child->metaObject()->className()));
+    }
+}
+
+void TestMainWindow::docksFollowTheRun()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* stepDock = w->findChild<QDockWidget*>(QStringLiteral("stepCardDock"));
+    auto* checkDock = w->findChild<QDockWidget*>(QStringLiteral("gradientCheckDock"));
+    auto* dataDock = w->findChild<QDockWidget*>(QStringLiteral("datasetDock"));
+    QVERIFY(stepDock && checkDock && dataDock);
+    QVERIFY(!stepDock->isVisible() && !checkDock->isVisible() && !dataDock->isVisible());
+    stepDock->show();
+    QVERIFY(stepDock->isVisible());
+    QCOMPARE(w->datasetPanel()->imageCount(), 2000);
+    QVERIFY(w->stepCard()->isEmpty());
+
+    // A manual step: its full explanation, the gradient check and the model curve at the new point.
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QTRY_VERIFY(!w->stepCard()->isEmpty());
+    QVERIFY2(w->stepCard()->header().startsWith(QStringLiteral("Step 1 ")), qPrintable(w->stepCard()->header()));
+    QVERIFY(w->gradientCheckView()->hasProblem());
+    QVERIFY(w->gradientCheckView()->currentCheck().analytic.isApprox(
+        [&] {
+            core::Vec g;
+            core::Workspace ws;
+            w->problem().objective()->evaluateWithGradient(w->controller()->state().params, w->problem().data()->train, g, ws);
+            return g;
+        }()));
+    auto* scatter = w->datasetPanel()->findChild<QCustomPlot*>(QStringLiteral("datasetScatter"));
+    QVERIFY(scatter);
+    QCPGraph* curve = nullptr;
+    for (int i = 0; i < scatter->graphCount(); ++i)
+        if (scatter->graph(i)->objectName() == QLatin1String("modelCurve"))
+            curve = scatter->graph(i);
+    QVERIFY(curve && !curve->data()->isEmpty());
+
+    // Play, then pause: the card shows the last step taken, not the first.
+    setSpeedMax(*w);
+    action(*w, "playAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 50, 10000);
+    action(*w, "playAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    const std::int64_t stopped = w->controller()->state().step;
+    QTRY_VERIFY(w->stepCard()->header().startsWith(QStringLiteral("Step %1 ").arg(stopped)));
+
+    // Reset: nothing stepped yet.
+    action(*w, "resetAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QTRY_VERIFY(w->stepCard()->isEmpty());
+}
+
+void TestMainWindow::augmentationSwitchesStayInSync()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    auto* panelFlip = w->controlPanel()->findChild<QCheckBox*>(QStringLiteral("augFlip"));
+    auto* dataFlip = w->datasetPanel()->findChild<QCheckBox*>(QStringLiteral("flipCheck"));
+    QVERIFY(panelFlip && dataFlip);
+    QVERIFY(!panelFlip->isChecked() && !dataFlip->isChecked());
+    dataFlip->click();
+    QVERIFY(w->settings().train.augmentation.flip);
+    QVERIFY(panelFlip->isChecked());
+    QVERIFY(syncWith(w->controller()));
+    panelFlip->click();
+    QVERIFY(!w->settings().train.augmentation.flip);
+    QVERIFY(!dataFlip->isChecked());
+}
+
+void TestMainWindow::screenshotAfter200Steps()
+{
+    auto w = openWindow(QSize(1280, 800));
+    QVERIFY(w);
+    // Four epochs of 50 batches of 32: exactly 200 steps.
+    for (int i = 0; i < 4; ++i)
+        action(*w, "epochAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state().step, std::int64_t{200}, 20000);
+    QVERIFY(syncWith(w->controller()));
+    QCoreApplication::processEvents();   // let the queued replots paint
+    QTRY_VERIFY(!w->stepCard()->isEmpty());
+    const QImage shot = w->grab().toImage();
+    QCOMPARE(shot.size(), QSize(1280, 800));
+    const QString dir = QStringLiteral(DOWNHILL_BINARY_DIR "/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(shot.save(dir + QStringLiteral("/window.png")));
+    qInfo("screenshot: %s/window.png", qPrintable(dir));
+    // The data and gradient-check docks open too: tabs beside the step card, the window no wider.
+    action(*w, "gradientCheckDockAction")->trigger();
+    action(*w, "datasetDockAction")->trigger();
+    QTest::qWait(200);
+    QCOMPARE(w->size(), QSize(1280, 800));
+    QVERIFY(w->grab().toImage().save(dir + QStringLiteral("/window-docks.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,744 @@
+// Race mode in the live window, offscreen: the preset's four entrants each get a path, a marker,
+// a legend entry and a loss curve in their own colour; entrants are added and removed in the
+// panel; a diverging entrant is reported and the others go on; a new start point clears the
+// race; the main run keeps working beside it; the preset's rates make progress on their own.
+// Line-up edits during a race: an added or edited entrant catches up to the race's step (its
+// solo run, bit for bit, drawn whole) while the others keep state, path and colour; a removed
+// one takes all it drew with it; playing goes on; a catch-up may diverge; a long one shows its
+// progress.
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFrame>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+#include "session/settings/app_settings.h"
+#include "window/shell/appearance.h"
+#include "tests/common/controller_sync.h"
+#include "plots/landscape_plot.h"
+#include "plots/loss_plot.h"
+#include "window/shell/main_window.h"
+#include "plots/palette.h"
+#include "session/problem/problem.h"
+#include "session/run/race_controller.h"
+#include "window/race/race_mode.h"
+#include "window/race/race_panel.h"
+#include "session/problem/race_preset.h"
+#include "session/settings/settings_io.h"
+#include "session/run/training_controller.h"
+#include "tests/common/window_harness.h"
+
+using namespace downhill;
+using downhill::test::openWindow;
+using downhill::test::WaitFor;
+using downhill::ui::toVec;
+using downhill::test::syncWith;
+using downhill::ui::MainWindow;
+using downhill::ui::RaceMode;
+using downhill::ui::RacePanel;
+
+namespace {
+
+QString readout(MainWindow& w, int entrant)
+{
+    auto* card = w.findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+    return card ? card->findChild<QLabel*>(QStringLiteral("readout"))->text() : QString();
+}
+
+// The training loss after `steps` updates of this entrant alone (NaN if it diverged).
+double soloLoss(const ui::Problem& problem, const core::TrainSettings& settings, const core::Vec& start, int steps)
+{
+    auto trainer = problem.makeTrainer(settings, start);
+    for (int k = 0; k < steps; ++k)
+        if (!trainer->step())
+            return std::nan("");
+    return trainer->trainingLoss();
+}
+
+core::TrainState soloState(const ui::Problem& problem, const core::TrainSettings& settings, const core::Vec& start, std::int64_t steps)
+{
+    auto trainer = problem.makeTrainer(settings, start);
+    for (std::int64_t k = 0; k < steps; ++k)
+        if (!trainer->step())
+            break;
+    return trainer->state();
+}
+
+// The update at which this entrant alone diverges (1-based), 0 if it does not in maxSteps.
+// Stepped as the race steps it, with the training loss, whose overflow counts too.
+std::int64_t soloDivergence(const ui::Problem& problem, const core::TrainSettings& settings, const core::Vec& start, std::int64_t maxSteps)
+{
+    auto trainer = problem.makeTrainer(settings, start);
+    for (std::int64_t k = 0; k < maxSteps; ++k)
+        if (!trainer->step(nullptr, true))
+            return k + 1;
+    return 0;
+}
+
+constexpr int kEditStep = 20;   // where a race stands when its line-up is changed
+
+// All the window shows of one entrant: enough to tell that nothing of it moved.
+struct Shown {
+    std::uint64_t id = 0;
+    core::TrainState state;
+    int points = 0;      // of its path on the landscape
+    int losses = 0;      // of its loss curve
+    QPointF marker;
+    QColor color;        // of the path, the marker, the loss curve and the card
+    QString label;
+    QString readout;
+    bool operator==(const Shown&) const = default;
+};
+
+Shown shown(MainWindow& w, int entrant)
+{
+    RaceMode* race = w.raceMode();
+    auto* landscape = w.landscapePlot();
+    Shown s;
+    s.id = race->controller()->entrantId(entrant);
+    s.state = race->controller()->state(entrant);
+    s.points = landscape->overlayPointCount(entrant);
+    s.losses = w.lossPlot()->overlayStoredCount(entrant);
+    const auto marker = landscape->overlayMarker(entrant)->data()->at(0);
+    s.marker = QPointF(marker->key, marker->value);
+    s.color = landscape->overlayCurve(entrant)->pen().color();
+    // One colour everywhere, or an invalid one that fails the comparison.
+    const auto* card = w.findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+    if (w.lossPlot()->overlayGraph(entrant)->pen().color() != s.color || landscape->overlayMarker(entrant)->scatterStyle().brush().color() != s.color
+        || !card->styleSheet().contains(s.color.name()))
+        s.color = QColor();
+    s.label = landscape->overlayCurve(entrant)->name();
+    s.readout = readout(w, entrant);
+    return s;
+}
+
+void stepRace(MainWindow& w, int steps)
+{
+    for (int k = 0; k < steps; ++k)
+        w.findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+}
+
+QDoubleSpinBox* lrBox(RacePanel* panel, int entrant)
+{
+    auto* card = panel->findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+    return card ? card->findChild<QDoubleSpinBox*>(QStringLiteral("lr")) : nullptr;
+}
+
+// A window racing the preset's four entrants, stepped `steps` times, and what it showed of each
+// of them then; null if that failed.
+std::unique_ptr<MainWindow> presetRaceAt(int steps, std::vector<Shown>& before)
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    if (!w)
+        return nullptr;
+    w->raceMode()->applyPreset();
+    stepRace(*w, steps);
+    if (!syncWith(w->raceMode()->controller()))
+        return nullptr;
+    for (int i = 0; i < 4; ++i)
+        before.push_back(shown(*w, i));
+    return w;
+}
+
+// An entrant that has caught up to `steps` and is its solo run there, its path and loss curve
+// whole (the start and every step), its marker where it stands, in `color`.
+void checkCaughtUp(MainWindow& w, int entrant, std::int64_t steps, const QColor& color)
+{
+    RaceMode* race = w.raceMode();
+    const core::Vec start = toVec(w.settings().start);
+    const auto& settings = race->lineup()[static_cast<std::size_t>(entrant)];
+    const Shown s = shown(w, entrant);
+    QCOMPARE(s.state.step, steps);
+    QVERIFY(s.state == soloState(w.problem(), settings, start, steps));
+    QCOMPARE(s.points, static_cast<int>(steps) + 1);
+    QCOMPARE(s.losses, static_cast<int>(steps) + 1);
+    QCOMPARE(s.marker, QPointF(s.state.params[w.settings().axis1], s.state.params[w.settings().axis2]));
+    QCOMPARE(s.color, color);
+    QVERIFY2(s.readout.startsWith(QStringLiteral("step %1 \u00b7 loss").arg(steps)), qPrintable(s.readout));
+    QVERIFY(w.landscapePlot()->legend->hasItemWithPlottable(w.landscapePlot()->overlayCurve(entrant)));
+    QVERIFY(w.lossPlot()->legend->hasItemWithPlottable(w.lossPlot()->overlayGraph(entrant)));
+    // What an animation of the race draws of it.
+    const auto entrants = race->animationEntrants();
+    QCOMPARE(entrants.size(), race->lineup().size());
+    const auto& a = entrants[static_cast<std::size_t>(entrant)];
+    QCOMPARE(a.color, color);
+    QCOMPARE(a.label, s.label);
+    QCOMPARE(a.track.size(), static_cast<std::size_t>(steps) + 1);
+    QCOMPARE(a.track.front().step, std::int64_t{0});
+    QCOMPARE(a.track.back().step, steps);
+    QCOMPARE(a.track.back().at, s.marker);
+}
+
+}  // namespace
+
+class TestRaceWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void presetRacesFourWithPathsLegendAndCurves();
+    void presetRatesMakeProgressOnTheirOwn_data();
+    void presetRatesMakeProgressOnTheirOwn();
+    void addAndRemoveEntrantsInThePanel();
+    void divergingEntrantIsReportedAndTheOthersGoOn();
+    void divergedEntrantLeavesTheLossPlotsTop();
+    void newStartPointClearsTheRace();
+    void lineupIsSavedAndRestored();
+    void addedEntrantCatchesUpAndTheOthersKeepTheirPaths();
+    void removedEntrantGoesAndTheOthersKeepTheirColours();
+    void editedEntrantAloneRestartsAndCatchesUp();
+    void addWhilePlayingKeepsPlaying();
+    void divergingCatchUpIsReportedAndTheOthersRaceOn();
+    void longCatchUpShowsItsProgress();
+};
+
+void TestRaceWindow::initTestCase()
+{
+    ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()));
+}
+
+void TestRaceWindow::presetRacesFourWithPathsLegendAndCurves()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto* dock = w->findChild<QDockWidget*>(QStringLiteral("raceDock"));
+    QVERIFY(dock && !dock->isVisible());
+    w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+    QVERIFY(dock->isVisible());   // the preset shows what it made
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    QCOMPARE(race->lineup()[0].optimizer.kind, core::OptimizerKind::Sgd);
+    QCOMPARE(race->lineup()[1].optimizer.momentum, 0.9);
+    QCOMPARE(race->lineup()[2].optimizer.kind, core::OptimizerKind::RmsProp);
+    QCOMPARE(race->lineup()[3].optimizer.kind, core::OptimizerKind::Adam);
+
+    constexpr int kSteps = 12;
+    for (int k = 0; k < kSteps; ++k)
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    auto* landscape = w->landscapePlot();
+    auto* loss = w->lossPlot();
+    QCOMPARE(landscape->overlayPathCount(), 4);
+    QCOMPARE(loss->overlaySeriesCount(), 4);
+    const core::Vec start = toVec(w->settings().start);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(landscape->overlayPointCount(i), kSteps + 1);   // the start and every step
+        QCOMPARE(loss->overlayStoredCount(i), kSteps + 1);
+        QCOMPARE(landscape->overlayCurve(i)->pen().color(), ui::palette::raceColor(i));
+        QCOMPARE(loss->overlayGraph(i)->pen().color(), ui::palette::raceColor(i));
+        QCOMPARE(landscape->overlayCurve(i)->name(), ui::raceLabel(race->lineup()[static_cast<std::size_t>(i)], false));
+        QVERIFY(landscape->legend->hasItemWithPlottable(landscape->overlayCurve(i)));
+        QVERIFY(loss->legend->hasItemWithPlottable(loss->overlayGraph(i)));
+        // The marker sits where the entrant stands, which is where its own run alone would be.
+        const core::TrainState& state = race->controller()->state(i);
+        QCOMPARE(state.step, std::int64_t{kSteps});
+        auto solo = w->problem().makeTrainer(race->lineup()[static_cast<std::size_t>(i)], start);
+        for (int k = 0; k < kSteps; ++k)
+            QVERIFY(solo->step());
+        QVERIFY(solo->state() == state);
+        const auto marker = landscape->overlayMarker(i)->data()->at(0);
+        QCOMPARE(marker->key, state.params[w->settings().axis1]);
+        QCOMPARE(marker->value, state.params[w->settings().axis2]);
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 \u00b7 loss").arg(kSteps)), qPrintable(readout(*w, i)));
+    }
+    QVERIFY(landscape->legend->visible());
+    // The main run is untouched and still steps on its own.
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{0});
+    w->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    QCOMPARE(landscape->pathPointCount(), 2);
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{kSteps});
+    // Play and pause by the menu's action.
+    auto* play = w->findChild<QAction*>(QStringLiteral("racePlayAction"));
+    play->trigger();
+    QVERIFY(race->controller()->isPlaying());
+    QCOMPARE(play->text(), QStringLiteral("Pause race"));
+    QTRY_VERIFY(race->controller()->state(0).step > kSteps);
+    play->trigger();
+    QVERIFY(!race->controller()->isPlaying());
+}
+
+void TestRaceWindow::presetRatesMakeProgressOnTheirOwn_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("loss");
+    QTest::newRow("linear mse") << "linear" << "mse";
+    QTest::newRow("linear mae") << "linear" << "mae";
+    QTest::newRow("rosenbrock") << "rosenbrock" << "mse";
+    QTest::newRow("ill-conditioned") << "ill-conditioned" << "mse";
+}
+
+void TestRaceWindow::presetRatesMakeProgressOnTheirOwn()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, loss);
+    ui::AppSettings settings;
+    settings.model = model.toStdString();
+    settings.loss.kind = core::lossKindFromName(loss.toStdString());
+    const ui::Problem problem = ui::Problem::build(settings);
+    const core::Vec start = problem.objective()->defaultInit();
+    const auto lineup = ui::racePreset(problem, start, 0, 1, settings.trainSettings());
+    QCOMPARE(lineup.size(), std::size_t{4});
+    const double before = soloLoss(problem, lineup[0], start, 0);
+    for (const auto& entrant : lineup) {
+        QVERIFY(entrant.optimizer.lr >= ui::kMinLearningRate && entrant.optimizer.lr <= ui::kMaxLearningRate);
+        const double after = soloLoss(problem, entrant, start, 300);
+        // Every entrant stays finite and gets well down from the start in 300 steps.
+        QVERIFY2(std::isfinite(after) && after < 0.5 * before,
+            qPrintable(QStringLiteral("%1: %2 -> %3").arg(ui::raceLabel(entrant, false)).arg(before).arg(after)));
+    }
+    QCOMPARE(lineup[0].optimizer.lr, lineup[1].optimizer.lr);   // momentum's gain shows at the same rate
+}
+
+void TestRaceWindow::addAndRemoveEntrantsInThePanel()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto* panel = race->panel();
+    auto* add = panel->findChild<QPushButton*>(QStringLiteral("raceAddButton"));
+    QVERIFY(add);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("racePresetButton")), Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    // Entrant 4 becomes "Adam at another rate", then three more copies: eight, the most.
+    auto lrBox = [panel](int entrant) {
+        auto* card = panel->findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+        return card ? card->findChild<QDoubleSpinBox*>(QStringLiteral("lr")) : nullptr;
+    };
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{5});
+    QVERIFY(lrBox(3) && lrBox(4));
+    QCOMPARE(lrBox(4)->value(), lrBox(3)->value());
+    auto* lr5 = lrBox(4);
+    lr5->setValue(lrBox(3)->value() * 2);
+    QCOMPARE(race->lineup()[4].optimizer.lr, lr5->value());
+    for (int k = 0; k < 3; ++k)
+        QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{8});
+    QVERIFY(!add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{8});
+    for (int k = 0; k < 3; ++k)
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 8);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 8);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 8);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(race->controller()->state(i).step, std::int64_t{3});
+
+    // Remove the RMSprop entrant (the third): the others move up and keep their settings,
+    // their colours and their place in the race.
+    const auto before = race->lineup();
+    auto* remove = panel->findChild<QWidget*>(QStringLiteral("raceEntrant2"))->findChild<QToolButton*>(QStringLiteral("remove"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE(race->lineup().size(), std::size_t{7});
+    QVERIFY(add->isEnabled());
+    for (std::size_t i = 0; i < 7; ++i)
+        QVERIFY(race->lineup()[i] == before[i < 2 ? i : i + 1]);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 7);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 7);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 7);
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{3});
+    QCOMPARE(w->landscapePlot()->overlayCurve(2)->name(), ui::raceLabel(before[3], false));
+    QCOMPARE(w->landscapePlot()->overlayCurve(2)->pen().color(), ui::palette::raceColor(3));
+
+    // A kind change shows that rule's settings only.
+    auto* card = panel->findChild<QWidget*>(QStringLiteral("raceEntrant0"));
+    auto* kind = card->findChild<QComboBox*>(QStringLiteral("optimizer"));
+    kind->setCurrentIndex(kind->findText(QStringLiteral("Adam")));
+    QCOMPARE(race->lineup()[0].optimizer.kind, core::OptimizerKind::Adam);
+    QVERIFY(card->findChild<QDoubleSpinBox*>(QStringLiteral("beta1"))->isVisibleTo(card));
+    QVERIFY(!card->findChild<QDoubleSpinBox*>(QStringLiteral("momentum"))->isVisibleTo(card));
+
+    // Clear ends the race and takes its paths away.
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("raceClearButton")), Qt::LeftButton);
+    QVERIFY(race->lineup().empty());
+    QVERIFY(!race->isRacing());
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 0);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 0);
+    QVERIFY(!w->findChild<QAction*>(QStringLiteral("racePlayAction"))->isEnabled());
+}
+
+void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().trainSettings());
+    // Momentum at 40 times its preset rate leaves the bowl; the test checks that it does alone.
+    lineup[1].optimizer.lr *= 40;
+    QVERIFY(std::isnan(soloLoss(w->problem(), lineup[1], toVec(w->settings().start), 3000)));
+    race->setLineup(lineup);
+    race->controller()->setSpeed(0);
+    race->controller()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->divergence(1).has_value(), 20000);
+    const std::int64_t at = race->controller()->divergence(1)->step;
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->state(0).step > at + 50, 20000);
+    QVERIFY(race->controller()->isPlaying());
+    race->controller()->pause();
+    QVERIFY(syncWith(race->controller()));
+    const QString text = readout(*w, 1);
+    QVERIFY2(text.contains(QStringLiteral("diverged at step %1").arg(at)) && text.contains(QStringLiteral("others race on")),
+        qPrintable(text));
+    QVERIFY(w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged at step %1").arg(at)));
+    for (int i : {0, 2, 3}) {
+        QVERIFY(!race->controller()->divergence(i));
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 ").arg(race->controller()->state(0).step)), qPrintable(readout(*w, i)));
+    }
+    // Fit to path keeps the race in view instead of following the flight to infinity.
+    w->findChild<QAction*>(QStringLiteral("fitPathAction"))->trigger();
+    QVERIFY2(w->landscapePlot()->xAxis->range().size() < 1000, qPrintable(QString::number(w->landscapePlot()->xAxis->range().size())));
+    // The main run's banner is for the main run only.
+    QVERIFY(!w->findChild<QLabel*>(QStringLiteral("divergenceBanner"))->isVisible());
+    QVERIFY(!w->landscapePlot()->isDiverged());
+    // Reset brings it back.
+    w->findChild<QAction*>(QStringLiteral("raceResetAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    QVERIFY(!race->controller()->divergence(1));
+    QVERIFY(!w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged")));
+    QCOMPARE(w->landscapePlot()->overlayPointCount(1), 1);
+}
+
+void TestRaceWindow::divergedEntrantLeavesTheLossPlotsTop()
+{
+    // Lesson 10's race on Rosenbrock: SGD at 0.003 is thrown out of the valley and its loss
+    // climbs past 1e100 within a few steps. The loss plot fits the others and lets it leave the
+    // top; Fit to path keeps the race in view.
+    ui::AppSettings s;
+    s.model = "rosenbrock";
+    s.start = {-1.5, 2.0};
+    auto w = openWindow(s);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    std::vector<core::TrainSettings> lineup(2, w->settings().trainSettings());
+    lineup[0].optimizer.kind = core::OptimizerKind::Adam;
+    lineup[0].optimizer.lr = 0.02;
+    lineup[1].optimizer.kind = core::OptimizerKind::Sgd;
+    lineup[1].optimizer.lr = 0.003;
+    race->setLineup(lineup);
+    for (int k = 0; k < 40; ++k)
+        race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QVERIFY(race->controller()->divergence(1).has_value());
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{40});
+    const auto entrants = race->animationEntrants();
+    double highest = 0;
+    for (const auto& p : entrants[1].track)
+        highest = std::max(highest, p.loss);
+    QVERIFY2(highest > 1e50, qPrintable(QString::number(highest)));   // the flight is in the data
+    const double start = entrants[0].track.front().loss;
+    const double top = w->lossPlot()->yAxis->range().upper;
+    QVERIFY2(top < 1.5 * ui::LossPlot::kDivergedLossCap * start, qPrintable(QString::number(top)));
+    w->findChild<QAction*>(QStringLiteral("fitPathAction"))->trigger();
+    for (const auto& p : entrants[0].track)
+        QVERIFY(w->landscapePlot()->xAxis->range().contains(p.at.x()) && w->landscapePlot()->yAxis->range().contains(p.at.y()));
+    QVERIFY(w->landscapePlot()->xAxis->range().size() < 100);
+}
+
+void TestRaceWindow::newStartPointClearsTheRace()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    race->applyPreset();
+    for (int k = 0; k < 5; ++k)
+        race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(w->landscapePlot()->overlayPointCount(0), 6);
+    const QPointF click(w->settings().start[0] + 0.5, w->settings().start[1] - 0.5);
+    emit w->landscapePlot()->startPointRequested(click);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->lineup().size(), std::size_t{4});   // the line-up stays
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(race->controller()->state(i).step, std::int64_t{0});
+        QCOMPARE(race->controller()->state(i).params[0], click.x());
+        QCOMPARE(race->controller()->state(i).params[1], click.y());
+        QCOMPARE(w->landscapePlot()->overlayPointCount(i), 1);
+        QCOMPARE(w->lossPlot()->overlayStoredCount(i), 1);
+    }
+    // A new problem (another loss) restarts it too, on the new objective.
+    auto* lossBox = w->findChild<QComboBox*>(QStringLiteral("lossCombo"));
+    QVERIFY(lossBox);
+    race->controller()->stepOnce();
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{1});
+    QVERIFY(lossBox->findData(QStringLiteral("mae")) >= 0);
+    lossBox->setCurrentIndex(lossBox->findData(QStringLiteral("mae")));
+    QCOMPARE(w->settings().loss.kind, core::LossKind::Mae);
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->state(0).step, std::int64_t{0});
+    QCOMPARE(w->landscapePlot()->overlayPointCount(0), 1);
+}
+
+void TestRaceWindow::lineupIsSavedAndRestored()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString withRace = dir.filePath(QStringLiteral("race.json"));
+    const QString plain = dir.filePath(QStringLiteral("plain.json"));
+    QString error;
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        // Without a race the file has no "race" key, as files from before race mode.
+        QVERIFY2(w->saveSettings(plain, &error), qPrintable(error));
+        QFile f(plain);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("\"race\""));
+
+        w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+        auto lineup = w->raceMode()->lineup();
+        QCOMPARE(lineup.size(), std::size_t{4});
+        lineup[3].batchSize = 5;   // an edit of the panel's, kept by the file
+        w->raceMode()->setLineup(lineup);
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+        QVERIFY2(w->saveSettings(withRace, &error), qPrintable(error));
+    }
+    const auto saved = ui::loadSettingsFile(withRace, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->race.size(), std::size_t{4});
+    QCOMPARE(saved->race[1].optimizer.momentum, 0.9);
+    QCOMPARE(saved->race[3].optimizer.kind, core::OptimizerKind::Adam);
+    QCOMPARE(saved->race[3].batchSize.value_or(-1), 5);
+
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(w->raceMode()->lineup().empty());
+    QVERIFY2(w->loadSettings(withRace, &error), qPrintable(error));
+    const auto& lineup = w->raceMode()->lineup();
+    QCOMPARE(lineup.size(), std::size_t{4});
+    for (std::size_t i = 0; i < 4; ++i) {
+        QVERIFY(lineup[i].optimizer == saved->race[i].optimizer);
+        QCOMPARE(lineup[i].seed, w->settings().train.seed);
+    }
+    QCOMPARE(lineup[3].batchSize, 5);
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("raceEntrant3")));
+    // Restored, not started: every entrant at step 0, paused.
+    QVERIFY(w->raceMode()->isRacing());
+    QVERIFY(syncWith(w->raceMode()->controller()));
+    QVERIFY(!w->raceMode()->controller()->isPlaying());
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(w->raceMode()->controller()->state(i).step, std::int64_t{0});
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 4);
+    // And saved again, the same line-up.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QVERIFY2(w->saveSettings(again, &error), qPrintable(error));
+    QVERIFY(ui::loadSettingsFile(again, &error)->race == saved->race);
+
+    // A file without a race ends it.
+    QVERIFY2(w->loadSettings(plain, &error), qPrintable(error));
+    QVERIFY(w->raceMode()->lineup().empty());
+    QVERIFY(!w->raceMode()->isRacing());
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 0);
+}
+
+void TestRaceWindow::addedEntrantCatchesUpAndTheOthersKeepTheirPaths()
+{
+    std::vector<Shown> before;
+    const auto w = presetRaceAt(kEditStep, before);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    QCOMPARE(before[0].points, kEditStep + 1);
+
+    QTest::mouseClick(race->panel()->findChild<QPushButton*>(QStringLiteral("raceAddButton")), Qt::LeftButton);
+    QCOMPARE(race->lineup().size(), std::size_t{5});
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 5);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 5);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 5);
+    // The others: the same state, path, loss curve, marker, colour, legend entry and read-out.
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(shown(*w, i) == before[static_cast<std::size_t>(i)], qPrintable(QStringLiteral("entrant %1").arg(i)));
+    // The newcomer stands where the race does, exactly as its own run would.
+    checkCaughtUp(*w, 4, kEditStep, ui::palette::raceColor(4));
+    // And from there they step together.
+    stepRace(*w, 1);
+    QVERIFY(syncWith(race->controller()));
+    for (int i = 0; i < 5; ++i)
+        checkCaughtUp(*w, i, kEditStep + 1, ui::palette::raceColor(i));
+}
+
+void TestRaceWindow::removedEntrantGoesAndTheOthersKeepTheirColours()
+{
+    std::vector<Shown> before;
+    const auto w = presetRaceAt(kEditStep, before);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+
+    auto* card = race->panel()->findChild<QWidget*>(QStringLiteral("raceEntrant1"));
+    QTest::mouseClick(card->findChild<QToolButton*>(QStringLiteral("remove")), Qt::LeftButton);
+    QTRY_COMPARE(race->lineup().size(), std::size_t{3});
+    QVERIFY(syncWith(race->controller()));
+    QCOMPARE(race->controller()->entrantCount(), 3);
+    QCOMPARE(w->landscapePlot()->overlayPathCount(), 3);
+    QCOMPARE(w->lossPlot()->overlaySeriesCount(), 3);
+    QCOMPARE(race->animationEntrants().size(), std::size_t{3});
+    // Its path, marker, legend entry and loss curve went with it: nothing is drawn in its sky blue.
+    for (auto* plot : {static_cast<QCustomPlot*>(w->landscapePlot()), static_cast<QCustomPlot*>(w->lossPlot())})
+        for (int k = 0; k < plot->plottableCount(); ++k)
+            QVERIFY(plot->plottable(k)->pen().color() != ui::palette::raceColor(1));
+    // The others keep everything, their colours too.
+    const std::vector<std::size_t> kept{0, 2, 3};
+    for (int i = 0; i < 3; ++i)
+        QVERIFY2(shown(*w, i) == before[kept[static_cast<std::size_t>(i)]], qPrintable(QStringLiteral("entrant %1").arg(i)));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(race->animationEntrants()[static_cast<std::size_t>(i)].color, ui::palette::raceColor(static_cast<int>(kept[static_cast<std::size_t>(i)])));
+
+    // An entrant added now takes the first colour free, the removed one's, and joins at the end.
+    QTest::mouseClick(race->panel()->findChild<QPushButton*>(QStringLiteral("raceAddButton")), Qt::LeftButton);
+    QVERIFY(syncWith(race->controller()));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(shown(*w, i) == before[kept[static_cast<std::size_t>(i)]]);
+    checkCaughtUp(*w, 3, kEditStep, ui::palette::raceColor(1));
+    // A settings file keeps the line-up as the panel shows it.
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    QVERIFY(race->lineup()[3] == race->lineup()[2]);   // Add copies the last
+}
+
+void TestRaceWindow::editedEntrantAloneRestartsAndCatchesUp()
+{
+    std::vector<Shown> before;
+    const auto w = presetRaceAt(kEditStep, before);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+
+    QDoubleSpinBox* lr = lrBox(race->panel(), 2);
+    QVERIFY(lr);
+    const double newLr = lr->value() * 0.5;
+    lr->setValue(newLr);
+    QCOMPARE(race->lineup()[2].optimizer.lr, lr->value());
+    QVERIFY(syncWith(race->controller()));
+    // Only it restarted: from the start, caught up to step 20 at its new rate, its old path gone.
+    QVERIFY(race->controller()->entrantId(2) != before[2].id);
+    checkCaughtUp(*w, 2, kEditStep, ui::palette::raceColor(2));
+    QVERIFY(!(race->controller()->state(2) == before[2].state));
+    QCOMPARE(w->landscapePlot()->overlayCurve(2)->name(), ui::raceLabel(race->lineup()[2], false));
+    QVERIFY(w->landscapePlot()->overlayCurve(2)->name() != before[2].label);
+    for (int i : {0, 1, 3})
+        QVERIFY2(shown(*w, i) == before[static_cast<std::size_t>(i)], qPrintable(QStringLiteral("entrant %1").arg(i)));
+}
+
+void TestRaceWindow::addWhilePlayingKeepsPlaying()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    race->applyPreset();
+    race->controller()->setSpeed(0);
+    auto* play = w->findChild<QAction*>(QStringLiteral("racePlayAction"));
+    play->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->state(0).step > 100, 20000);
+    QSignalSpy playing(race->controller(), &ui::RaceController::playingChanged);
+
+    QTest::mouseClick(race->panel()->findChild<QPushButton*>(QStringLiteral("raceAddButton")), Qt::LeftButton);
+    QVERIFY(race->controller()->isPlaying());
+    QCOMPARE(play->text(), QStringLiteral("Pause race"));
+    const std::int64_t joinedAt = race->controller()->raceStep();
+    QTRY_VERIFY_WITH_TIMEOUT(!race->controller()->isCatchingUp(4) && race->controller()->state(4).step > joinedAt + 50, 20000);
+    QVERIFY(race->controller()->isPlaying());
+    QCOMPARE(playing.count(), 0);   // it never stopped
+    play->trigger();
+    QVERIFY(syncWith(race->controller()));
+    const std::int64_t steps = race->controller()->state(0).step;
+    const core::Vec start = toVec(w->settings().start);
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(race->controller()->state(i).step, steps);
+        QVERIFY(race->controller()->state(i) == soloState(w->problem(), race->lineup()[static_cast<std::size_t>(i)], start, steps));
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 ").arg(steps)), qPrintable(readout(*w, i)));
+    }
+    // The newcomer's path runs from the start point to where it stands.
+    const auto* path = w->landscapePlot()->overlayCurve(4)->data().data();
+    QCOMPARE(path->at(0)->key, start[w->settings().axis1]);
+    QCOMPARE(path->at(0)->value, start[w->settings().axis2]);
+    QCOMPARE(path->at(path->size() - 1)->key, race->controller()->state(4).params[w->settings().axis1]);
+    QCOMPARE(race->animationEntrants()[4].track.back().step, steps);
+}
+
+void TestRaceWindow::divergingCatchUpIsReportedAndTheOthersRaceOn()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    race->applyPreset();
+    const core::Vec start = toVec(w->settings().start);
+    // Momentum at 40 times its preset rate leaves the bowl.
+    core::TrainSettings wild = race->lineup()[1];
+    wild.optimizer.lr *= 40;
+    QVERIFY(wild.optimizer.lr <= ui::kMaxLearningRate);
+    const std::int64_t divergesAt = soloDivergence(w->problem(), wild, start, 3000);
+    QVERIFY2(divergesAt > 1, "the test's entrant must diverge on its own");
+    race->controller()->setSpeed(0);
+    race->controller()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->state(0).step > divergesAt, 20000);
+    race->controller()->pause();
+    QVERIFY(syncWith(race->controller()));
+    const std::int64_t steps = race->controller()->state(0).step;
+
+    lrBox(race->panel(), 1)->setValue(wild.optimizer.lr);
+    QCOMPARE(race->lineup()[1].optimizer.lr, wild.optimizer.lr);
+    QVERIFY(syncWith(race->controller()));
+    QVERIFY(race->controller()->divergence(1).has_value());
+    QCOMPARE(race->controller()->divergence(1)->step, divergesAt);
+    QCOMPARE(race->controller()->state(1).step, divergesAt - 1);   // its last finite state
+    const QString text = readout(*w, 1);
+    QVERIFY2(text.contains(QStringLiteral("diverged at step %1").arg(divergesAt)) && text.contains(QStringLiteral("others race on")),
+        qPrintable(text));
+    QVERIFY(w->landscapePlot()->overlayCurve(1)->name().contains(QStringLiteral("diverged at step %1").arg(divergesAt)));
+    QCOMPARE(race->animationEntrants()[1].divergedAt, divergesAt);
+    // The others race on.
+    stepRace(*w, 2);
+    QVERIFY(syncWith(race->controller()));
+    for (int i : {0, 2, 3}) {
+        QVERIFY(!race->controller()->divergence(i));
+        QCOMPARE(race->controller()->state(i).step, steps + 2);
+        QVERIFY2(readout(*w, i).startsWith(QStringLiteral("step %1 ").arg(steps + 2)), qPrintable(readout(*w, i)));
+    }
+    QCOMPARE(race->controller()->state(1).step, divergesAt - 1);
+}
+
+void TestRaceWindow::longCatchUpShowsItsProgress()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    RaceMode* race = w->raceMode();
+    race->setLineup({w->settings().trainSettings()});
+    race->controller()->setSpeed(0);
+    race->controller()->play();
+    // Long enough that catching up takes many of the worker's chunks.
+    constexpr std::int64_t kLong = 200'000;
+    QTRY_VERIFY_WITH_TIMEOUT(race->controller()->state(0).step >= kLong, 120000);
+    race->controller()->pause();
+    QVERIFY(syncWith(race->controller()));
+    const std::int64_t steps = race->controller()->state(0).step;
+
+    // The GUI keeps drawing frames while the newcomer catches up, each saying how far it is.
+    QStringList progress;
+    connect(race, &RaceMode::frameShown, this, [&] {
+        if (race->lineup().size() == 2)
+            progress << readout(*w, 1);
+    });
+    QTest::mouseClick(race->panel()->findChild<QPushButton*>(QStringLiteral("raceAddButton")), Qt::LeftButton);
+    QVERIFY(syncWith(race->controller(), 120000));
+    QCOMPARE(race->controller()->state(1).step, steps);
+    QVERIFY(race->controller()->state(1) == race->controller()->state(0));   // a copy of the first
+    QVERIFY2(progress.size() >= 3, qPrintable(progress.join(QLatin1Char('\n'))));
+    QVERIFY2(progress.front().startsWith(QStringLiteral("catching up\u2026 step ")), qPrintable(progress.front()));
+    QVERIFY(progress.front().endsWith(QStringLiteral(" of %1").arg(steps)));
+    QVERIFY2(progress.back().startsWith(QStringLiteral("step %1 \u00b7 loss").arg(steps)), qPrintable(progress.back()));
+    QVERIFY(!race->controller()->isPlaying());   // it was paused, and stays so
+}
+
+QTEST_MAIN(TestRaceWindow)
+#include "test_race_window.moc"

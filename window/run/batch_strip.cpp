@@ -1,0 +1,220 @@
+#include "window/run/batch_strip.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+
+#include "plots/palette.h"
+
+namespace downhill::ui {
+
+namespace {
+
+constexpr int kGap = 8;
+constexpr int kMargin = 6;
+
+QFont labelFont()
+{
+    QFont f;
+    f.setPointSizeF(9);
+    return f;
+}
+
+}  // namespace
+
+BatchStrip::BatchStrip(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("batchStrip"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+void BatchStrip::setItems(const QVector<Item>& items)
+{
+    items_ = items;
+    update();
+}
+
+int BatchStrip::augmentedCount() const
+{
+    return static_cast<int>(std::count_if(items_.cbegin(), items_.cend(), [](const Item& item) { return !item.augmentation.isEmpty(); }));
+}
+
+QString BatchStrip::labelFor(const Item& item)
+{
+    // Counts are whole people; show them without decimals when they are whole.
+    const QString truth = (std::isfinite(item.count) && item.count == std::round(item.count))
+        ? QString::number(static_cast<long long>(item.count))
+        : QString::number(item.count, 'f', 1);
+    return QStringLiteral("true %1 · pred %2").arg(truth, QString::number(item.prediction, 'f', 1));
+}
+
+QColor BatchStrip::colorFor(const Item& item)
+{
+    const double error = std::abs(item.prediction - item.count);
+    if (!std::isfinite(error))
+        return palette::bad();
+    if (error < 0.5)
+        return palette::good();
+    if (error < 1.5)
+        return palette::fair();
+    return palette::bad();
+}
+
+// One line ("true 3 · pred 2.7") when the strip is wide enough for at least
+// kMinTilesOneLine tiles that way; otherwise the two halves of the label on two lines, which
+// lets about twice as many tiles fit.
+bool BatchStrip::twoLineLabels() const
+{
+    const QFontMetrics metrics(labelFont());
+    int widest = 0;
+    const int n = std::min(itemCount(), kMaxShown);
+    for (int k = 0; k < n; ++k)
+        widest = std::max(widest, metrics.horizontalAdvance(labelFor(items_[k])));
+    const int oneLineCell = std::max(kTile, widest) + kGap;
+    const int available = width() - 2 * kMargin - (itemCount() > n ? moreWidth() : 0);
+    return n > 0 && available / oneLineCell < std::min(n, kMinTilesOneLine);
+}
+
+int BatchStrip::cellWidth() const
+{
+    const QFontMetrics metrics(labelFont());
+    int widest = 0;
+    const bool twoLines = twoLineLabels();
+    const int n = std::min(itemCount(), kMaxShown);
+    for (int k = 0; k < n; ++k) {
+        const QString label = labelFor(items_[k]);
+        if (twoLines) {
+            for (const QString& part : label.split(QStringLiteral(" · ")))
+                widest = std::max(widest, metrics.horizontalAdvance(part));
+        } else {
+            widest = std::max(widest, metrics.horizontalAdvance(label));
+        }
+    }
+    return std::max(kTile, widest) + kGap;
+}
+
+int BatchStrip::moreWidth() const
+{
+    const QFontMetrics metrics(font());
+    // Wide enough for the largest count it could show.
+    return metrics.horizontalAdvance(QStringLiteral("+%1 more").arg(std::max(itemCount(), 99))) + kGap;
+}
+
+int BatchStrip::shownCount() const
+{
+    const int wanted = std::min(itemCount(), kMaxShown);
+    const int available = width() - 2 * kMargin;
+    const int cell = cellWidth();
+    if (wanted * cell <= available && wanted == itemCount())
+        return wanted;
+    // Leave room for "+N more".
+    return std::clamp((available - moreWidth()) / cell, 0, wanted);
+}
+
+QRect BatchStrip::tileRect(int index) const
+{
+    const int cell = cellWidth();
+    return QRect(kMargin + index * cell + (cell - kGap - kTile) / 2, kMargin, kTile, kTile);
+}
+
+QSize BatchStrip::sizeHint() const
+{
+    const QFontMetrics metrics(labelFont());
+    const int cell = std::max(kTile, metrics.horizontalAdvance(QStringLiteral("true 10 · pred 10.0"))) + kGap;
+    return QSize(2 * kMargin + kMaxShown * cell + moreWidth(), 2 * kMargin + kTile + 4 + 2 * metrics.height());
+}
+
+QSize BatchStrip::minimumSizeHint() const
+{
+    const QFontMetrics metrics(labelFont());
+    return QSize(2 * kMargin + kTile + kGap + moreWidth(), 2 * kMargin + kTile + 4 + 2 * metrics.height());
+}
+
+void BatchStrip::paintEvent(QPaintEvent* /*event*/)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette::panel());
+    painter.setFont(labelFont());
+    if (items_.isEmpty()) {
+        painter.setPen(palette::mutedText());
+        painter.drawText(rect(), Qt::AlignCenter, QStringLiteral("The current batch appears here."));
+        return;
+    }
+    const int shown = shownCount();
+    const int cell = cellWidth();
+    const bool twoLines = twoLineLabels();
+    const QFontMetrics metrics(labelFont());
+    for (int k = 0; k < shown; ++k) {
+        const Item& item = items_[k];
+        const QRect tile = tileRect(k);
+        painter.fillRect(tile, Qt::black);
+        if (!item.image.isNull()) {
+            // Whole-number upscaling where the tile allows it, so every source pixel is the
+            // same size on screen; nearest neighbour, never smoothed.
+            const QSize source = item.image.size();
+            const double fit = static_cast<double>(kTile) / std::max(source.width(), source.height());
+            const double scale = fit >= 1.0 ? std::floor(fit) : fit;
+            const QSize size(static_cast<int>(source.width() * scale), static_cast<int>(source.height() * scale));
+            const QRect target(tile.center() - QPoint(size.width() / 2, size.height() / 2), size);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+            painter.drawImage(target, item.image);
+        }
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1));
+        painter.drawRect(tile.adjusted(0, 0, -1, -1));
+        if (!item.augmentation.isEmpty()) {
+            // The marker that this is not the stored image but the one the model saw.
+            QFont badgeFont = labelFont();
+            badgeFont.setPointSizeF(7);
+            badgeFont.setBold(true);
+            const QFontMetrics badgeMetrics(badgeFont);
+            const QString badge = QStringLiteral("aug");
+            const QRect badgeRect(tile.left() + 1, tile.top() + 1, badgeMetrics.horizontalAdvance(badge) + 6,
+                badgeMetrics.height());
+            painter.fillRect(badgeRect, palette::accent());
+            painter.setFont(badgeFont);
+            painter.setPen(Qt::black);
+            painter.drawText(badgeRect, Qt::AlignCenter, badge);
+            painter.setFont(labelFont());
+        }
+        const QRect labelRect(kMargin + k * cell, tile.bottom() + 3, cell - kGap, 2 * metrics.height());
+        painter.setPen(colorFor(item));
+        QString label = labelFor(item);
+        if (twoLines)
+            label.replace(QStringLiteral(" · "), QStringLiteral("\n"));
+        painter.drawText(labelRect, Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+    if (shown < itemCount()) {
+        painter.setFont(font());
+        painter.setPen(palette::mutedText());
+        const QRect moreRect(kMargin + shown * cell, kMargin, moreWidth(), kTile);
+        painter.drawText(moreRect, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("+%1 more").arg(itemCount() - shown));
+    }
+}
+
+bool BatchStrip::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const int shown = shownCount();
+        for (int k = 0; k < shown; ++k) {
+            if (tileRect(k).adjusted(0, 0, 0, 20).contains(help->pos())) {
+                const Item& item = items_[k];
+                QString text = QStringLiteral("%1 people, the model says %2 (error %3)")
+                                   .arg(QString::number(item.count, 'g', 4), QString::number(item.prediction, 'f', 2),
+                                       QString::number(item.prediction - item.count, 'f', 2));
+                if (!item.augmentation.isEmpty())
+                    text += QStringLiteral("\nAugmented, as the model saw it: %1").arg(item.augmentation);
+                QToolTip::showText(help->globalPos(), text, this);
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+}  // namespace downhill::ui

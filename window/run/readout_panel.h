@@ -1,0 +1,50 @@
+#pragma once
+// Every number of the current step, in a monospace column with fixed decimals so that digits
+// do not jump around while training runs.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QWidget>
+
+#include "session/run/snapshot_buffer.h"
+
+class QGridLayout;
+class QLabel;
+
+namespace downhill::ui {
+
+class ReadoutPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReadoutPanel(QWidget* parent = nullptr);
+
+    void setParameterNames(const std::vector<std::string>& names);
+    // A fresh run: the state only (no step yet). gradient: of the training loss there.
+    void showStart(const core::TrainState& state, const core::Vec& gradient, double trainLoss);
+    void showStep(const core::StepRecord& record, const core::TrainState& state, std::int64_t batchesPerEpoch);
+    void showEpoch(const core::EpochRecord& epoch);
+    void setBatchesPerEpoch(std::int64_t batches);
+
+    static QString number(double value);   // fixed width, 6 significant decimals
+
+private:
+    QLabel* addRow(const QString& name, const char* objectName, const QString& tip);
+    void showParameters(const core::Vec& params, const core::Vec& gradient);
+
+    QGridLayout* grid_;
+    int rows_ = 0;
+    QLabel* step_;
+    QLabel* epoch_;
+    QLabel* batch_;
+    QLabel* lr_;
+    QLabel* batchLoss_;
+    QLabel* trainLoss_;
+    QLabel* valLoss_;
+    QLabel* gradNorm_;
+    QLabel* params_;
+    std::vector<std::string> names_;
+    std::int64_t batchesPerEpoch_ = 0;
+};
+
+}  // namespace downhill::ui

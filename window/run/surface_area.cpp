@@ -1,0 +1,124 @@
+#include "window/run/surface_area.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "plots/landscape_plot.h"
+#include "plots/palette.h"
+
+namespace downhill::ui {
+
+namespace {
+
+QLabel* titleLabel(const char* name)
+{
+    auto* label = new QLabel;
+    label->setObjectName(QLatin1String(name));
+    label->setTextFormat(Qt::RichText);
+    label->setContentsMargins(4, 1, 4, 1);
+    label->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(palette::text().name()));
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    return label;
+}
+
+QWidget* titled(QLabel* title, QWidget* plot)
+{
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(1);
+    layout->addWidget(title);
+    layout->addWidget(plot, 1);
+    return box;
+}
+
+}  // namespace
+
+SurfaceArea::SurfaceArea(LandscapePlot* main, QWidget* parent) : QWidget(parent), main_(main)
+{
+    setObjectName(QStringLiteral("surfaceArea"));
+    side_ = new LandscapePlot;
+    side_->setObjectName(QStringLiteral("validationPlot"));
+    side_->setToolTip(tr("The validation loss over the same two parameters, with the same path. Zoom and pan move both "
+                         "plots; the filled star is this surface's minimum, the hollow one the training minimum."));
+    side_->setMinimumSize(300, 260);
+    side_->setCaptionsSuppressed(true);   // "What you see" explains the pair
+    mainTitle_ = titleLabel("mainSurfaceTitle");
+    sideTitle_ = titleLabel("sideSurfaceTitle");
+
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->setObjectName(QStringLiteral("surfaceSplitter"));
+    splitter_->setChildrenCollapsible(false);
+    splitter_->addWidget(titled(mainTitle_, main_));
+    sideBox_ = titled(sideTitle_, side_);
+    splitter_->addWidget(sideBox_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter_);
+    sideBox_->hide();
+
+    // What the user does on the side plot, the window hears from the main one.
+    connect(side_, &LandscapePlot::startPointRequested, main_, &LandscapePlot::startPointRequested);
+    connect(side_, &LandscapePlot::hoverInfo, main_, &LandscapePlot::hoverInfo);
+    connect(side_, &LandscapePlot::viewChanged, main_, &LandscapePlot::viewChanged);
+    linkViews();
+}
+
+void SurfaceArea::linkViews()
+{
+    // Either plot's view, however it changed (mouse, fit, a new grid), is copied to the other,
+    // axis by axis: copying both on the first axis's change would hand over a half-set view.
+    auto link = [this](QCPAxis* from, QCPAxis* to, LandscapePlot* toPlot) {
+        connect(from, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this, to, toPlot](const QCPRange& range) {
+            if (syncing_ || !sideBySide_)
+                return;
+            syncing_ = true;
+            to->setRange(range);
+            syncing_ = false;
+            toPlot->replot(QCustomPlot::rpQueuedReplot);
+        });
+    };
+    link(main_->xAxis, side_->xAxis, side_);
+    link(main_->yAxis, side_->yAxis, side_);
+    link(side_->xAxis, main_->xAxis, main_);
+    link(side_->yAxis, main_->yAxis, main_);
+}
+
+void SurfaceArea::setSideBySide(bool on)
+{
+    if (on == sideBySide_)
+        return;
+    sideBySide_ = on;
+    main_->setFollower(on ? side_ : nullptr);
+    sideBox_->setVisible(on);
+    // The on-plot captions need a wide plot; at half the width they would be cut off. "What
+    // you see" explains the pair instead.
+    main_->setCaptionsSuppressed(on);
+    if (on) {
+        splitter_->setSizes({1, 1});
+        side_->xAxis->setRange(main_->xAxis->range());
+        side_->yAxis->setRange(main_->yAxis->range());
+        side_->replot(QCustomPlot::rpQueuedReplot);
+    } else {
+        main_->setOtherMinimum(QPointF(qQNaN(), qQNaN()));
+    }
+}
+
+void SurfaceArea::setTitles(const QString& mainTitle, const QString& sideTitle)
+{
+    mainTitle_->setText(mainTitle);
+    sideTitle_->setText(sideTitle);
+}
+
+QString SurfaceArea::mainTitle() const
+{
+    return mainTitle_->text();
+}
+
+QString SurfaceArea::sideTitle() const
+{
+    return sideTitle_->text();
+}
+
+}  // namespace downhill::ui

@@ -1,0 +1,262 @@
+#pragma once
+// The live window: the side panel of settings, the landscape with the run on it, the loss
+// plot, the current batch, every number of the current step, and the transport controls; docks
+// (View menu) for the step card, the gradient check, the data and the race (RaceMode, Race
+// menu); File > Lessons.
+// It builds runs from the settings (Problem), hands them to the TrainingController, asks the
+// LandscapeWorker for grids, and draws what both deliver.
+#include <array>
+#include <optional>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QFont>
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include "window/export/animation_dialog.h"
+#include "session/settings/app_settings.h"
+#include "window/settings/control_panel.h"
+#include "session/run/path_log.h"
+#include "session/problem/problem.h"
+#include "session/run/snapshot_buffer.h"
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QSplitter;
+
+namespace downhill::ui {
+
+class BatchStrip;
+class DatasetPanel;
+class GradientCheckView;
+class LandscapePlot;
+class LandscapeView3D;
+class LandscapeWorker;
+class LossPlot;
+class RaceMode;
+class ReadoutPanel;
+class SpeedControl;
+class StepCard;
+class TimelineBar;
+class SurfaceArea;
+class SurfaceFeeder;
+class TrainingController;
+struct LandscapeResult;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        bool persist = true;       // restore and save the window and the last settings (QSettings)
+        QString settingsFile;      // start from this settings file (--settings)
+        QString dataPath;          // start on this data (--data)
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Apply a settings file / a data set as the user would; false with *error on failure.
+    bool loadSettings(const QString& path, QString* error);
+    bool saveSettings(const QString& path, QString* error) const;
+    bool openData(const QString& path, QString* error);
+    // The whole run (settings, start, every change of settings, how far it went) to a run file,
+    // and back: reopening replays it exactly and says so if the replay differs.
+    bool saveRun(const QString& path, QString* error);
+    bool openRun(const QString& path, QString* error);
+    void applySettings(const AppSettings& settings);
+    // Applies a lesson's settings file (normally one of :/lessons) and shows its text.
+    void openLesson(const QString& path);
+
+    // The settings of the main run. Its race field is empty: the line-up lives in the Race
+    // panel (race lineup()); currentSettings() has both, as File > Save settings writes them.
+    const AppSettings& settings() const { return settings_; }
+    AppSettings currentSettings() const;
+    const Problem& problem() const { return problem_; }
+    const PathLog& pathLog() const { return pathLog_; }
+    TrainingController* controller() const { return controller_; }
+    LandscapePlot* landscapePlot() const { return landscape_; }
+    LossPlot* lossPlot() const { return lossPlot_; }
+    SurfaceArea* surfaceArea() const { return surfaceArea_; }
+    SurfaceFeeder* surfaceFeeder() const { return surfaceFeeder_; }
+    ControlPanel* controlPanel() const { return panel_; }
+    StepCard* stepCard() const { return stepCard_; }
+    GradientCheckView* gradientCheckView() const { return gradientCheck_; }
+    DatasetPanel* datasetPanel() const { return datasetPanel_; }
+    TimelineBar* timeline() const { return timeline_; }
+    // Larger text and thicker lines for a projector (F5).
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return presenting_; }
+    RaceMode* raceMode() const { return race_; }
+    // File > Export animation without the dialog: the run from step 0 to the timeline position
+    // and a race beside it to where the race stands, drawn offscreen with a cancellable
+    // progress dialog ("animationProgress"). Failed: *error says why and names the path;
+    // Failed or Cancelled: nothing was written.
+    ExportResult exportAnimation(const AnimationSettings& animation, QString* error);
+    std::int64_t animationLastStep() const;   // the last frame's step
+    QSize mapsSize() const;   // the landscape, or side by side both maps, as on screen
+    // The 3D view's dock toggle (View > 3D view); disabled, and saying why, in a build without
+    // Qt Data Visualization, where landscapeView3D() is nullptr.
+    QAction* view3dAction() const { return view3dAction_; }
+    LandscapeView3D* landscapeView3D() const { return view3d_; }
+
+signals:
+    void frameShown();                 // a frame of training data was drawn
+    void landscapeShown(bool fine);    // a new grid is on screen
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildLayout();
+    void buildDocks();
+    void connectSignals();
+    void restoreWindow();
+    void saveWindow() const;
+
+    // Settings -> run.
+    void rebuild(bool resetRange);
+    void normaliseSettings();
+    ControlPanel::Context panelContext() const;
+    void configureRun();
+    void applyTraining();
+    void onPanelChanged(int change);
+    void requestLandscape(bool resetView);
+    void setStartPoint(QPointF point);
+    void updateCaptions();
+    void updateTitle();
+
+    // Run -> screen.
+    void onFrame(const Snapshot& snapshot);
+    void showStart(const core::Vec& init);
+    void extendTimeline(const Snapshot& snapshot);
+    void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
+    void redrawLossFromLog();
+    void redrawPathTo(std::int64_t step);
+    void followTimelineSettings(const core::TrainSettings& settings);
+    void onLandscape(const LandscapeResult& result);
+    void showDivergence(const Divergence& divergence);
+    void clearDivergence();
+    void updateBatchStrip(const Snapshot& snapshot);
+    void updateDocks(const Snapshot& snapshot);
+    void showDataset();
+    void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
+    QPointF project(const core::Vec& w) const;
+    // Before the first step: the training loss at init and its gradient over the whole set.
+    double startLoss(const core::Vec& init, core::Vec& gradient) const;
+    core::Vec heldVector() const;
+    void onPlayingChanged(bool playing);
+    void adaptFrameInterval();
+
+    // Menu commands.
+    void openSettingsDialog();
+    void saveSettingsDialog();
+    void saveRunDialog();
+    void openRunDialog();
+    void openDataDialog(bool folder);
+    void useBuiltInData();
+    void exportLandscape();
+    void exportLossPlot();
+    void exportPath();
+    void exportLossHistory();
+    void openAnimationDialog();
+    void resetView();
+    void showAbout();
+    void showShortcuts();
+
+    Options options_;
+    AppSettings settings_;
+    AppSettings panelBaseline_;   // the last settings that built a working run
+    Problem problem_;
+    bool runValid_ = false;
+    bool resetViewOnGrid_ = false;
+    PathLog pathLog_;            // the run's timeline as far as it has gone (to seenHead_)
+    std::int64_t seenHead_ = 0;   // the last step of the timeline the GUI has rows for
+    std::int64_t shownStep_ = 0;  // the landscape's path is drawn up to here
+
+    TrainingController* controller_ = nullptr;
+    LandscapeWorker* landscapeWorker_ = nullptr;
+    SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
+
+    ControlPanel* panel_ = nullptr;
+    LandscapePlot* landscape_ = nullptr;
+    SurfaceArea* surfaceArea_ = nullptr;      // landscape_ and, side by side, the validation plot
+    LossPlot* lossPlot_ = nullptr;
+    BatchStrip* batchStrip_ = nullptr;
+    ReadoutPanel* readouts_ = nullptr;
+    SpeedControl* speed_ = nullptr;
+    TimelineBar* timeline_ = nullptr;
+    StepCard* stepCard_ = nullptr;
+    GradientCheckView* gradientCheck_ = nullptr;
+    DatasetPanel* datasetPanel_ = nullptr;
+    QDockWidget* stepCardDock_ = nullptr;
+    QDockWidget* gradientCheckDock_ = nullptr;
+    QDockWidget* datasetDock_ = nullptr;
+    RaceMode* race_ = nullptr;
+    QDockWidget* raceDock_ = nullptr;
+    LandscapeView3D* view3d_ = nullptr;
+    QDockWidget* view3dDock_ = nullptr;
+    QAction* view3dAction_ = nullptr;
+    std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
+    QElapsedTimer modelCurveClock_;
+    QLabel* banner_ = nullptr;
+    QString divergence_;          // the landscape's banner while the run is diverged
+    QLabel* caption_ = nullptr;
+    QWidget* captionBox_ = nullptr;
+    QLabel* runLabel_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QSplitter* plotSplitter_ = nullptr;
+    QTimer viewDebounce_;
+    QElapsedTimer replotClock_;
+    QElapsedTimer lossReplotClock_;
+    qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
+    double frameCostMs_ = 0;
+    int frameIntervalMs_ = 16;
+    std::optional<std::array<double, 4>> pendingView_;
+
+    QAction* playAction_ = nullptr;
+    QAction* stepAction_ = nullptr;
+    QAction* backAction_ = nullptr;
+    QAction* epochBackAction_ = nullptr;
+    QAction* epochAction_ = nullptr;
+    QAction* resetAction_ = nullptr;
+    QAction* openSettingsAction_ = nullptr;
+    QAction* saveSettingsAction_ = nullptr;
+    QAction* saveRunAction_ = nullptr;
+    QAction* openRunAction_ = nullptr;
+    QAction* openDataFileAction_ = nullptr;
+    QAction* openDataFolderAction_ = nullptr;
+    QAction* builtInDataAction_ = nullptr;
+    QAction* exportLandscapeAction_ = nullptr;
+    QAction* exportLossAction_ = nullptr;
+    QAction* exportPathAction_ = nullptr;
+    QAction* exportHistoryAction_ = nullptr;
+    QAction* exportAnimationAction_ = nullptr;
+    AnimationSettings animation_;   // the dialog's last choices
+    QAction* quitAction_ = nullptr;
+    QAction* gradientFieldAction_ = nullptr;
+    QAction* captionsAction_ = nullptr;
+    QAction* logLossAction_ = nullptr;
+    QAction* fitPathAction_ = nullptr;
+    QAction* fitMinimumAction_ = nullptr;
+    QAction* resetViewAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* shortcutsAction_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    bool presenting_ = false;
+    struct NormalFont {
+        QPointer<QWidget> widget;
+        QFont font;      // when own
+        bool own = false;
+    };
+    std::vector<NormalFont> normalFonts_;   // while presenting: every widget's font before
+    std::array<QByteArray, 3> normalSplits_;  // and the splitters' states and the window's geometry
+    std::vector<std::pair<QPointer<QDockWidget>, int>> normalDockWidths_;   // and the docked docks' widths
+};
+
+}  // namespace downhill::ui
