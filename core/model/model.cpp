@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "core/base/error.h"
+#include "core/model/fold_model.h"
+#include "core/model/lin_exp_model.h"
+#include "core/model/linear_model.h"
 
 namespace downhill::core {
 
@@ -38,74 +41,6 @@ void Model::jacobianRow(const Eigen::Ref<const Array>& x, const Vec& w, int p, A
     Array2D jac;
     jacobian(x, w, jac);
     row = jac.row(p).transpose();
-}
-
-// --- linear -------------------------------------------------------------------------------
-
-Vec LinearModel::defaultInit() const { return Vec{{-1.0, 7.0}}; }
-
-void LinearModel::predict(const Eigen::Ref<const Array>& x, const Vec& w, Array& y) const
-{
-    y = w[0] * x + w[1];
-}
-
-void LinearModel::jacobian(const Eigen::Ref<const Array>& x, const Vec&, Array2D& jac) const
-{
-    jac.resize(2, x.size());
-    jac.row(0) = x.transpose();
-    jac.row(1).setOnes();
-}
-
-void LinearModel::jacobianRow(const Eigen::Ref<const Array>& x, const Vec&, int p, Array& row) const
-{
-    if (p == 0)
-        row = x;
-    else
-        row.setOnes(x.size());
-}
-
-// --- lin-exp ------------------------------------------------------------------------------
-
-Vec LinExpModel::defaultInit() const { return Vec{{0.0, 0.0, 0.5}}; }
-
-void LinExpModel::predict(const Eigen::Ref<const Array>& x, const Vec& w, Array& y) const
-{
-    y = w[0] + w[1] * x + (w[2] * x).exp();
-}
-
-void LinExpModel::jacobian(const Eigen::Ref<const Array>& x, const Vec& w, Array2D& jac) const
-{
-    jac.resize(3, x.size());
-    jac.row(0).setOnes();
-    jac.row(1) = x.transpose();
-    jac.row(2) = (x * (w[2] * x).exp()).transpose();
-}
-
-void LinExpModel::jacobianRow(const Eigen::Ref<const Array>& x, const Vec& w, int p, Array& row) const
-{
-    switch (p) {
-    case 0: row.setOnes(x.size()); break;
-    case 1: row = x; break;
-    default: row = x * (w[2] * x).exp(); break;
-    }
-}
-
-// --- fold ---------------------------------------------------------------------------------
-
-Vec FoldModel::defaultInit() const { return Vec{{-0.3, 6.0}}; }
-
-void FoldModel::predict(const Eigen::Ref<const Array>& x, const Vec& w, Array& y) const
-{
-    const double a = w[0];
-    y = (a * a * a - 3.0 * a) * x + w[1];
-}
-
-void FoldModel::jacobian(const Eigen::Ref<const Array>& x, const Vec& w, Array2D& jac) const
-{
-    const double a = w[0];
-    jac.resize(2, x.size());
-    jac.row(0) = ((3.0 * a * a - 3.0) * x).transpose();
-    jac.row(1).setOnes();
 }
 
 }  // namespace downhill::core
