@@ -3,6 +3,8 @@
 # window or runs the whole test suite.
 #   ./setup.sh run     install, build, launch downhill with the built-in dataset
 #   ./setup.sh test    install, build (warnings are errors), run every test with CTest
+#   ./setup.sh test-headless   the same without the window: core, session and downhill-cli on Qt
+#                      Core alone (-DDOWNHILL_BUILD_GUI=OFF), in build-headless/
 #   ./setup.sh bench   install, build the benchmarks and run them (see bench/README.md)
 set -euo pipefail
 
@@ -16,9 +18,9 @@ cd "$here"
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
   libeigen3-dev libpng-dev libgl-dev qt6-datavisualization-dev libqt6opengl6-dev qt6-declarative-dev)
 case "$mode" in
-  run|test) ;;
+  run|test|test-headless) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;
-  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|test-headless|bench" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -38,14 +40,20 @@ fi
 build="${DOWNHILL_BUILD_DIR:-$here/build}"
 werror=OFF
 bench=OFF
+gui=ON
 [ "$mode" = test ] && werror=ON
 [ "$mode" = bench ] && bench=ON
+if [ "$mode" = test-headless ]; then
+  werror=ON
+  gui=OFF
+  build="${DOWNHILL_BUILD_DIR:-$here/build-headless}"
+fi
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DDOWNHILL_WERROR="$werror" -DDOWNHILL_BUILD_BENCH="$bench" >/dev/null
+  -DDOWNHILL_WERROR="$werror" -DDOWNHILL_BUILD_BENCH="$bench" -DDOWNHILL_BUILD_GUI="$gui" >/dev/null
 cmake --build "$build" -j "$(nproc)"
 
 case "$mode" in
   run) exec "$build/app/downhill" ;;
-  test) ctest --test-dir "$build" --output-on-failure -j "$(nproc)" ;;
+  test|test-headless) ctest --test-dir "$build" --output-on-failure -j "$(nproc)" ;;
   bench) "$here/bench/run_all.sh" "$build" ;;
 esac
