@@ -2,6 +2,7 @@
 // The real window in a test: not persisted (no QSettings read or written), resized, shown and
 // exposed, optionally given settings, and by default waited on until a fine landscape is on
 // screen, so that grids and pixels have settled before the test looks at them.
+#include <QAction>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -74,6 +75,12 @@ inline bool settleLayouts()
 inline std::unique_ptr<ui::MainWindow> openWindow(const ui::AppSettings& settings, WaitFor wait = WaitFor::FineLandscape)
 {
     return openWindow(QSize(1280, 800), wait, settings);
+}
+
+// One of the window's actions by objectName ("stepAction", "playAction", ...).
+inline QAction* action(ui::MainWindow& w, const char* name)
+{
+    return w.findChild<QAction*>(QLatin1String(name));
 }
 
 }  // namespace downhill::test

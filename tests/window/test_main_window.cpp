@@ -1,7 +1,8 @@
 // The live window end to end, offscreen: controls reach the trainer, the transport works, a click
 // on the landscape moves the start, divergence is shown and recovered from, the window survives
 // abuse and closes promptly, and it fits a 1280x720 screen; the docks follow the run and the two
-// sets of augmentation switches agree. Leaves screenshots behind.
+// sets of augmentation switches agree. Leaves screenshots behind. What the window reads and
+// writes (settings files, data files, the path CSV) is tests/window/test_main_window_files.
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,13 +10,10 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
-#include <QFileInfo>
-#include <QProcess>
 #include <QGroupBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
@@ -31,13 +29,13 @@
 #include "plots/landscape_plot.h"
 #include "window/shell/main_window.h"
 #include "window/run/readout_panel.h"
-#include "session/settings/settings_io.h"
 #include "window/settings/slider_spin.h"
 #include "window/run/step_card.h"
 #include "session/run/training_controller.h"
 #include "tests/common/window_harness.h"
 
 using namespace downhill;
+using downhill::test::action;
 using downhill::test::openWindow;
 using downhill::ui::toVec;
 using downhill::ui::MainWindow;
@@ -46,11 +44,6 @@ using downhill::ui::TrainingController;
 namespace {
 
 using downhill::test::syncWith;
-
-QAction* action(MainWindow& w, const char* name)
-{
-    return w.findChild<QAction*>(QLatin1String(name));
-}
 
 void setSpeedMax(MainWindow& w)
 {
@@ -73,11 +66,8 @@ private slots:
     void divergenceShowsBannerAndWindowKeepsWorking();
     void modelChangeRecomputesLandscapeAndResets();
     void invalidCombinationIsExplainedAndKeepsTheRun();
-    void settingsFileRoundTripAndRejection();
-    void badDataFileIsReported();
     void fastSliderDragsWhileTraining();
     void closingWhileTrainingIsPrompt();
-    void pathCsvMatchesTheCli();
     void fitsAt1280x720();
     void docksFollowTheRun();
     void augmentationSwitchesStayInSync();
@@ -355,69 +345,6 @@ void TestMainWindow::invalidCombinationIsExplainedAndKeepsTheRun()
     QVERIFY(w->settings().train.optimizer.nesterov);
 }
 
-void TestMainWindow::settingsFileRoundTripAndRejection()
-{
-    auto w = openWindow();
-    QVERIFY(w);
-    QTemporaryDir dir;
-    ui::AppSettings s;
-    s.model = "lin-exp";
-    s.train.optimizer.kind = core::OptimizerKind::Adam;
-    s.train.optimizer.lr = 0.02;
-    s.speed = 50;
-    const QString path = dir.filePath(QStringLiteral("lesson.json"));
-    QString error;
-    QVERIFY(ui::saveSettingsFile(path, s, &error));
-    QVERIFY2(w->loadSettings(path, &error), qPrintable(error));
-    QCOMPARE(w->settings().model, std::string("lin-exp"));
-    QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("optimizerCombo"))->currentText(), QStringLiteral("adam"));
-    QCOMPARE(w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"))->value(), 0.02);
-    QCOMPARE(w->controller()->speed(), 50.0);
-
-    // Saved again, it reads back the same.
-    const QString again = dir.filePath(QStringLiteral("again.json"));
-    QVERIFY(w->saveSettings(again, &error));
-    QString reread;
-    QVERIFY(ui::loadSettingsFile(again, &reread));
-
-    // Malformed: refused with the file and the key, nothing changes.
-    const QString bad = dir.filePath(QStringLiteral("bad.json"));
-    QFile f(bad);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"model": "linear", "optimizer": {"lr": "fast"}})");
-    f.close();
-    QVERIFY(!w->loadSettings(bad, &error));
-    QVERIFY(error.startsWith(bad));
-    QVERIFY(error.contains(QStringLiteral("optimizer.lr")));
-    QCOMPARE(w->settings().model, std::string("lin-exp"));
-}
-
-void TestMainWindow::badDataFileIsReported()
-{
-    auto w = openWindow();
-    QVERIFY(w);
-    QString error;
-    QVERIFY(!w->openData(QStringLiteral("/no/such/data.csv"), &error));
-    QVERIFY2(error.contains(QStringLiteral("/no/such/data.csv")), qPrintable(error));
-    QVERIFY(w->settings().data.path.isEmpty());
-
-    // A good CSV works, and hides the image strip.
-    QTemporaryDir dir;
-    const QString csv = dir.filePath(QStringLiteral("line.csv"));
-    QFile f(csv);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("x,count\n");
-    for (int i = 0; i < 100; ++i)
-        f.write(QByteArray::number(i * 0.03) + ',' + QByteArray::number(2 + i % 5) + '\n');
-    f.close();
-    QVERIFY2(w->openData(csv, &error), qPrintable(error));
-    QCOMPARE(w->problem().trainSize(), std::int64_t{80});
-    QVERIFY(!w->findChild<QWidget*>(QStringLiteral("batchStrip"))->isVisible());
-    action(*w, "stepAction")->trigger();
-    QVERIFY(syncWith(w->controller()));
-    QCOMPARE(w->controller()->state().step, std::int64_t{1});
-}
-
 void TestMainWindow::fastSliderDragsWhileTraining()
 {
     auto w = openWindow();
@@ -455,34 +382,6 @@ void TestMainWindow::closingWhileTrainingIsPrompt()
     QVERIFY(w->close());
     w.reset();
     QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
-}
-
-void TestMainWindow::pathCsvMatchesTheCli()
-{
-    const QString cli = QStringLiteral(DOWNHILL_BINARY_DIR "/app/downhill-cli");
-    if (!QFileInfo::exists(cli))
-        QSKIP("downhill-cli not built");
-    auto w = openWindow();
-    QVERIFY(w);
-    action(*w, "epochAction")->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(w->controller()->state().step, std::int64_t{50}, 10000);
-    QVERIFY(syncWith(w->controller()));
-    QTemporaryDir dir;
-    const QString ours = dir.filePath(QStringLiteral("window.csv"));
-    const QString theirs = dir.filePath(QStringLiteral("cli.csv"));
-    QString error;
-    QVERIFY2(w->pathLog().writeCsv(ours, w->problem().parameterNames(), &error), qPrintable(error));
-    QProcess process;
-    process.start(cli, {QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("50"), QStringLiteral("--out"), theirs});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
-    QFile a(ours), b(theirs);
-    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    const QList<QByteArray> left = a.readAll().split('\n');
-    const QList<QByteArray> right = b.readAll().split('\n');
-    QCOMPARE(left.size(), right.size());
-    for (qsizetype i = 0; i < left.size(); ++i)
-        QCOMPARE(left[i], right[i]);   // same settings, same seed: the same path, digit for digit
 }
 
 void TestMainWindow::fitsAt1280x720()
