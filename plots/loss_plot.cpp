@@ -5,8 +5,8 @@
 #include <cmath>
 #include <utility>
 
-#include "plots/landscape_plot.h"
 #include "plots/palette.h"
+#include "plots/plot_export.h"
 
 namespace downhill::ui {
 
