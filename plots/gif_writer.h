@@ -1,6 +1,6 @@
 #pragma once
-// Animated GIF output for recordings of a run (Qt reads GIFs but cannot write them), and the
-// plain numbered-PNG fallback.
+// Animated GIF output for recordings of a run (Qt reads GIFs but cannot write them); the
+// plain numbered-PNG fallback is plots/frame_folder.h.
 //
 // The GIF is GIF89a, loops forever (NETSCAPE2.0 extension) and holds one shared 256-colour
 // palette made by median cut over the pixels of all frames, so a colour never flickers from
@@ -21,10 +21,6 @@ namespace downhill::ui {
 // and renamed into place, so a failure leaves no half-written GIF. On failure returns false and
 // sets *error (if given) to a message naming the file.
 bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error);
-
-// Writes frame_0000.png, frame_0001.png, ... into dir (created if missing) through a
-// FrameFolder: all of them or none. On failure returns false and sets *error (if given).
-bool writeFrames(const QString& dir, const QVector<QImage>& frames, QString* error);
 
 // A GIF written one frame at a time, for recordings too long to hold in memory: the palette is
 // made up front from sample frames (say the first, a middle and the last), and a colour of a
@@ -48,29 +44,6 @@ public:
 private:
     struct State;
     std::unique_ptr<State> d_;
-};
-
-// Numbered PNGs (frame_0000.png, ...) written into a temporary folder beside `dir` and moved
-// into its place by commit(), so that a cancelled or failed export leaves no partial set. `dir`
-// may be missing (its parents are created), empty, or hold only an earlier set of
-// frame_NNNN.png, which commit() replaces; a folder with anything else in it is refused.
-class FrameFolder {
-public:
-    FrameFolder();
-    ~FrameFolder();
-    FrameFolder(const FrameFolder&) = delete;
-    FrameFolder& operator=(const FrameFolder&) = delete;
-
-    bool open(const QString& dir, QString* error);
-    bool add(const QImage& frame, QString* error);
-    bool commit(QString* error);
-    void cancel();
-    int frameCount() const { return count_; }
-
-private:
-    QString dir_;
-    QString temp_;
-    int count_ = 0;
 };
 
 }  // namespace downhill::ui

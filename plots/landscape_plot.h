@@ -9,30 +9,42 @@
 // runs (path, current point, arrows, their labels) sits on the buffered "live" layer:
 // replotLive() redraws that layer alone. Banner, captions and the hover read-out sit on
 // QCustomPlot's buffered "overlay" layer.
+//
+// The widget itself holds the view, the mouse, the overlay texts and the legend; its parts
+// live in plots/landscape/: MapLayer (the ground: colours, contours, field, minimum),
+// PathLayer (the main, overlay and ghost paths), ArrowLayer (the current point and the
+// arrows) and LabelPlacer (labels that collide with nothing). Geometry that does not draw
+// (contour chaining, clipping, the view-fit rule) is in core/geometry.
+#include <QLineF>
 #include <QPointF>
 #include <QString>
 #include <QTimer>
 #include <QVector>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include <qcustomplot.h>
 
 #include "core/geometry/contours.h"
+#include "core/geometry/view_fit.h"
 #include "core/landscape/landscape.h"
 
 namespace downhill::ui {
 
-class CachedLandscapeMap;
+class ArrowLayer;
+class MapLayer;
+class PathLayer;
 
 class LandscapePlot : public QCustomPlot {
     Q_OBJECT
 public:
     // At most this many path points are kept and drawn, however long the run (see appendPath).
     static constexpr int kMaxPathPoints = 20000;
-    static constexpr double kDivergedZoomOut = 8.0;
+    static constexpr double kDivergedZoomOut = core::kDivergedZoomOut;
 
     explicit LandscapePlot(QWidget* parent = nullptr);
+    ~LandscapePlot() override;
 
     // A new grid: colour map (log-scaled colours when the range spans decades), colour scale,
     // contour lines, grid-minimum marker, axis labels. Call only when a new grid arrives.
@@ -122,42 +134,42 @@ public:
 
     // Read-outs, used by the window and the tests.
     double lossAt(QPointF point) const;   // bilinear from the grid; NaN outside it or without one
-    bool hasLandscape() const { return hasGrid_; }
-    bool isLogColorScale() const { return logColors_; }
-    bool isLandscapeStale() const { return stale_; }
+    bool hasLandscape() const;
+    bool isLogColorScale() const;
+    bool isLandscapeStale() const;
     bool isDiverged() const { return diverged_; }
     bool captionsVisible() const { return captionsVisible_; }
-    bool gradientFieldVisible() const { return fieldVisible_; }
+    bool gradientFieldVisible() const;
     QPointF minimumPosition() const;      // the grid node of the smallest loss
-    int pathPointCount() const { return static_cast<int>(path_.size()); }  // stored = drawn
-    qint64 pathAppendedCount() const { return appended_; }               // since clearPath()
+    int pathPointCount() const;           // stored = drawn
+    qint64 pathAppendedCount() const;     // since clearPath()
     QVector<QPointF> pathPoints() const;
     QCPColorMap* colorMap() const;
     int contourPointCount() const;        // points of all drawn contour polylines
-    QCPColorScale* colorScale() const { return scale_; }
+    QCPColorScale* colorScale() const;
     QCPLayer* liveLayer() const { return liveLayer_; }
     // The visible shaft of each arrow ({start, end} in parameter units); both NaN when hidden.
-    QLineF gradientArrow() const { return arrowLine(gradArrow_); }
-    QLineF stepArrow() const { return arrowLine(stepArrow_); }
-    QLineF velocityArrow() const { return arrowLine(velocityArrow_); }
-    int overlayPathCount() const { return static_cast<int>(overlays_.size()); }
+    QLineF gradientArrow() const;
+    QLineF stepArrow() const;
+    QLineF velocityArrow() const;
+    int overlayPathCount() const;
     int overlayPointCount(int id) const;     // stored, like pathPointCount(); -1 for an unknown id
     QCPCurve* overlayCurve(int id) const;    // nullptr for an unknown id
     QCPGraph* overlayMarker(int id) const;   // the current-point marker; nullptr for an unknown id
-    QCPCurve* ghostCurve() const { return ghostCurve_; }
+    QCPCurve* ghostCurve() const;
 
     // What another view of the same ground (the 3D view) mirrors: the grid as drawn, its colour
     // range (lower end at the log floor when the colours are log-scaled), the axis names, the
     // current point (NaN when none) and two counters that change with every new grid and every
     // change of the main path (append or clear), so a mirror can poll cheaply.
-    const core::LandscapeRequest& gridRequest() const { return request_; }
-    const core::Array2D& lossGrid() const { return loss_; }
+    const core::LandscapeRequest& gridRequest() const;
+    const core::Array2D& lossGrid() const;
     QCPRange colorRange() const;
-    QString axis1Name() const { return axis1Name_; }
-    QString axis2Name() const { return axis2Name_; }
+    QString axis1Name() const;
+    QString axis2Name() const;
     QPointF currentPoint() const;
-    quint64 gridRevision() const { return gridRevision_; }
-    quint64 pathRevision() const { return pathRevision_; }
+    quint64 gridRevision() const;
+    quint64 pathRevision() const;
 
 signals:
     void startPointRequested(QPointF point);   // left click or drag on the map
@@ -176,92 +188,22 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    struct PathPoint {
-        QPointF point;
-        qint64 ordinal = 0;  // position in the run: the fading goes by time, not by stored index
-    };
-    struct Arrow {
-        QCPItemLine* halo = nullptr;
-        QCPItemLine* core = nullptr;
-        QCPItemText* label = nullptr;
-    };
-
-    struct Overlay {
-        QVector<PathPoint> path;
-        qint64 appended = 0;
-        QCPCurve* curve = nullptr;
-        QCPGraph* marker = nullptr;
-        bool diverged = false;
-        void setId(int id);   // object names follow the id (tests find overlays by them)
-    };
-
-    static void appendBounded(QVector<PathPoint>& path, qint64& appended, const QVector<QPointF>& points);
-    void drawThinned(QCPCurve* curve, const QVector<PathPoint>& path, double dotSize);
-    void updateOverlayCurves();
-    void raiseLiveStack();
+    void onViewOrSizeChanged();   // everything sized in screen proportions, again
     void updateLegend();
-    Arrow makeArrow(const QString& name, const QColor& color, const QString& text);
-    static QLineF arrowLine(const Arrow& arrow);
-    void placeArrow(Arrow& arrow, QPointF from, QPointF to, const QRectF& box, double gapAtEnd = 0.0);
-    void placeLabels();
     void updateLiveGeometry();
-    void updatePathCurves();
-    void updateFieldGeometry();
-    void setContours(const std::vector<core::ContourLevel>& contours);
+    void placeLabels();
     void setView(double min1, double max1, double min2, double max2);
     QPointF pixelToCoords(QPointF pixel) const;
-    QPointF paramsPerPixel() const;   // parameter units per pixel along x and y
     void updateHover(QPointF pixel);
     void hideHover();
     void emitViewChanged();
 
-    // Grid
-    bool hasGrid_ = false;
-    quint64 gridRevision_ = 0;
-    quint64 pathRevision_ = 0;
-    core::LandscapeRequest request_;
-    core::Array2D loss_;
-    double minLoss_ = 0, maxLoss_ = 0;
-    QPointF minimum_;
-    int argmin1_ = 0, argmin2_ = 0;
-    std::vector<core::ContourLevel> contourLevels_;   // as given, for ground()
-    bool logColors_ = false;
-    int axis1_ = -1, axis2_ = -1;
-    QString axis1Name_ = QStringLiteral("w1"), axis2Name_ = QStringLiteral("w2");
-
-    CachedLandscapeMap* map_ = nullptr;
-    QCPColorScale* scale_ = nullptr;
-    QCPGraph* minimumMarker_ = nullptr;
-    QCPGraph* otherMinimumMarker_ = nullptr;
-    LandscapePlot* follower_ = nullptr;
-    QCPItemText* minimumLabel_ = nullptr;
-    QCPItemRect* staleShade_ = nullptr;
-    QCPItemText* staleText_ = nullptr;
-    bool stale_ = false;
-
-    // Gradient field
-    core::GradientField field_;
-    bool hasField_ = false;
-    bool fieldVisible_ = false;
-    QCPCurve* fieldCurve_ = nullptr;
-
-    // Live layer
     QCPLayer* liveLayer_ = nullptr;
-    QVector<PathPoint> path_;
-    qint64 appended_ = 0;
-    QVector<QCPCurve*> pathCurves_;   // oldest first, fading in
-    QCPGraph* startMarker_ = nullptr;
-    QCPGraph* currentMarker_ = nullptr;
-    Arrow gradArrow_, stepArrow_, velocityArrow_;
-    bool hasCurrent_ = false;
-    QPointF current_, negGradient_, step_, velocity_;
+    std::unique_ptr<MapLayer> map_;
+    std::unique_ptr<PathLayer> paths_;
+    std::unique_ptr<ArrowLayer> arrows_;
+    LandscapePlot* follower_ = nullptr;
     QSizeF geometrySize_;   // axis rect size the live geometry was computed for
-    QVector<Overlay> overlays_;
-    QCPCurve* ghostCurve_ = nullptr;
-    QVector<PathPoint> ghost_;
-    // The main path, its markers, arrows and labels, bottom to top: re-added to the live layer
-    // after each new overlay so that they stay on top of it.
-    QList<QCPLayerable*> liveStack_;
 
     // Overlay layer
     QCPItemText* banner_ = nullptr;
@@ -278,9 +220,5 @@ private:
     QCPRange panStartX_, panStartY_;
     QTimer viewChangedTimer_;
 };
-
-// Writes any plot to .png (2x), .svg or .pdf by suffix via a temporary file renamed into place;
-// shared by LandscapePlot and LossPlot.
-bool exportPlotImage(QCustomPlot* plot, const QString& path, QString* error);
 
 }  // namespace downhill::ui

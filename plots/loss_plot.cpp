@@ -5,8 +5,8 @@
 #include <cmath>
 #include <utility>
 
-#include "plots/landscape_plot.h"
 #include "plots/palette.h"
+#include "plots/plot_export.h"
 
 namespace downhill::ui {
 
@@ -32,34 +32,33 @@ QString number(double v)
 }  // namespace
 
 // Bounded memory for a run of any length, with the same density everywhere along the step
-// axis: only every stride-th point is kept (the first always is), and when kMaxPoints are stored
-// the stride doubles and every other stored point goes. The newest point is also kept, exactly,
-// until the next one replaces it. A loss curve thinned this way keeps its shape and its noise
-// band at every age, which thinning the old end harder (as the landscape path does) would not.
+// axis: the session's ThinnedLog over the points' ordinals (every stride-th point kept, the
+// stride doubling when the log is full, the newest kept exactly until the next replaces it). A
+// loss curve thinned this way keeps its shape and its noise band at every age, which thinning
+// the old end harder (as the landscape path does) would not. keys, a and b mirror the log: a
+// new point changes only their end, except when the log halves.
 void LossPlot::Series::append(double key, double first, double second)
 {
-    if (tail) {  // the previous newest point was off the stride: it has served its turn
+    log.append({appended++, key, first, second});
+    const auto& items = log.items();
+    const auto n = static_cast<qsizetype>(items.size());
+    if (n < keys.size()) {   // halved
+        keys.resize(n);
+        a.resize(n);
+        b.resize(n);
+        for (qsizetype k = 0; k < n; ++k) {
+            const Point& p = items[static_cast<std::size_t>(k)];
+            keys[k] = p.key;
+            a[k] = p.a;
+            b[k] = p.b;
+        }
+        return;
+    }
+    if (n == keys.size()) {   // the newest replaced the one off the stride
         keys.removeLast();
         a.removeLast();
         b.removeLast();
-        tail = false;
     }
-    const qint64 ordinal = appended++;
-    if (keys.size() >= kMaxPoints) {
-        // The stored points are the ordinals 0, s, 2s, ...: every other one is a multiple of 2s.
-        stride *= 2;
-        qsizetype w = 0;
-        for (qsizetype r = 0; r < keys.size(); r += 2) {
-            keys[w] = keys[r];
-            a[w] = a[r];
-            b[w] = b[r];
-            ++w;
-        }
-        keys.resize(w);
-        a.resize(w);
-        b.resize(w);
-    }
-    tail = ordinal % stride != 0;
     keys.push_back(key);
     a.push_back(first);
     b.push_back(second);

@@ -8,13 +8,16 @@
 
 #include <qcustomplot.h>
 
+#include "session/run/thinned_log.h"
+
 namespace downhill::ui {
 
 class LossPlot : public QCustomPlot {
     Q_OBJECT
 public:
-    // At most this many step points (and as many epoch points) are kept, however long the run:
-    // every stride-th one, the stride doubling as the run grows (see Series::append).
+    // At most this many step points (and as many epoch points) on the stride are kept, however
+    // long the run, and the newest: every stride-th one, the stride doubling as the run grows
+    // (see Series::append).
     static constexpr int kMaxPoints = 20000;
 
     explicit LossPlot(QWidget* parent = nullptr);
@@ -82,10 +85,13 @@ private:
 
     // A key and two values per point, thinned together.
     struct Series {
-        QVector<double> keys, a, b;
+        struct Point {
+            qint64 step = 0;   // the ordinal: ThinnedLog's stride counts points, not steps
+            double key = 0, a = 0, b = 0;
+        };
+        ThinnedLog<Point> log{static_cast<std::size_t>(kMaxPoints) + 1};
+        QVector<double> keys, a, b;   // the log's points, as the graphs take them
         qint64 appended = 0;
-        qint64 stride = 1;
-        bool tail = false;   // the last point is off the stride, kept only while it is the newest
         void append(double key, double first, double second);
         void clear();
     };

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/even_spread.h"
+
 #include "plots/figure.h"
+#include "plots/frame_folder.h"
 #include "plots/gif_writer.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
@@ -12,20 +15,7 @@ namespace downhill::ui {
 
 std::vector<std::int64_t> evenFrameSteps(std::int64_t lastStep, int frames)
 {
-    std::vector<std::int64_t> steps;
-    lastStep = std::max<std::int64_t>(lastStep, 0);
-    if (frames <= 1 || lastStep == 0) {
-        steps.push_back(lastStep);
-        return steps;
-    }
-    const auto n = std::min<std::int64_t>(frames, lastStep + 1);
-    for (std::int64_t k = 0; k < n; ++k) {
-        // Rounded, not truncated, so the gaps differ by at most one step; with n <= lastStep + 1
-        // the gaps are at least one, so the steps are distinct.
-        const auto step = static_cast<std::int64_t>(std::llround(static_cast<double>(k) * static_cast<double>(lastStep) / static_cast<double>(n - 1)));
-        steps.push_back(step);
-    }
-    return steps;
+    return core::evenSpread(lastStep, frames);
 }
 
 std::vector<std::int64_t> everyKFrameSteps(std::int64_t lastStep, std::int64_t every, int maxFrames)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <random>
 
+#include "plots/frame_folder.h"
 #include "plots/gif_writer.h"
 
 using downhill::ui::writeFrames;

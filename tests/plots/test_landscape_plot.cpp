@@ -1,5 +1,6 @@
 // LandscapePlot: the map shows the grid it was given, the overlays stay inside the plot, the
-// mouse maps to parameter coordinates, memory stays bounded, exports are real files.
+// mouse maps to parameter coordinates, the view commands frame what they say, exports are
+// real files. The paths' memory, overlays and ghost are in test_path_layer.cpp.
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -9,89 +10,18 @@
 #include <QWheelEvent>
 #include <cmath>
 #include <limits>
-#include <random>
 
-#include "core/geometry/contours.h"
-#include "tests/common/image_files.h"
-#include "core/landscape/landscape.h"
-#include "plots/landscape_plot.h"
-#include "core/model/objective.h"
+#include "core/geometry/view_fit.h"
 #include "plots/palette.h"
+#include "tests/common/image_files.h"
+#include "tests/plots/landscape_plot_fixture.h"
 
 using namespace downhill;
+using namespace downhill::test;
 using downhill::ui::LandscapePlot;
-
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// t = 4.5 x + 1 + noise with x uniform in [0, 2]: a linear model's mse bowl in (w, b).
-core::Samples makeSamples()
-{
-    std::mt19937 rng(11);
-    std::uniform_real_distribution<double> uniform(0.0, 2.0);
-    std::normal_distribution<double> noise(0.0, 0.5);
-    core::Samples s;
-    s.x.resize(120);
-    s.t.resize(120);
-    for (Eigen::Index i = 0; i < s.x.size(); ++i) {
-        s.x[i] = uniform(rng);
-        s.t[i] = 4.5 * s.x[i] + 1.0 + noise(rng);
-    }
-    return s;
-}
-
-core::LandscapeGrid makeGrid(double min1, double max1, double min2, double max2, int resolution)
-{
-    static const auto objective = core::makeObjective("linear", core::LossSettings{});
-    static const core::Samples samples = makeSamples();
-    core::LandscapeRequest rq;
-    rq.origin = core::Vec::Zero(2);
-    rq.min1 = min1;
-    rq.max1 = max1;
-    rq.min2 = min2;
-    rq.max2 = max2;
-    rq.resolution = resolution;
-    return *core::computeLandscape(*objective, samples, rq);
-}
-
-core::LandscapeGrid wideGrid() { return makeGrid(-2, 11, -6, 8, 96); }
-
-std::vector<core::ContourLevel> contoursOf(const core::LandscapeGrid& grid)
-{
-    return core::computeContours(grid, core::contourLevels(grid, 10));
-}
-
-// One parameter unit's worth of a pixel along each axis.
-QPointF pixelSize(const LandscapePlot& plot)
-{
-    return QPointF(plot.xAxis->range().size() / plot.axisRect()->width(),
-        plot.yAxis->range().size() / plot.axisRect()->height());
-}
-
-QPoint pixelOf(const LandscapePlot& plot, QPointF p)
-{
-    return QPoint(static_cast<int>(std::lround(plot.xAxis->coordToPixel(p.x()))),
-        static_cast<int>(std::lround(plot.yAxis->coordToPixel(p.y()))));
-}
-
-}  // namespace
 
 class TestLandscapePlot : public QObject {
     Q_OBJECT
-
-private:
-    std::unique_ptr<LandscapePlot> shownPlot(const core::LandscapeGrid& grid)
-    {
-        auto plot = std::make_unique<LandscapePlot>();
-        plot->resize(1000, 700);
-        plot->show();
-        if (!QTest::qWaitForWindowExposed(plot.get()))
-            qWarning("window not exposed");
-        plot->setLandscape(grid, contoursOf(grid), QStringLiteral("w"), QStringLiteral("b"));
-        plot->replot(QCustomPlot::rpImmediateRefresh);
-        return plot;
-    }
 
 private slots:
     void mapMatchesGrid_data()
@@ -243,57 +173,6 @@ private slots:
         QCOMPARE(view.last().at(1).toDouble(), plot->xAxis->range().upper);
     }
 
-    void pathMemoryIsBounded()
-    {
-        auto plot = shownPlot(wideGrid());
-        QVector<QPointF> chunk;
-        qint64 n = 0;
-        QPointF first, last;
-        for (int call = 0; call < 100; ++call) {
-            chunk.clear();
-            for (int k = 0; k < 1000; ++k, ++n) {
-                const double t = static_cast<double>(n);
-                chunk.push_back(QPointF(4.5 + 3 * std::cos(t * 1e-3) * std::exp(-t * 1e-5), 1 + 2 * std::sin(t * 1e-3)));
-            }
-            if (call == 0)
-                first = chunk.front();
-            last = chunk.back();
-            plot->appendPath(chunk);
-        }
-        QCOMPARE(plot->pathAppendedCount(), qint64(100000));
-        QVERIFY(plot->pathPointCount() <= LandscapePlot::kMaxPathPoints);
-        QVERIFY(plot->pathPointCount() >= LandscapePlot::kMaxPathPoints / 2);
-        const auto stored = plot->pathPoints();
-        QCOMPARE(stored.back(), last);   // the newest point exactly
-        QCOMPARE(stored.front(), first); // and where the run began
-        // Drawn: at most what is stored (plus the joins of the eight fading segments), and the
-        // newest segment ends exactly at the newest point.
-        int drawn = 0;
-        const QCPCurve* newest = nullptr;
-        for (const auto* curve : plot->findChildren<QCPCurve*>()) {
-            if (curve->objectName().startsWith(QStringLiteral("path"))) {
-                drawn += curve->data()->size();
-                if (curve->objectName() == QStringLiteral("path7"))
-                    newest = curve;
-            }
-        }
-        QVERIFY(drawn > 0);
-        QVERIFY(drawn <= plot->pathPointCount() + 8);
-        QVERIFY(newest && !newest->data()->isEmpty());
-        const auto end = newest->data()->at(newest->data()->size() - 1);
-        QCOMPARE(QPointF(end->key, end->value), last);
-        // One big call behaves the same.
-        plot->clearPath();
-        QCOMPARE(plot->pathPointCount(), 0);
-        QVector<QPointF> all(100000);
-        for (int k = 0; k < all.size(); ++k)
-            all[k] = QPointF(k * 1e-4, std::sin(k * 1e-3));
-        plot->appendPath(all);
-        QVERIFY(plot->pathPointCount() <= LandscapePlot::kMaxPathPoints);
-        QCOMPARE(plot->pathPoints().back(), all.back());
-        plot->replot(QCustomPlot::rpImmediateRefresh);
-    }
-
     void arrowsStayInsideThePlot_data()
     {
         QTest::addColumn<QPointF>("point");
@@ -437,7 +316,7 @@ private slots:
         plot->setOverlayDiverged(wild, true);
         plot->fitToPath();
         const QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
-        QVERIFY2(x.size() <= 1.24 * LandscapePlot::kDivergedZoomOut * 2 + 1e-9, qPrintable(QString::number(x.size())));
+        QVERIFY2(x.size() <= (1 + 2 * core::kViewMargin) * LandscapePlot::kDivergedZoomOut * 2 + 1e-9, qPrintable(QString::number(x.size())));
         for (const QPointF& p : {QPointF(0, 0), QPointF(1, 0.5), QPointF(2, 1)})
             QVERIFY(x.contains(p.x()) && y.contains(p.y()));
         QVERIFY(x.contains(3.0) && y.contains(-2.0));   // the flight's first step is near enough to follow
@@ -518,131 +397,6 @@ private slots:
 
     // A race: four optimizers' paths, each with its own points, colour, legend entry and
     // current marker, between the ghost path (below) and the main path (above).
-    void overlayPathsKeepTheirOwnPointsAndColours()
-    {
-        auto plot = shownPlot(wideGrid());
-        const int plottablesBefore = plot->plottableCount();
-        const QStringList labels{QStringLiteral("sgd"), QStringLiteral("momentum"), QStringLiteral("adam"), QStringLiteral("rmsprop")};
-        QVector<QPointF> ends;
-        for (int i = 0; i < 4; ++i) {
-            QCOMPARE(plot->addOverlayPath(labels[i], ui::palette::raceColor(i)), i);
-            QVector<QPointF> points;
-            for (int k = 0; k < 10 * (i + 1); ++k)
-                points.push_back(QPointF(0.5 + 0.1 * k, -3.0 + 1.5 * i + 0.05 * k));
-            // In two calls: appending adds to what is there.
-            plot->appendOverlayPath(i, points.mid(0, 5));
-            plot->appendOverlayPath(i, points.mid(5));
-            plot->setOverlayCurrent(i, points.back());
-            ends.push_back(points.back());
-        }
-        plot->appendOverlayPath(7, {QPointF(1, 1)});  // an unknown id changes nothing
-        plot->replot(QCustomPlot::rpImmediateRefresh);
-
-        QCOMPARE(plot->overlayPathCount(), 4);
-        QCOMPARE(plot->pathPointCount(), 0);
-        QVERIFY(plot->legend->visible());
-        QCOMPARE(plot->legend->itemCount(), 4);
-        const QImage shot = plot->grab().toImage();
-        const double dpr = plot->devicePixelRatioF();
-        for (int i = 0; i < 4; ++i) {
-            QCOMPARE(plot->overlayPointCount(i), 10 * (i + 1));
-            const QCPCurve* curve = plot->overlayCurve(i);
-            QCOMPARE(curve->data()->size(), 10 * (i + 1));
-            QCOMPARE(curve->pen().color(), ui::palette::raceColor(i));
-            QCOMPARE(curve->layer(), plot->liveLayer());
-            QCOMPARE(curve->name(), labels[i]);
-            QVERIFY(plot->legend->hasItemWithPlottable(curve));
-            const QCPGraph* marker = plot->overlayMarker(i);
-            QVERIFY(marker->visible());
-            QCOMPARE(marker->data()->size(), 1);
-            QCOMPARE(QPointF(marker->data()->at(0)->key, marker->data()->at(0)->value), ends[i]);
-            // The marker is really drawn there, in the overlay's colour.
-            const QPoint at = pixelOf(*plot, ends[i]);
-            const QColor seen = shot.pixelColor(static_cast<int>(at.x() * dpr), static_cast<int>(at.y() * dpr));
-            const QColor want = ui::palette::raceColor(i);
-            QVERIFY2(std::abs(seen.red() - want.red()) + std::abs(seen.green() - want.green()) + std::abs(seen.blue() - want.blue()) < 40,
-                qPrintable(QStringLiteral("overlay %1: %2 instead of %3").arg(i).arg(seen.name(), want.name())));
-        }
-        QCOMPARE(plot->overlayCurve(4), nullptr);
-        QCOMPARE(plot->overlayPointCount(4), -1);
-
-        // Drawn on the live layer above the ghost and below the main path and its marker.
-        const auto stack = plot->liveLayer()->children();
-        const auto index = [&](const QString& name) {
-            for (qsizetype k = 0; k < stack.size(); ++k)
-                if (stack[k]->objectName() == name)
-                    return k;
-            return qsizetype(-1);
-        };
-        QVERIFY(index(QStringLiteral("ghostPath")) >= 0);
-        QVERIFY(index(QStringLiteral("ghostPath")) < index(QStringLiteral("overlayPath0")));
-        QVERIFY(index(QStringLiteral("overlayPath3")) < index(QStringLiteral("path0")));
-        QVERIFY(index(QStringLiteral("overlayCurrent3")) < index(QStringLiteral("currentMarker")));
-
-        plot->clearOverlayPaths();
-        plot->replot(QCustomPlot::rpImmediateRefresh);
-        QCOMPARE(plot->overlayPathCount(), 0);
-        QCOMPARE(plot->plottableCount(), plottablesBefore);
-        QVERIFY(plot->findChild<QCPCurve*>(QStringLiteral("overlayPath0")) == nullptr);
-        QCOMPARE(plot->legend->itemCount(), 0);
-        QVERIFY(!plot->legend->visible());
-        // Ids start again from 0.
-        QCOMPARE(plot->addOverlayPath(QStringLiteral("again"), ui::palette::raceColor(0)), 0);
-    }
-
-    void overlayMemoryIsBounded()
-    {
-        auto plot = shownPlot(wideGrid());
-        const int id = plot->addOverlayPath(QStringLiteral("long run"), ui::palette::raceColor(1));
-        QVector<QPointF> all(60000);
-        for (int k = 0; k < all.size(); ++k)
-            all[k] = QPointF(4.5 + 3 * std::cos(k * 1e-3), 1 + 2 * std::sin(k * 1e-3));
-        for (qsizetype k = 0; k < all.size(); k += 1000)
-            plot->appendOverlayPath(id, all.mid(k, 1000));
-        QVERIFY(plot->overlayPointCount(id) <= LandscapePlot::kMaxPathPoints);
-        QVERIFY(plot->overlayPointCount(id) >= LandscapePlot::kMaxPathPoints / 2);
-        const QCPCurve* curve = plot->overlayCurve(id);
-        QVERIFY(curve->data()->size() <= plot->overlayPointCount(id));
-        const auto first = curve->data()->at(0);
-        const auto last = curve->data()->at(curve->data()->size() - 1);
-        QCOMPARE(QPointF(first->key, first->value), all.front());
-        QCOMPARE(QPointF(last->key, last->value), all.back());
-    }
-
-    void ghostPathIsGreyAndUnderTheLivePath()
-    {
-        auto plot = shownPlot(wideGrid());
-        QVector<QPointF> old;
-        for (int k = 0; k < 50; ++k)
-            old.push_back(QPointF(0.2 * k, 6.0 - 0.2 * k));
-        plot->appendPath({QPointF(1, 1), QPointF(2, 1.5)});
-        plot->setGhostPath(old);
-        plot->replot(QCustomPlot::rpImmediateRefresh);
-        const QCPCurve* ghost = plot->ghostCurve();
-        QCOMPARE(ghost->layer(), plot->liveLayer());
-        QCOMPARE(ghost->data()->size(), 50);
-        QCOMPARE(ghost->pen().color(), ui::palette::ghostPath());
-        QCOMPARE(ghost->pen().color().red(), ghost->pen().color().blue());  // grey
-        // Dots and a pen wider than the live path's: it shows where the new path runs over it.
-        QVERIFY(!ghost->scatterStyle().isNone());
-        QVERIFY(ghost->pen().widthF() > plot->findChild<QCPCurve*>(QStringLiteral("path7"))->pen().widthF());
-        // Every other live item is drawn after (over) it.
-        QCOMPARE(plot->liveLayer()->children().front(), static_cast<const QCPLayerable*>(ghost));
-        QVERIFY(!plot->legend->visible());  // no label, no legend entry
-        QCOMPARE(plot->pathPointCount(), 2);  // the main path is untouched
-
-        // fitToPath takes the ghost in.
-        plot->fitToPath();
-        QVERIFY(plot->xAxis->range().contains(old.back().x()) && plot->yAxis->range().contains(old.front().y()));
-
-        plot->setGhostPath(old, QStringLiteral("before the branch"));
-        QVERIFY(plot->legend->visible());
-        QVERIFY(plot->legend->hasItemWithPlottable(ghost));
-        plot->clearGhostPath();
-        QVERIFY(ghost->data()->isEmpty());
-        QVERIFY(!plot->legend->visible());
-        QCOMPARE(plot->pathPointCount(), 2);
-    }
 };
 
 QTEST_MAIN(TestLandscapePlot)

@@ -117,9 +117,9 @@ private slots:
             plot->appendEpoch(steps.back(), loss.back(), loss.back() * 1.1);
         }
         QCOMPARE(plot->appendedStepCount(), qint64(1000000));
-        QVERIFY(plot->storedStepCount() <= LossPlot::kMaxPoints);
-        QVERIFY(plot->batchGraph()->data()->size() <= LossPlot::kMaxPoints);
-        QVERIFY(plot->lrGraph()->data()->size() <= LossPlot::kMaxPoints);
+        QVERIFY(plot->storedStepCount() <= LossPlot::kMaxPoints + 1);   // and the newest
+        QVERIFY(plot->batchGraph()->data()->size() <= LossPlot::kMaxPoints + 1);
+        QVERIFY(plot->lrGraph()->data()->size() <= LossPlot::kMaxPoints + 1);
         // The newest step exactly, the first one kept, keys still in order.
         const auto& data = *plot->batchGraph()->data();
         QCOMPARE(data.at(data.size() - 1)->key, 1000000.0);
@@ -242,7 +242,7 @@ private slots:
             }
             plot->appendOverlaySteps(id, steps, loss);
         }
-        QVERIFY(plot->overlayStoredCount(id) <= LossPlot::kMaxPoints);
+        QVERIFY(plot->overlayStoredCount(id) <= LossPlot::kMaxPoints + 1);
         const auto& data = *plot->overlayGraph(id)->data();
         QCOMPARE(data.at(0)->key, 1.0);
         QCOMPARE(data.at(data.size() - 1)->key, 100000.0);

@@ -44,7 +44,8 @@ private slots:
             // Every kept item but the newest sits on the stride: the log is evenly spread.
             for (std::size_t i = 1; i + 1 < items.size(); ++i)
                 QCOMPARE(items[i].step - items[i - 1].step, log.stride());
-            QVERIFY(items.back().step - items[items.size() - 2].step <= log.stride());
+            if (items.size() > 1)   // the first append leaves one item and no gap to check
+                QVERIFY(items.back().step - items[items.size() - 2].step <= log.stride());
         }
         // 5001 items in at most 16: the stride has grown to span the run.
         QVERIFY(log.stride() >= 5000 / 16);

@@ -23,6 +23,7 @@
 #include <Q3DSurface>
 #include <Q3DTheme>
 
+#include "core/base/even_spread.h"
 #include "plots/landscape_plot.h"
 #include "plots/palette.h"
 #include "window/run/surface_area.h"
@@ -427,11 +428,9 @@ void LandscapeView3D::updatePath()
         dots_ = std::move(onGrid);
         return;
     }
-    dots_.resize(kMaxPathDots);
-    for (int k = 0; k < kMaxPathDots; ++k) {
-        const auto index = static_cast<qsizetype>(std::llround(static_cast<double>(k) * static_cast<double>(n - 1) / (kMaxPathDots - 1)));
-        dots_[k] = onGrid[index];
-    }
+    dots_.clear();
+    for (const std::int64_t index : core::evenSpread(n - 1, kMaxPathDots))
+        dots_.push_back(onGrid[static_cast<qsizetype>(index)]);
 }
 
 void LandscapeView3D::updateCurrent()

@@ -11,35 +11,11 @@ constexpr qsizetype kPathChunk = 16384;
 // Each epoch point costs the loss plot a pass over the points it holds: keep them few. The
 // plot's width in pixels is far below this anyway.
 constexpr std::size_t kMaxEpochPoints = 2000;
+// A log of capacity n keeps at most n - 1 points on its stride, and the newest.
+constexpr std::size_t kStepLogCapacity = static_cast<std::size_t>(ui::LossPlot::kMaxPoints) + 1;
+constexpr std::size_t kEpochLogCapacity = kMaxEpochPoints + 1;
 
 }  // namespace
-
-void RunRecorder::Thinned::add(const std::array<double, 3>& point)
-{
-    const std::int64_t ordinal = count_++;
-    newest_ = point;
-    if (ordinal % stride_ != 0)
-        return;
-    if (kept_.size() >= capacity_) {
-        // The kept points are the ordinals 0, s, 2s, ...: every other one is a multiple of 2s.
-        std::size_t w = 0;
-        for (std::size_t r = 0; r < kept_.size(); r += 2)
-            kept_[w++] = kept_[r];
-        kept_.resize(w);
-        stride_ *= 2;
-        if (ordinal % stride_ != 0)
-            return;
-    }
-    kept_.push_back(point);
-}
-
-std::vector<std::array<double, 3>> RunRecorder::Thinned::points() const
-{
-    std::vector<std::array<double, 3>> out = kept_;
-    if (newest_ && (count_ - 1) % stride_ != 0)
-        out.push_back(*newest_);
-    return out;
-}
 
 RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows)
     : axis1_(axis1)
@@ -47,8 +23,8 @@ RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui:
     , landscape_(landscape)
     , loss_(loss)
     , rows_(rows)
-    , steps_(static_cast<std::size_t>(ui::LossPlot::kMaxPoints))
-    , epochs_(kMaxEpochPoints)
+    , steps_(kStepLogCapacity)
+    , epochs_(kEpochLogCapacity)
 {
 }
 
@@ -70,7 +46,7 @@ bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
     if (pending_.size() >= kPathChunk)
         flushPath();
     if (loss_)
-        steps_.add({static_cast<double>(record.step), record.batchLoss, record.lr});
+        steps_.append({stepsSeen_++, {static_cast<double>(record.step), record.batchLoss, record.lr}});
     if (rows_)
         rows_->append(ui::StepRow::from(record));
     last_ = LastStep{record.step, record.lr, project(record.before), project(record.after), project(record.gradient)};
@@ -80,7 +56,7 @@ bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
 bool RunRecorder::onEpochEnd(const core::Trainer&, const core::EpochRecord& epoch)
 {
     if (loss_)
-        epochs_.add({static_cast<double>(epoch.step), epoch.trainLoss, epoch.valLoss});
+        epochs_.append({epochsSeen_++, {static_cast<double>(epoch.step), epoch.trainLoss, epoch.valLoss}});
     return true;
 }
 
@@ -90,13 +66,13 @@ void RunRecorder::onEnd(const core::Trainer&, const core::RunResult&)
     if (!loss_)
         return;
     // Epochs first, while the plot holds no steps: each one then costs little.
-    for (const auto& e : epochs_.points())
-        loss_->appendEpoch(e[0], e[1], e[2]);
+    for (const auto& e : epochs_.items())
+        loss_->appendEpoch(e.values[0], e.values[1], e.values[2]);
     QVector<double> steps, losses, rates;
-    for (const auto& s : steps_.points()) {
-        steps.push_back(s[0]);
-        losses.push_back(s[1]);
-        rates.push_back(s[2]);
+    for (const auto& s : steps_.items()) {
+        steps.push_back(s.values[0]);
+        losses.push_back(s.values[1]);
+        rates.push_back(s.values[2]);
     }
     loss_->appendSteps(steps, losses, rates);
     if (last_)

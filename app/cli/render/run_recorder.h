@@ -14,6 +14,7 @@
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "session/run/path_log.h"
+#include "session/run/thinned_log.h"
 #include "core/train/train_observer.h"
 
 namespace downhill::cli {
@@ -40,21 +41,11 @@ public:
     const std::optional<LastStep>& lastStep() const { return last_; }
     QPointF project(const core::Vec& w) const;
 
-    // Every stride-th point of a series, the stride doubling whenever the capacity is reached:
-    // bounded memory for a run of any length, the points evenly spread along it. The newest
-    // point is kept apart so that the curve always ends where the run did.
-    class Thinned {
-    public:
-        explicit Thinned(std::size_t capacity) : capacity_(capacity) {}
-        void add(const std::array<double, 3>& point);
-        std::vector<std::array<double, 3>> points() const;
-
-    private:
-        std::size_t capacity_;
-        std::vector<std::array<double, 3>> kept_;
-        std::optional<std::array<double, 3>> newest_;
-        std::int64_t count_ = 0;
-        std::int64_t stride_ = 1;
+    // A point of the loss plot's series, numbered in arrival order: the log thins by that
+    // number, so the kept points are evenly spread over the series, not over the steps.
+    struct SeriesPoint {
+        std::int64_t step = 0;
+        std::array<double, 3> values{};
     };
 
 private:
@@ -66,8 +57,11 @@ private:
     ui::LossPlot* loss_;
     ui::PathLog* rows_;
     QVector<QPointF> pending_;
-    Thinned steps_;    // step, batch loss, learning rate
-    Thinned epochs_;   // step, training loss, validation loss
+    // Bounded like the loss plot's own series, which take them at the end.
+    ui::ThinnedLog<SeriesPoint> steps_;    // step, batch loss, learning rate
+    ui::ThinnedLog<SeriesPoint> epochs_;   // step, training loss, validation loss
+    std::int64_t stepsSeen_ = 0;
+    std::int64_t epochsSeen_ = 0;
     std::optional<LastStep> last_;
 };
 

@@ -2,6 +2,8 @@
 // The range render draws when none is given: the whole path and the minimum of the plane with
 // a margin (an analytic function's usual view, widened to the path). A diverged run's path
 // runs off towards infinity, so only the part of it near the start and the minimum decides.
+// The margin and the rule for a diverged path are core::fitView's, as in the window's Fit to
+// path.
 #include <array>
 
 #include <QPointF>
