@@ -74,7 +74,6 @@ public:
     }
 
     std::atomic<bool>& playing() { return playing_; }
-    const std::atomic<bool>& playing() const { return playing_; }
     void setFrameInterval(int milliseconds) { frameTimer_.setInterval(milliseconds); }
 
 private:
