@@ -1,6 +1,7 @@
 #include "core/train/training_run.h"
 
 #include "core/base/error.h"
+#include "core/train/divergence.h"
 
 namespace downhill::core {
 
@@ -30,11 +31,8 @@ RunResult runTraining(Trainer& trainer, const RunLimits& limits, const std::vect
         if (limits.cancel && limits.cancel->load(std::memory_order_relaxed))
             return finish(StopReason::Cancelled, "cancelled");
 
-        if (!trainer.step(&record, limits.withTrainLoss)) {
-            return finish(StopReason::Diverged, "diverged at step " + std::to_string(trainer.state().step + 1)
-                    + ": the loss or the parameters stopped being finite numbers (lower the learning rate); "
-                      "the last finite state is kept");
-        }
+        if (const auto divergence = stepOrDiverge(trainer, &record, limits.withTrainLoss))
+            return finish(StopReason::Diverged, divergence->message);
         ++result.steps;
         for (auto* o : observers) {
             if (!o->onStep(trainer, record))

@@ -5,39 +5,18 @@
 
 namespace downhill::ui {
 
-RaceController::RaceController(QObject* parent) : QObject(parent)
+RaceController::RaceController(QObject* parent)
+    : QObject(parent), host_(QStringLiteral("downhill-race"), [this] { refresh(); })
 {
     qRegisterMetaType<downhill::ui::RaceFrame>();
-    thread_.setObjectName(QStringLiteral("downhill-race"));
-    worker_ = new RaceWorker(playingFlag_, interrupt_);
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &RaceWorker::synced, this, [this](quint64 token) {
+    connect(host_.worker(), &RaceWorker::synced, this, [this](quint64 token) {
         refresh();
         emit synced(token);
     });
-    thread_.start();
-
-    refreshTimer_.setInterval(16);
-    connect(&refreshTimer_, &QTimer::timeout, this, &RaceController::refresh);
-    refreshTimer_.start();
+    host_.start();
 }
 
-RaceController::~RaceController()
-{
-    refreshTimer_.stop();
-    playingFlag_.store(false);
-    interrupt_.store(true);
-    thread_.quit();
-    thread_.wait();
-}
-
-template <typename Fn>
-void RaceController::post(Fn&& fn)
-{
-    QMetaObject::invokeMethod(worker_, std::forward<Fn>(fn), Qt::QueuedConnection);
-    interrupt_.store(true);
-}
+RaceController::~RaceController() = default;
 
 void RaceController::configure(std::vector<std::unique_ptr<core::Trainer>> trainers)
 {
@@ -52,7 +31,7 @@ void RaceController::configure(std::vector<std::unique_ptr<core::Trainer>> train
     for (std::size_t i = 0; i < trainers.size(); ++i)
         joins.push_back(enter(std::move(trainers[i]), entries_[i]));
     run_ = run;
-    post([w = worker_, run, joins] { w->configure(run, joins); });
+    host_.post([run, joins](RaceWorker& w) { w.configure(run, joins); });
 }
 
 RaceJoin RaceController::enter(std::unique_ptr<core::Trainer> trainer, Entry& entry)
@@ -71,7 +50,7 @@ void RaceController::addEntrant(std::unique_ptr<core::Trainer> trainer)
         throw core::InputError("a race has at most " + std::to_string(kMaxEntrants) + " entrants");
     entries_.emplace_back();
     const RaceJoin joining = enter(std::move(trainer), entries_.back());
-    post([w = worker_, joining] { w->join(joining); });
+    host_.post([joining](RaceWorker& w) { w.join(joining); });
 }
 
 void RaceController::replaceEntrant(int entrant, std::unique_ptr<core::Trainer> trainer)
@@ -79,9 +58,9 @@ void RaceController::replaceEntrant(int entrant, std::unique_ptr<core::Trainer> 
     Entry& e = entries_.at(static_cast<std::size_t>(entrant));
     const std::uint64_t old = e.entrant->id;
     const RaceJoin joining = enter(std::move(trainer), e);
-    post([w = worker_, old, joining] {
-        w->leave(old);
-        w->join(joining);
+    host_.post([old, joining](RaceWorker& w) {
+        w.leave(old);
+        w.join(joining);
     });
 }
 
@@ -93,7 +72,7 @@ void RaceController::removeEntrant(int entrant)
         return;
     }
     entries_.erase(entries_.begin() + entrant);
-    post([w = worker_, id] { w->leave(id); });
+    host_.post([id](RaceWorker& w) { w.leave(id); });
 }
 
 std::uint64_t RaceController::entrantId(int entrant) const
@@ -107,7 +86,7 @@ void RaceController::clear()
     run_.reset();
     entries_.clear();
     step_ = 0;
-    post([w = worker_] { w->clear(); });
+    host_.post([](RaceWorker& w) { w.clear(); });
 }
 
 void RaceController::setPlaying(bool playing)
@@ -122,14 +101,14 @@ void RaceController::play()
 {
     if (!run_)
         return;
-    playingFlag_.store(true);
+    host_.playing().store(true);
     setPlaying(true);
-    post([w = worker_] { w->play(); });
+    host_.post([](RaceWorker& w) { w.play(); });
 }
 
 void RaceController::pause()
 {
-    playingFlag_.store(false);
+    host_.playing().store(false);
     setPlaying(false);
 }
 
@@ -144,30 +123,30 @@ void RaceController::togglePlay()
 void RaceController::stepOnce()
 {
     pause();
-    post([w = worker_] { w->stepOnce(); });
+    host_.post([](RaceWorker& w) { w.stepOnce(); });
 }
 
 void RaceController::reset()
 {
     for (Entry& e : entries_)
         e.divergence.reset();
-    post([w = worker_] { w->reset(); });
+    host_.post([](RaceWorker& w) { w.reset(); });
 }
 
 void RaceController::setSpeed(double stepsPerSecond)
 {
-    post([w = worker_, stepsPerSecond] { w->setSpeed(stepsPerSecond); });
+    host_.post([stepsPerSecond](RaceWorker& w) { w.setSpeed(stepsPerSecond); });
 }
 
 void RaceController::setFrameInterval(int milliseconds)
 {
-    refreshTimer_.setInterval(milliseconds);
+    host_.setFrameInterval(milliseconds);
 }
 
 quint64 RaceController::sync()
 {
     const quint64 token = ++nextToken_;
-    post([w = worker_, token] { w->sync(token); });
+    host_.post([token](RaceWorker& w) { w.sync(token); });
     return token;
 }
 
@@ -204,7 +183,7 @@ void RaceController::refresh()
     // Every entrant diverged: the worker stopped itself. It clears the flag before it
     // publishes the last divergence, so the flag alone would stop the race in a frame that
     // does not show why yet (and the frame that does would come to a stopped race).
-    if (playing_ && allDiverged && !playingFlag_.load())
+    if (playing_ && allDiverged && !host_.playing().load())
         setPlaying(false);
     emit frame(out);
 }

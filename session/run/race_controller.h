@@ -6,7 +6,6 @@
 // The line-up may change while the race goes on: an added entrant, or an edited one (a new
 // trainer in its place), starts from the start point and is caught up to the race's step on
 // the worker's thread; a removed one goes; the others keep their state.
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,10 +13,9 @@
 
 #include <QMetaType>
 #include <QObject>
-#include <QThread>
-#include <QTimer>
 
 #include "session/run/snapshot_buffer.h"
+#include "session/run/worker_host.h"
 #include "core/train/trainer.h"
 
 namespace downhill::ui {
@@ -94,19 +92,13 @@ private:
         std::optional<Divergence> divergence;
     };
 
-    template <typename Fn>
-    void post(Fn&& fn);
     void setPlaying(bool playing);
     const Entry& entry(int entrant) const { return entries_.at(static_cast<std::size_t>(entrant)); }
     // Makes `entry` a new entrant (a new id, a new buffer) stepped by `trainer`, which from
     // then on belongs to the worker.
     RaceJoin enter(std::unique_ptr<core::Trainer> trainer, Entry& entry);
 
-    std::atomic<bool> playingFlag_{false};
-    std::atomic<bool> interrupt_{false};
-    QThread thread_;
-    RaceWorker* worker_ = nullptr;   // deleted on its own thread when the thread finishes
-    QTimer refreshTimer_;
+    WorkerHost<RaceWorker> host_;
 
     std::shared_ptr<RaceRun> run_;
     bool playing_ = false;

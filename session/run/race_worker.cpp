@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include "core/optim/optimizer.h"
+#include "core/train/divergence.h"
 
 namespace downhill::ui {
 
@@ -139,15 +140,15 @@ void RaceWorker::releaseSyncs()
 
 bool RaceWorker::stepLane(Lane& lane)
 {
-    if (lane.trainer->step(&record_, true)) {
+    auto divergence = core::stepOrDiverge(*lane.trainer, &record_, true);
+    if (!divergence) {
         lane.rows.push_back(StepRow::from(record_));
         return true;
     }
     // Only this entrant stops, at its last finite state; the others race on.
     lane.diverged = true;
-    const std::int64_t k = lane.trainer->state().step + 1;
-    lane.divergence = Divergence{k, lane.trainer->settings().optimizer.describe() + " diverged at step "
-        + std::to_string(k) + ": the loss or the parameters are no longer finite numbers"};
+    divergence->message = lane.trainer->settings().optimizer.describe() + " " + divergence->message;
+    lane.divergence = std::move(divergence);
     return false;
 }
 

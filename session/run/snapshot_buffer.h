@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/train/divergence.h"
 #include "core/train/step_explanation.h"
 #include "core/train/train_observer.h"
 #include "core/train/trainer.h"
@@ -31,10 +32,8 @@ struct StepRow {
     static StepRow from(const core::StepRecord& record);
 };
 
-struct Divergence {
-    std::int64_t step = 0;       // the update that failed (1-based)
-    std::string message;
-};
+// The window and its tests name it in this namespace; the wording is core's.
+using Divergence = core::Divergence;
 
 // What the worker has published since the GUI last looked.
 struct Snapshot {

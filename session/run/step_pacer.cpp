@@ -1,13 +1,26 @@
 #include "session/run/step_pacer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <utility>
 
 namespace downhill::ui {
 
+StepPacer::StepPacer(Clock clock) : clock_(std::move(clock))
+{
+    if (!clock_) {
+        clock_ = [] {
+            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::steady_clock::now().time_since_epoch()).count());
+        };
+    }
+    restart();
+}
+
 void StepPacer::restart()
 {
-    clock_.start();
+    start_ = clock_();
     steps_ = 0;
 }
 
@@ -17,16 +30,21 @@ void StepPacer::setSpeed(double stepsPerSecond)
     restart();
 }
 
+double StepPacer::elapsedSeconds() const
+{
+    return static_cast<double>(clock_() - start_) * 1e-9;
+}
+
 bool StepPacer::ahead() const
 {
-    return speed_ > 0 && static_cast<double>(steps_) > static_cast<double>(clock_.nsecsElapsed()) * 1e-9 * speed_;
+    return speed_ > 0 && static_cast<double>(steps_) > elapsedSeconds() * speed_;
 }
 
 int StepPacer::msUntilDue()
 {
     if (speed_ <= 0)
         return 0;
-    double now = static_cast<double>(clock_.nsecsElapsed()) * 1e-9;
+    double now = elapsedSeconds();
     double due = static_cast<double>(steps_) / speed_;   // when the next step is due
     if (now - due > kMaxBacklogSeconds) {
         restart();

@@ -4,14 +4,16 @@
 // to wait for it. Shared by the main run's worker and the race's worker, which both step in
 // chunks between visits to their event loop.
 #include <cstdint>
-
-#include <QElapsedTimer>
+#include <functional>
 
 namespace downhill::ui {
 
 class StepPacer {
 public:
-    StepPacer() { restart(); }
+    // Monotonic nanoseconds. Empty: the steady clock; a test gives one it moves itself.
+    using Clock = std::function<std::int64_t()>;
+
+    explicit StepPacer(Clock clock = {});
 
     // Forget the steps counted so far (a new speed, a play after a pause).
     void restart();
@@ -30,7 +32,10 @@ public:
     static constexpr double kMaxBacklogSeconds = 0.25;
 
 private:
-    QElapsedTimer clock_;
+    double elapsedSeconds() const;
+
+    Clock clock_;
+    std::int64_t start_ = 0;   // clock_() at the last restart
     std::int64_t steps_ = 0;
     double speed_ = 20;
 };

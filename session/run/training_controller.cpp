@@ -5,42 +5,21 @@
 
 namespace downhill::ui {
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent)
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), host_(QStringLiteral("downhill-training"), [this] { refresh(); }, buffer_)
 {
     qRegisterMetaType<downhill::ui::Snapshot>();
-    thread_.setObjectName(QStringLiteral("downhill-training"));
-    worker_ = new TrainingWorker(buffer_, playingFlag_, interrupt_);
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &TrainingWorker::synced, this, [this](quint64 token) {
+    TrainingWorker* worker = host_.worker();
+    connect(worker, &TrainingWorker::synced, this, [this](quint64 token) {
         refresh();
         emit synced(token);
     });
-    connect(worker_, &TrainingWorker::commandFailed, this, &TrainingController::commandFailed);
-    connect(worker_, &TrainingWorker::timelineLoaded, this, &TrainingController::timelineLoaded);
-    thread_.start();
-
-    refreshTimer_.setInterval(16);
-    connect(&refreshTimer_, &QTimer::timeout, this, &TrainingController::refresh);
-    refreshTimer_.start();
+    connect(worker, &TrainingWorker::commandFailed, this, &TrainingController::commandFailed);
+    connect(worker, &TrainingWorker::timelineLoaded, this, &TrainingController::timelineLoaded);
+    host_.start();
 }
 
-TrainingController::~TrainingController()
-{
-    refreshTimer_.stop();
-    playingFlag_.store(false);
-    interrupt_.store(true);
-    thread_.quit();
-    thread_.wait();
-}
-
-template <typename Fn>
-void TrainingController::post(Fn&& fn)
-{
-    QMetaObject::invokeMethod(worker_, std::forward<Fn>(fn), Qt::QueuedConnection);
-    // After the post, so that a chunk ended by the flag finds the command already queued.
-    interrupt_.store(true);
-}
+TrainingController::~TrainingController() = default;
 
 void TrainingController::configure(std::unique_ptr<core::Trainer> trainer)
 {
@@ -50,7 +29,7 @@ void TrainingController::configure(std::unique_ptr<core::Trainer> trainer)
     head_ = state_.step;
     divergence_.reset();
     configured_ = true;
-    post([w = worker_, shared] { w->configure(shared); });
+    host_.post([shared](TrainingWorker& w) { w.configure(shared); });
 }
 
 void TrainingController::setPlaying(bool playing)
@@ -65,16 +44,16 @@ void TrainingController::play()
 {
     if (!configured_)
         return;
-    playingFlag_.store(true);
+    host_.playing().store(true);
     divergence_.reset();
     setPlaying(true);
-    post([w = worker_] { w->play(); });
+    host_.post([](TrainingWorker& w) { w.play(); });
 }
 
 void TrainingController::pause()
 {
     // The flag alone stops the worker at the next step boundary.
-    playingFlag_.store(false);
+    host_.playing().store(false);
     setPlaying(false);
 }
 
@@ -89,57 +68,57 @@ void TrainingController::togglePlay()
 void TrainingController::stepOnce()
 {
     pause();
-    post([w = worker_] { w->stepOnce(); });
+    host_.post([](TrainingWorker& w) { w.stepOnce(); });
 }
 
 void TrainingController::stepEpoch()
 {
     pause();
-    post([w = worker_] { w->stepEpoch(); });
+    host_.post([](TrainingWorker& w) { w.stepEpoch(); });
 }
 
 void TrainingController::reset()
 {
     divergence_.reset();
-    post([w = worker_] { w->reset(); });
+    host_.post([](TrainingWorker& w) { w.reset(); });
 }
 
 void TrainingController::setStartPoint(const core::Vec& init)
 {
     divergence_.reset();
-    post([w = worker_, init] { w->setStartPoint(init); });
+    host_.post([init](TrainingWorker& w) { w.setStartPoint(init); });
 }
 
 void TrainingController::setSettings(const core::TrainSettings& settings)
 {
-    post([w = worker_, settings] { w->setSettings(settings); });
+    host_.post([settings](TrainingWorker& w) { w.setSettings(settings); });
 }
 
 void TrainingController::setSpeed(double stepsPerSecond)
 {
     speed_ = stepsPerSecond;
-    post([w = worker_, stepsPerSecond] { w->setSpeed(stepsPerSecond); });
+    host_.post([stepsPerSecond](TrainingWorker& w) { w.setSpeed(stepsPerSecond); });
 }
 
 void TrainingController::seek(std::int64_t step)
 {
     pause();
     divergence_.reset();
-    post([w = worker_, step] { w->seek(step); });
+    host_.post([step](TrainingWorker& w) { w.seek(step); });
 }
 
 void TrainingController::stepBack(std::int64_t steps)
 {
     pause();
     divergence_.reset();
-    post([w = worker_, steps] { w->stepBack(steps); });
+    host_.post([steps](TrainingWorker& w) { w.stepBack(steps); });
 }
 
 void TrainingController::epochBack()
 {
     pause();
     divergence_.reset();
-    post([w = worker_] { w->epochBack(); });
+    host_.post([](TrainingWorker& w) { w.epochBack(); });
 }
 
 void TrainingController::loadTimeline(std::vector<core::RunHistory::Change> changes, std::int64_t head,
@@ -147,8 +126,8 @@ void TrainingController::loadTimeline(std::vector<core::RunHistory::Change> chan
 {
     pause();
     divergence_.reset();
-    post([w = worker_, changes = std::move(changes), head, headState, position] {
-        w->loadTimeline(changes, head, headState, position);
+    host_.post([changes = std::move(changes), head, headState, position](TrainingWorker& w) {
+        w.loadTimeline(changes, head, headState, position);
     });
 }
 
@@ -158,29 +137,25 @@ std::optional<core::RunHistory::Saved> TrainingController::saveTimeline()
         return std::nullopt;
     pause();
     std::optional<core::RunHistory::Saved> out;
-    interrupt_.store(true);
-    QMetaObject::invokeMethod(
-        worker_,
-        [&out, w = worker_] {
-            try {
-                out = w->saveTimeline();
-            } catch (const core::InputError&) {
-                out.reset();   // no run yet
-            }
-        },
-        Qt::BlockingQueuedConnection);
+    host_.call([&out](TrainingWorker& w) {
+        try {
+            out = w.saveTimeline();
+        } catch (const core::InputError&) {
+            out.reset();   // no run yet
+        }
+    });
     return out;
 }
 
 void TrainingController::setFrameInterval(int milliseconds)
 {
-    refreshTimer_.setInterval(milliseconds);
+    host_.setFrameInterval(milliseconds);
 }
 
 quint64 TrainingController::sync()
 {
     const quint64 token = ++nextToken_;
-    post([w = worker_, token] { w->sync(token); });
+    host_.post([token](TrainingWorker& w) { w.sync(token); });
     return token;
 }
 
@@ -199,7 +174,7 @@ void TrainingController::refresh()
     if (snapshot.divergence) {
         divergence_ = snapshot.divergence;
         // The worker has stopped itself; a play pressed since then tries again.
-        if (!playingFlag_.load())
+        if (!host_.playing().load())
             setPlaying(false);
     }
     emit frame(snapshot);

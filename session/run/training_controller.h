@@ -2,17 +2,15 @@
 // The GUI thread's handle on training. Owns the training thread and its TrainingWorker (which
 // owns the core::Trainer); sends it commands as queued calls; takes what the worker published
 // about 60 times a second and hands it out as one frame() signal. Never one signal per step.
-#include <atomic>
 #include <memory>
 #include <optional>
 
 #include <QMetaType>
 #include <QObject>
-#include <QThread>
-#include <QTimer>
 
 #include "core/train/run_history.h"
 #include "session/run/snapshot_buffer.h"
+#include "session/run/worker_host.h"
 #include "core/train/trainer.h"
 
 namespace downhill::ui {
@@ -77,16 +75,10 @@ signals:
     void timelineLoaded(bool exact);
 
 private:
-    template <typename Fn>
-    void post(Fn&& fn);
     void setPlaying(bool playing);
 
     SnapshotBuffer buffer_;
-    std::atomic<bool> playingFlag_{false};
-    std::atomic<bool> interrupt_{false};
-    QThread thread_;
-    TrainingWorker* worker_ = nullptr;   // deleted on its own thread when the thread finishes
-    QTimer refreshTimer_;
+    WorkerHost<TrainingWorker> host_;   // after buffer_, which its worker writes into
 
     bool configured_ = false;
     bool playing_ = false;

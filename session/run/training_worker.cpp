@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include "core/base/error.h"
+#include "core/train/divergence.h"
 
 namespace downhill::ui {
 
@@ -232,15 +233,13 @@ bool TrainingWorker::stepOne()
         stepSettings_ = trainer_->settings();
         settingsChanged_ = false;
     }
-    if (!trainer_->step(&record_, true)) {
+    if (const auto divergence = core::stepOrDiverge(*trainer_, &record_, true)) {
         // The state stays at the last finite point; the GUI shows where it broke.
         diverged_ = true;
         explainPending_ = false;   // before_ and record_ now belong to the failed step
         epochsToRun_ = 0;
         playing_.store(false);
-        const std::int64_t k = trainer_->state().step + 1;
-        buffer_.diverged(Divergence{k, "diverged at step " + std::to_string(k)
-            + ": the loss or the parameters are no longer finite numbers"});
+        buffer_.diverged(*divergence);
         return false;
     }
     rows_.push_back(StepRow::from(record_));

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "core/model/data_objective.h"
 #include "core/base/error.h"
 #include "tests/common/synthetic.h"
+#include "core/train/divergence.h"
 #include "core/train/train_observer.h"
 #include "core/train/trainer.h"
 #include "core/train/training_run.h"
@@ -245,7 +247,34 @@ private slots:
         Trainer trainer(linearMse(), trainOn(s), settings, Vec{{0.0, 0.0}});
         const auto result = runTraining(trainer, {.maxSteps = 100000}, {});
         QCOMPARE(result.reason, StopReason::Diverged);
-        QVERIFY(QString::fromStdString(result.message).startsWith(QString("diverged at step %1").arg(trainer.state().step + 1)));
+        QCOMPARE(QString::fromStdString(result.message),
+            QString::fromStdString(Divergence::at(trainer.state().step + 1).message));
+    }
+
+    void stepOrDivergeSaysWhichUpdateFailed()
+    {
+        const Samples s = lineSamples(100);
+        TrainSettings settings;
+        settings.optimizer.lr = 5.0;
+        Trainer trainer(linearMse(), trainOn(s), settings, Vec{{0.0, 0.0}});
+        Trainer twin(linearMse(), trainOn(s), settings, Vec{{0.0, 0.0}});
+        StepRecord record;
+        std::optional<Divergence> divergence;
+        std::int64_t taken = 0;
+        while (!(divergence = stepOrDiverge(trainer, &record, true))) {
+            QVERIFY(twin.step(nullptr, true));
+            QCOMPARE(record.step, ++taken);
+            QVERIFY(taken < 10000);
+        }
+        QVERIFY(!twin.step(nullptr, true));   // the update that failed, alone
+        QCOMPARE(divergence->step, taken + 1);
+        QVERIFY(trainer.state() == twin.state());   // the last finite state is kept
+        QCOMPARE(trainer.state().step, taken);
+        // downhill-cli prints it as it is: these bytes are its output.
+        QCOMPARE(QString::fromStdString(divergence->message),
+            QStringLiteral("diverged at step %1: the loss or the parameters stopped being finite numbers "
+                           "(lower the learning rate); the last finite state is kept")
+                .arg(taken + 1));
     }
 
     void epochLimitAndObservers()

@@ -1,0 +1,87 @@
+#pragma once
+// A controller's thread plumbing, the same for the main run and the race: a QThread with one
+// worker object living on it, the two atomics the GUI flips while the worker is busy (playing,
+// and interrupt, which ends the worker's chunk of steps at the next step boundary), commands
+// as queued calls, and the ~60 Hz timer on the owner's thread that takes what the worker
+// published. A template over the worker so that a command is a call on the worker's own type.
+// The owner quits the thread and waits for it by destroying the host: it is declared after
+// whatever the worker refers to (a buffer), so that it goes first.
+#include <atomic>
+#include <functional>
+#include <utility>
+
+#include <QMetaObject>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+namespace downhill::ui {
+
+template <typename Worker>
+class WorkerHost {
+public:
+    // The worker is made here from args followed by the playing and interrupt flags, and lives
+    // on a thread named threadName from start() on. refresh runs on the owner's thread at
+    // every tick of the frame timer.
+    template <typename... Args>
+    WorkerHost(const QString& threadName, std::function<void()> refresh, Args&&... args)
+        : worker_(new Worker(std::forward<Args>(args)..., playing_, interrupt_))
+    {
+        thread_.setObjectName(threadName);
+        worker_->moveToThread(&thread_);
+        QObject::connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+        frameTimer_.setInterval(16);
+        QObject::connect(&frameTimer_, &QTimer::timeout, std::move(refresh));
+    }
+    // Stops the worker between two steps, quits its thread and waits for it.
+    ~WorkerHost()
+    {
+        frameTimer_.stop();
+        playing_.store(false);
+        interrupt_.store(true);
+        thread_.quit();
+        thread_.wait();
+    }
+    WorkerHost(const WorkerHost&) = delete;
+    WorkerHost& operator=(const WorkerHost&) = delete;
+
+    // For connecting to its signals, before start(); never to call directly from the owner's thread.
+    Worker* worker() const { return worker_; }
+    // After the owner has connected to the worker's signals: none can be missed.
+    void start()
+    {
+        thread_.start();
+        frameTimer_.start();
+    }
+
+    // fn(Worker&) runs on the worker's thread after the commands posted before it.
+    template <typename Fn>
+    void post(Fn&& fn)
+    {
+        QMetaObject::invokeMethod(worker_, [w = worker_, fn = std::forward<Fn>(fn)]() mutable { fn(*w); },
+            Qt::QueuedConnection);
+        // After the post, so that a chunk ended by the flag finds the command already queued.
+        interrupt_.store(true);
+    }
+    // Runs fn(Worker&) on the worker's thread and waits for it: at most the rest of a chunk.
+    template <typename Fn>
+    void call(Fn&& fn)
+    {
+        // Before the call, which blocks: the flag is what cuts the running chunk short.
+        interrupt_.store(true);
+        QMetaObject::invokeMethod(worker_, [w = worker_, &fn] { fn(*w); }, Qt::BlockingQueuedConnection);
+    }
+
+    std::atomic<bool>& playing() { return playing_; }
+    void setFrameInterval(int milliseconds) { frameTimer_.setInterval(milliseconds); }
+
+private:
+    std::atomic<bool> playing_{false};
+    std::atomic<bool> interrupt_{false};
+    QThread thread_;
+    Worker* worker_;   // deleted on its own thread when the thread finishes
+    QTimer frameTimer_;
+};
+
+}  // namespace downhill::ui

@@ -1,0 +1,151 @@
+// The hand-over between the training thread and the GUI: bounded by thinning that keeps the
+// ends, and marks (seek, branch, divergence, the step card) that show only with their state.
+#include <QtTest>
+
+#include <optional>
+#include <vector>
+
+#include "core/train/step_explanation.h"
+#include "core/train/trainer.h"
+#include "session/run/snapshot_buffer.h"
+
+using namespace downhill;
+using downhill::ui::Snapshot;
+
+class TestSnapshotBuffer : public QObject {
+    Q_OBJECT
+private slots:
+    void thinsButKeepsEnds();
+    void showsMarksOnlyWithTheirState();
+};
+
+void TestSnapshotBuffer::thinsButKeepsEnds()
+{
+    ui::SnapshotBuffer buffer(1000);
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    const int total = 3500;
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    for (int i = 1; i <= total; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        row.params = core::Vec{{double(i), 0.0}};
+        rows.push_back(row);
+        if (i % 100 == 0) {
+            core::EpochRecord e;
+            e.epoch = i / 100 - 1;
+            epochs.push_back(e);
+        }
+        if (i % 250 == 0) {
+            state.step = i;
+            buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, state.step);
+            QVERIFY(rows.empty());
+        }
+    }
+    const Snapshot s = buffer.take();
+    QVERIFY(s.restarted);
+    QVERIFY(s.rows.size() <= buffer.capacity());
+    QVERIFY(s.rows.size() > buffer.capacity() / 4);
+    QCOMPARE(s.rows.front().step, std::int64_t{1});
+    QCOMPARE(s.rows.back().step, std::int64_t{total});
+    for (std::size_t i = 1; i < s.rows.size(); ++i)
+        QVERIFY(s.rows[i].step > s.rows[i - 1].step);
+    QCOMPARE(static_cast<std::int64_t>(s.rows.size()) + s.droppedRows, std::int64_t{total});
+    QCOMPARE(s.epochs.size(), std::size_t(total / 100));  // a few epochs are kept whole
+    QCOMPARE(s.state.step, std::int64_t{total});
+    QVERIFY(buffer.take().empty());
+}
+
+void TestSnapshotBuffer::showsMarksOnlyWithTheirState()
+{
+    // The GUI takes whenever its timer fires, also between the worker's mark (seek, branch,
+    // divergence) and the publish of the state it belongs to. A mark taken without its state
+    // made the window redraw the path to step 0 and leave it there.
+    ui::SnapshotBuffer buffer(1000);
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    for (int i = 1; i <= 9; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        row.params = core::Vec{{double(i), 0.0}};
+        rows.push_back(row);
+    }
+    state.step = 9;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 9);
+    QCOMPARE(buffer.take().rows.size(), std::size_t{9});
+
+    core::TrainSettings settings;
+    settings.optimizer.lr = 0.25;
+    buffer.seeked(settings);
+    QVERIFY(buffer.take().empty());   // not yet: the state at the new position is not there
+    state.step = 3;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 9);
+    Snapshot s = buffer.take();
+    QVERIFY(s.seeked);
+    QVERIFY(s.hasState);
+    QCOMPARE(s.state.step, std::int64_t{3});
+    QVERIFY(s.settings);
+    QCOMPARE(s.settings->optimizer.lr, 0.25);
+
+    // A branch at step 5 while rows up to 8 wait: rows after 5 are abandoned, the rows of the
+    // publish that carries the branch are the new future.
+    for (int i = 4; i <= 8; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        rows.push_back(row);
+    }
+    state.step = 8;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 8);
+    state.step = 5;
+    buffer.branched(5);
+    ui::StepRow fresh;
+    fresh.step = 6;
+    rows.push_back(fresh);
+    state.step = 6;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 6);
+    s = buffer.take();
+    QCOMPARE(s.branchedAt, std::optional<std::int64_t>{5});
+    QCOMPARE(s.abandoned.size(), std::size_t{3});
+    QCOMPARE(s.abandoned.front().step, std::int64_t{6});
+    QCOMPARE(s.rows.size(), std::size_t{3});   // 4, 5 and the new 6
+    QCOMPARE(s.rows.back().step, std::int64_t{6});
+
+    buffer.branched(2);
+    buffer.diverged(ui::Divergence{7, "diverged at step 7"});
+    QVERIFY(buffer.take().empty());
+    state.step = 2;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 2);
+    s = buffer.take();
+    QCOMPARE(s.branchedAt, std::optional<std::int64_t>{2});
+    QVERIFY(s.divergence);
+    QCOMPARE(s.divergence->step, std::int64_t{7});
+
+    // The step card's inputs come with the update they explain, in the same take.
+    core::StepInputs inputs;
+    inputs.record.step = 3;
+    buffer.explain(inputs, nullptr);
+    QVERIFY(buffer.take().empty());
+    core::StepRecord latest;
+    latest.step = 3;
+    buffer.publish(rows, epochs, latest, {}, {}, state, 10, 3);
+    s = buffer.take();
+    QVERIFY(s.latest);
+    QVERIFY(s.stepInputs);
+    QCOMPARE(s.stepInputs->record.step, std::int64_t{3});
+
+    // A restart drops marks that never got their state.
+    buffer.seeked(settings);
+    buffer.restart(state, 10, 0.0);
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 2);
+    s = buffer.take();
+    QVERIFY(s.restarted);
+    QVERIFY(!s.seeked);
+}
+
+QTEST_GUILESS_MAIN(TestSnapshotBuffer)
+#include "test_snapshot_buffer.moc"
