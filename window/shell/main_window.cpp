@@ -34,6 +34,7 @@
 #include "window/run/batch_strip.h"
 #include "window/settings/control_panel.h"
 #include "window/data/dataset_panel.h"
+#include "window/export/export_actions.h"
 #include "core/base/error.h"
 #include "plots/figure.h"
 #include "window/landscape/gradient_check_view.h"
@@ -128,16 +129,6 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback)
-{
-    if (!QFileInfo(path).suffix().isEmpty())
-        return path;
-    for (const char* suffix : {"png", "svg", "pdf", "csv", "json"})
-        if (selectedFilter.contains(QStringLiteral("*.%1").arg(QLatin1String(suffix))))
-            return path + QLatin1Char('.') + QLatin1String(suffix);
-    return path + QLatin1Char('.') + fallback;
-}
-
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
@@ -159,6 +150,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     buildMenus();
     surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
     connectSignals();
+    connectExports();
 
     AppSettings start;
     if (options_.persist) {
@@ -627,7 +619,6 @@ void MainWindow::connectSignals()
             controller_->stepEpoch();
     });
     connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    connect(saveRunAction_, &QAction::triggered, this, &MainWindow::saveRunDialog);
     connect(openRunAction_, &QAction::triggered, this, &MainWindow::openRunDialog);
     connect(controller_, &TrainingController::timelineLoaded, this, [this](bool exact) {
         if (exact)
@@ -710,14 +701,9 @@ void MainWindow::connectSignals()
     });
 
     connect(openSettingsAction_, &QAction::triggered, this, &MainWindow::openSettingsDialog);
-    connect(saveSettingsAction_, &QAction::triggered, this, &MainWindow::saveSettingsDialog);
     connect(openDataFileAction_, &QAction::triggered, this, [this] { openDataDialog(false); });
     connect(openDataFolderAction_, &QAction::triggered, this, [this] { openDataDialog(true); });
     connect(builtInDataAction_, &QAction::triggered, this, &MainWindow::useBuiltInData);
-    connect(exportLandscapeAction_, &QAction::triggered, this, &MainWindow::exportLandscape);
-    connect(exportLossAction_, &QAction::triggered, this, &MainWindow::exportLossPlot);
-    connect(exportPathAction_, &QAction::triggered, this, &MainWindow::exportPath);
-    connect(exportHistoryAction_, &QAction::triggered, this, &MainWindow::exportLossHistory);
     connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::openAnimationDialog);
     connect(quitAction_, &QAction::triggered, this, &MainWindow::close);
     connect(gradientFieldAction_, &QAction::toggled, this, [this](bool on) {
@@ -754,6 +740,24 @@ void MainWindow::connectSignals()
     connect(resetViewAction_, &QAction::triggered, this, &MainWindow::resetView);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
     connect(shortcutsAction_, &QAction::triggered, this, &MainWindow::showShortcuts);
+}
+
+void MainWindow::connectExports()
+{
+    ExportActions::Sources sources;
+    sources.landscape = landscape_;
+    sources.lossPlot = lossPlot_;
+    sources.pathLog = &pathLog_;
+    sources.parameterNames = [this] { return problem_.parameterNames(); };
+    sources.saveSettings = [this](const QString& path, QString* error) { return saveSettings(path, error); };
+    sources.saveRun = [this](const QString& path, QString* error) { return saveRun(path, error); };
+    auto* exports = new ExportActions(this, std::move(sources));
+    connect(exportLandscapeAction_, &QAction::triggered, exports, &ExportActions::exportLandscape);
+    connect(exportLossAction_, &QAction::triggered, exports, &ExportActions::exportLossPlot);
+    connect(exportPathAction_, &QAction::triggered, exports, &ExportActions::exportPath);
+    connect(exportHistoryAction_, &QAction::triggered, exports, &ExportActions::exportLossHistory);
+    connect(saveSettingsAction_, &QAction::triggered, exports, &ExportActions::saveSettings);
+    connect(saveRunAction_, &QAction::triggered, exports, &ExportActions::saveRun);
 }
 
 void MainWindow::restoreWindow()
@@ -1483,21 +1487,6 @@ void MainWindow::openLesson(const QString& path)
         statusBar()->showMessage(tr("Lesson: %1").arg(settings_.lesson->title), 5000);
 }
 
-void MainWindow::saveSettingsDialog()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("downhill.json"),
-        tr("Downhill settings (*.json)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("json"));
-    QString error;
-    if (!saveSettings(path, &error))
-        QMessageBox::warning(this, tr("Save settings"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
 bool MainWindow::saveRun(const QString& path, QString* error)
 {
     const auto timeline = runValid_ ? controller_->saveTimeline() : std::nullopt;
@@ -1544,16 +1533,6 @@ bool MainWindow::openRun(const QString& path, QString* error)
     return true;
 }
 
-void MainWindow::saveRunDialog()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save run"), QString(), tr("Downhill runs (*.json)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!saveRun(withSuffix(path, QString(), QStringLiteral("json")), &error))
-        QMessageBox::warning(this, tr("Save run"), error);
-}
-
 void MainWindow::openRunDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), QString(), tr("Downhill runs (*.json)"));
@@ -1584,65 +1563,6 @@ void MainWindow::useBuiltInData()
         return;
     settings_.data.path.clear();
     rebuild(true);
-}
-
-void MainWindow::exportLandscape()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export landscape"), QStringLiteral("landscape.png"),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("png"));
-    QString error;
-    if (!landscape_->exportImage(path, &error))
-        QMessageBox::warning(this, tr("Export landscape"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
-void MainWindow::exportLossPlot()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export loss plot"), QStringLiteral("loss.png"),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("png"));
-    QString error;
-    if (!lossPlot_->exportImage(path, &error))
-        QMessageBox::warning(this, tr("Export loss plot"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
-void MainWindow::exportPath()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export path"), QStringLiteral("path.csv"), tr("CSV files (*.csv)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("csv"));
-    QString error;
-    if (!pathLog_.writeCsv(path, problem_.parameterNames(), &error))
-        QMessageBox::warning(this, tr("Export path"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1 steps to %2").arg(pathLog_.rows().size()).arg(path), 5000);
-}
-
-void MainWindow::exportLossHistory()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export loss history"), QStringLiteral("loss-history.csv"),
-        tr("CSV files (*.csv)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("csv"));
-    QString error;
-    if (!pathLog_.writeEpochsCsv(path, &error))
-        QMessageBox::warning(this, tr("Export loss history"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1 epochs to %2").arg(pathLog_.epochs().size()).arg(path), 5000);
 }
 
 void MainWindow::openAnimationDialog()

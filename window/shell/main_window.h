@@ -116,6 +116,7 @@ private:
     void buildLayout();
     void buildDocks();
     void connectSignals();
+    void connectExports();
     void restoreWindow();
     void saveWindow() const;
 
@@ -155,15 +156,9 @@ private:
 
     // Menu commands.
     void openSettingsDialog();
-    void saveSettingsDialog();
-    void saveRunDialog();
     void openRunDialog();
     void openDataDialog(bool folder);
     void useBuiltInData();
-    void exportLandscape();
-    void exportLossPlot();
-    void exportPath();
-    void exportLossHistory();
     void openAnimationDialog();
     void resetView();
     void showAbout();
