@@ -31,6 +31,7 @@
 
 #include "session/problem/batch_images.h"
 #include "window/shell/action_factory.h"
+#include "window/shell/presentation_mode.h"
 #include "window/run/batch_strip.h"
 #include "window/settings/control_panel.h"
 #include "window/data/dataset_panel.h"
@@ -73,9 +74,6 @@ constexpr int kStripImages = 24;   // images converted per frame; the strip show
 // Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
 // than its pixels can show (the path log keeps them all).
 constexpr std::size_t kPlotPointsPerFrame = 2048;
-// Presentation mode: text and lines this many times their normal size.
-constexpr double kPresentationFontScale = 1.3;
-constexpr double kPresentationLineScale = 1.6;
 
 // The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
 // steps, so its rows are not always increasing).
@@ -148,6 +146,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     buildActions();
     buildLayout();
     buildMenus();
+    presentation_ = new PresentationMode(this, presentationAction_, mainSplitter_, plotSplitter_, view3d_);
     surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
     connectSignals();
     connectExports();
@@ -618,7 +617,6 @@ void MainWindow::connectSignals()
         if (runValid_)
             controller_->stepEpoch();
     });
-    connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(openRunAction_, &QAction::triggered, this, &MainWindow::openRunDialog);
     connect(controller_, &TrainingController::timelineLoaded, this, [this](bool exact) {
         if (exact)
@@ -1704,75 +1702,12 @@ void MainWindow::showAbout()
 
 void MainWindow::setPresentationMode(bool on)
 {
-    if (on == presenting_)
-        return;
-    presenting_ = on;
-    {
-        const QSignalBlocker block(presentationAction_);
-        presentationAction_->setChecked(on);
-    }
-    // Every widget's font is set, not just the window's: under the application's style sheet
-    // fonts do not propagate from parents. Leaving puts each widget back as it was: its own
-    // font if it had set one, otherwise its parent's again.
-    const double textScale = on ? kPresentationFontScale : 1.0;
-    if (on) {
-        normalSplits_ = {mainSplitter_->saveState(), plotSplitter_->saveState(), saveGeometry()};
-        normalDockWidths_.clear();
-        for (QDockWidget* d : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
-            if (d->isVisible() && !d->isFloating())
-                normalDockWidths_.emplace_back(d, d->width());
-        normalFonts_.clear();
-        QList<QWidget*> widgets = findChildren<QWidget*>();
-        widgets.prepend(this);
-        for (QWidget* w : widgets) {
-            const bool own = w->testAttribute(Qt::WA_SetFont);
-            normalFonts_.push_back({w, own ? w->font() : QFont(), own});
-            QFont f = w->font();
-            if (f.pointSizeF() > 0) {
-                f.setPointSizeF(f.pointSizeF() * textScale);
-                w->setFont(f);
-            }
-        }
-    } else {
-        for (auto it = normalFonts_.rbegin(); it != normalFonts_.rend(); ++it)
-            if (it->widget)
-                it->widget->setFont(it->own ? it->font : QFont());
-        normalFonts_.clear();
-        // The larger text pushed the splitters and may have grown the window: both go back,
-        // once the layouts know the smaller text.
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        restoreGeometry(normalSplits_[2]);
-        mainSplitter_->restoreState(normalSplits_[0]);
-        plotSplitter_->restoreState(normalSplits_[1]);
-        // The larger text also narrowed the docks (the 3D view most visibly), and the window
-        // does not widen them again by itself.
-        QList<QDockWidget*> docks;
-        QList<int> widths;
-        for (const auto& [d, width] : normalDockWidths_) {
-            if (d && d->isVisible() && !d->isFloating()) {
-                docks.push_back(d);
-                widths.push_back(width);
-            }
-        }
-        resizeDocks(docks, widths, Qt::Horizontal);
-        normalDockWidths_.clear();
-    }
-    palette::setPresentationScale(on ? kPresentationLineScale : 1.0, textScale);
-#ifdef DOWNHILL_HAVE_3D
-    if (view3d_)
-        view3d_->applyPresentationScale();
-#endif
-    for (QCustomPlot* plot : findChildren<QCustomPlot*>()) {
-        if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
-            landscape->applyPresentationScale();
-        } else {
-            palette::applyPresentationScale(plot);
-            plot->replot(QCustomPlot::rpQueuedReplot);
-        }
-    }
-    if (auto* bar = findChild<QToolBar*>(QStringLiteral("transportBar")))
-        bar->setIconSize(on ? QSize(40, 40) : QSize(28, 28));
-    statusBar()->showMessage(on ? tr("Presentation mode: F5 to leave") : QString(), 4000);
+    presentation_->setOn(on);
+}
+
+bool MainWindow::presentationMode() const
+{
+    return presentation_->isOn();
 }
 
 void MainWindow::showShortcuts()

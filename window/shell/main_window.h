@@ -10,9 +10,7 @@
 #include <vector>
 
 #include <QElapsedTimer>
-#include <QFont>
 #include <QMainWindow>
-#include <QPointer>
 #include <QTimer>
 
 #include "window/export/animation_dialog.h"
@@ -36,6 +34,7 @@ class LandscapePlot;
 class LandscapeView3D;
 class LandscapeWorker;
 class LossPlot;
+class PresentationMode;
 class RaceMode;
 class ReadoutPanel;
 class SpeedControl;
@@ -89,7 +88,7 @@ public:
     TimelineBar* timeline() const { return timeline_; }
     // Larger text and thicker lines for a projector (F5).
     void setPresentationMode(bool on);
-    bool presentationMode() const { return presenting_; }
+    bool presentationMode() const;
     RaceMode* raceMode() const { return race_; }
     // File > Export animation without the dialog: the run from step 0 to the timeline position
     // and a race beside it to where the race stands, drawn offscreen with a cancellable
@@ -243,15 +242,7 @@ private:
     QAction* aboutAction_ = nullptr;
     QAction* shortcutsAction_ = nullptr;
     QAction* presentationAction_ = nullptr;
-    bool presenting_ = false;
-    struct NormalFont {
-        QPointer<QWidget> widget;
-        QFont font;      // when own
-        bool own = false;
-    };
-    std::vector<NormalFont> normalFonts_;   // while presenting: every widget's font before
-    std::array<QByteArray, 3> normalSplits_;  // and the splitters' states and the window's geometry
-    std::vector<std::pair<QPointer<QDockWidget>, int>> normalDockWidths_;   // and the docked docks' widths
+    PresentationMode* presentation_ = nullptr;
 };
 
 }  // namespace downhill::ui
