@@ -9,7 +9,6 @@
 #include <optional>
 #include <vector>
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -18,7 +17,6 @@
 #include "window/settings/control_panel.h"
 #include "session/run/path_log.h"
 #include "session/problem/problem.h"
-#include "session/run/snapshot_buffer.h"
 
 class QAction;
 class QDockWidget;
@@ -37,6 +35,7 @@ class LossPlot;
 class PresentationMode;
 class RaceMode;
 class ReadoutPanel;
+class RunPresenter;
 class SpeedControl;
 class StepCard;
 class TimelineBar;
@@ -75,7 +74,7 @@ public:
     const AppSettings& settings() const { return settings_; }
     AppSettings currentSettings() const;
     const Problem& problem() const { return problem_; }
-    const PathLog& pathLog() const { return pathLog_; }
+    const PathLog& pathLog() const;
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }
@@ -132,26 +131,11 @@ private:
     void updateTitle();
 
     // Run -> screen.
-    void onFrame(const Snapshot& snapshot);
-    void showStart(const core::Vec& init);
-    void extendTimeline(const Snapshot& snapshot);
-    void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
-    void redrawLossFromLog();
-    void redrawPathTo(std::int64_t step);
     void followTimelineSettings(const core::TrainSettings& settings);
     void onLandscape(const LandscapeResult& result);
-    void showDivergence(const Divergence& divergence);
-    void clearDivergence();
-    void updateBatchStrip(const Snapshot& snapshot);
-    void updateDocks(const Snapshot& snapshot);
     void showDataset();
     void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
-    QPointF project(const core::Vec& w) const;
-    // Before the first step: the training loss at init and its gradient over the whole set.
-    double startLoss(const core::Vec& init, core::Vec& gradient) const;
-    core::Vec heldVector() const;
     void onPlayingChanged(bool playing);
-    void adaptFrameInterval();
 
     // Menu commands.
     void openSettingsDialog();
@@ -169,13 +153,11 @@ private:
     Problem problem_;
     bool runValid_ = false;
     bool resetViewOnGrid_ = false;
-    PathLog pathLog_;            // the run's timeline as far as it has gone (to seenHead_)
-    std::int64_t seenHead_ = 0;   // the last step of the timeline the GUI has rows for
-    std::int64_t shownStep_ = 0;  // the landscape's path is drawn up to here
 
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
     SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
+    RunPresenter* presenter_ = nullptr;        // the frames on screen
 
     ControlPanel* panel_ = nullptr;
     LandscapePlot* landscape_ = nullptr;
@@ -197,20 +179,13 @@ private:
     QDockWidget* view3dDock_ = nullptr;
     QAction* view3dAction_ = nullptr;
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
-    QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;
-    QString divergence_;          // the landscape's banner while the run is diverged
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;
     QLabel* runLabel_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QSplitter* plotSplitter_ = nullptr;
     QTimer viewDebounce_;
-    QElapsedTimer replotClock_;
-    QElapsedTimer lossReplotClock_;
-    qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
-    double frameCostMs_ = 0;
-    int frameIntervalMs_ = 16;
     std::optional<std::array<double, 4>> pendingView_;
 
     QAction* playAction_ = nullptr;
