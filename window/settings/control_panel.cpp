@@ -1,3 +1,6 @@
+// Over the ~600-line guide: one builder per group of settings, most of each the widgets' texts
+// and tooltips; split by group it would be six classes sharing the one settings value, binder
+// and visibility rules.
 #include "window/settings/control_panel.h"
 
 #include <algorithm>

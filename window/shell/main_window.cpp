@@ -1,3 +1,7 @@
+// Over the ~600-line guide, for now: besides building the window (actions, menus, layout, docks)
+// and wiring its features together, this file still turns settings into a run (rebuild,
+// configureRun, onPanelChanged) and holds the file commands (settings, run and data files, the
+// animation export), which have no classes of their own yet.
 #include "window/shell/main_window.h"
 
 #include <algorithm>
