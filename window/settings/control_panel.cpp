@@ -1,3 +1,6 @@
+// Over the ~600-line guide: one builder per group of settings, most of each the widgets' texts
+// and tooltips; split by group it would be six classes sharing the one settings value, binder
+// and visibility rules.
 #include "window/settings/control_panel.h"
 
 #include <algorithm>
@@ -23,6 +26,7 @@
 #include "core/model/model.h"
 #include "core/model/objective.h"
 #include "core/optim/optimizer.h"
+#include "window/settings/settings_binder.h"
 #include "window/settings/slider_spin.h"
 
 namespace downhill::ui {
@@ -87,6 +91,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QScrollArea(parent)
     setWidgetResizable(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFrameShape(QFrame::NoFrame);
+    binder_ = new SettingsBinder(this);
 
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("controlPanelContent"));
@@ -185,17 +190,13 @@ QGroupBox* ControlPanel::buildModelGroup()
     surface_->addItem(tr("Validation set"), surfaceName(Surface::Validation));
     surface_->addItem(tr("Training | validation"), surfaceName(Surface::TrainAndVal));
     modelForm_->addRow(tr("Surface"), surface_);
-    connect(surface_, &QComboBox::currentIndexChanged, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(surface_, &QComboBox::currentIndexChanged, [this] {
         if (const auto surface = surfaceFromName(surface_->currentData().toString()))
             settings_.surface = *surface;
         edited(Change::Surface);
     });
 
-    connect(model_, &QComboBox::currentIndexChanged, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(model_, &QComboBox::currentIndexChanged, [this] {
         settings_.model = model_->currentData().toString().toStdString();
         // A different model: its parameters, axes and start are different things.
         settings_.axis1 = 0;
@@ -205,16 +206,12 @@ QGroupBox* ControlPanel::buildModelGroup()
         settings_.range.reset();
         edited(Change::Problem);
     });
-    connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(loss_, &QComboBox::currentIndexChanged, [this] {
         settings_.loss.kind = core::lossKindFromName(loss_->currentData().toString().toStdString());
         updateVisibility();
         edited(Change::Problem);
     });
-    connect(huberDelta_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (updating_)
-            return;
+    binder_->onEdit(huberDelta_, &QDoubleSpinBox::valueChanged, [this](double v) {
         settings_.loss.delta = v;
         edited(Change::Problem);
     });
@@ -258,34 +255,28 @@ QGroupBox* ControlPanel::buildStepGroup()
         tr("Seed of the shuffling and the augmentation draws: the same seed and settings replay the same run."));
     stepForm_->addRow(tr("Run seed"), trainSeed_);
 
-    connect(lr_, &SliderSpin::valueEdited, this, [this](double v) {
+    binder_->onEdit(lr_, &SliderSpin::valueEdited, [this](double v) {
         settings_.train.optimizer.lr = v;
         edited(Change::Training);
     });
-    connect(momentum_, &SliderSpin::valueEdited, this, [this](double v) {
+    binder_->onEdit(momentum_, &SliderSpin::valueEdited, [this](double v) {
         settings_.train.optimizer.momentum = v;
         edited(Change::Training);
     });
-    connect(batch_, &SliderSpin::valueEdited, this, [this](double v) {
+    binder_->onEdit(batch_, &SliderSpin::valueEdited, [this](double v) {
         settings_.train.batchSize = static_cast<int>(std::lround(v));
         edited(Change::Training);
     });
-    connect(fullBatch_, &QCheckBox::toggled, this, [this](bool on) {
-        if (updating_)
-            return;
+    binder_->onEdit(fullBatch_, &QCheckBox::toggled, [this](bool on) {
         settings_.fullBatch = on;
         batch_->setEnabled(!on);
         edited(Change::Training);
     });
-    connect(shuffle_, &QCheckBox::toggled, this, [this](bool on) {
-        if (updating_)
-            return;
+    binder_->onEdit(shuffle_, &QCheckBox::toggled, [this](bool on) {
         settings_.train.shuffle = on;
         edited(Change::Training);
     });
-    connect(trainSeed_, &QSpinBox::valueChanged, this, [this](int v) {
-        if (updating_)
-            return;
+    binder_->onEdit(trainSeed_, &QSpinBox::valueChanged, [this](int v) {
         settings_.train.seed = static_cast<std::uint64_t>(v);
         edited(Change::Training);
     });
@@ -333,17 +324,13 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
     eps_->setPlaceholderText(tr("default"));
     optimizerForm_->addRow(tr("\u03b5"), eps_);
 
-    connect(optimizer_, &QComboBox::currentIndexChanged, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(optimizer_, &QComboBox::currentIndexChanged, [this] {
         settings_.train.optimizer.kind = core::optimizerKindFromName(optimizer_->currentData().toString().toStdString());
         updateVisibility();
         edited(Change::Training);
     });
     auto number = [this](QDoubleSpinBox* box, double core::OptimizerSettings::*field) {
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this, field](double v) {
-            if (updating_)
-                return;
+        binder_->onEdit(box, &QDoubleSpinBox::valueChanged, [this, field](double v) {
             settings_.train.optimizer.*field = v;
             edited(Change::Training);
         });
@@ -354,18 +341,14 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
     number(alpha_, &core::OptimizerSettings::alpha);
     number(lrDecay_, &core::OptimizerSettings::lrDecay);
     auto flag = [this](QCheckBox* box, bool core::OptimizerSettings::*field) {
-        connect(box, &QCheckBox::toggled, this, [this, field](bool on) {
-            if (updating_)
-                return;
+        binder_->onEdit(box, &QCheckBox::toggled, [this, field](bool on) {
             settings_.train.optimizer.*field = on;
             edited(Change::Training);
         });
     };
     flag(nesterov_, &core::OptimizerSettings::nesterov);
     flag(centered_, &core::OptimizerSettings::centered);
-    connect(eps_, &QLineEdit::editingFinished, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(eps_, &QLineEdit::editingFinished, [this] {
         bool ok = false;
         const double v = QLocale::c().toDouble(eps_->text().trimmed(), &ok);
         std::optional<double> eps;
@@ -410,33 +393,23 @@ QGroupBox* ControlPanel::buildScheduleGroup()
     period_->setValue(500);
     mult_->setValue(2);
 
-    connect(schedule_, &QComboBox::currentIndexChanged, this, [this] {
-        if (updating_)
-            return;
+    binder_->onEdit(schedule_, &QComboBox::currentIndexChanged, [this] {
         const QString kind = schedule_->currentData().toString();
-        updating_ = true;
-        if (kind == QLatin1String("exponential"))
-            gamma_->setValue(exponentialGamma_);
-        else if (kind == QLatin1String("step"))
-            gamma_->setValue(stepGamma_);
-        updating_ = false;
+        binder_->silently([&] {
+            if (kind == QLatin1String("exponential"))
+                gamma_->setValue(exponentialGamma_);
+            else if (kind == QLatin1String("step"))
+                gamma_->setValue(stepGamma_);
+        });
         updateSchedule();
     });
-    connect(gamma_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (updating_)
-            return;
+    binder_->onEdit(gamma_, &QDoubleSpinBox::valueChanged, [this](double v) {
         (schedule_->currentData().toString() == QLatin1String("step") ? stepGamma_ : exponentialGamma_) = v;
         updateSchedule();
     });
     for (QSpinBox* box : {every_, period_, mult_})
-        connect(box, &QSpinBox::valueChanged, this, [this] {
-            if (!updating_)
-                updateSchedule();
-        });
-    connect(minLr_, &QDoubleSpinBox::valueChanged, this, [this] {
-        if (!updating_)
-            updateSchedule();
-    });
+        binder_->onEdit(box, &QSpinBox::valueChanged, [this] { updateSchedule(); });
+    binder_->onEdit(minLr_, &QDoubleSpinBox::valueChanged, [this] { updateSchedule(); });
     return group;
 }
 
@@ -513,28 +486,20 @@ QGroupBox* ControlPanel::buildDataGroup()
     dataForm_->addRow(augRow);
 
     connect(builtIn_, &QPushButton::clicked, this, &ControlPanel::builtInDataRequested);
-    connect(datasetCount_, &QSpinBox::valueChanged, this, [this](int v) {
-        if (updating_)
-            return;
+    binder_->onEdit(datasetCount_, &QSpinBox::valueChanged, [this](int v) {
         settings_.data.count = v;
         edited(Change::Data);
     });
-    connect(datasetSeed_, &QSpinBox::valueChanged, this, [this](int v) {
-        if (updating_)
-            return;
+    binder_->onEdit(datasetSeed_, &QSpinBox::valueChanged, [this](int v) {
         settings_.data.seed = static_cast<std::uint64_t>(v);
         edited(Change::Data);
     });
-    connect(valFraction_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (updating_)
-            return;
+    binder_->onEdit(valFraction_, &QDoubleSpinBox::valueChanged, [this](double v) {
         settings_.data.valFraction = v;
         edited(Change::Data);
     });
     auto augmentation = [this](QCheckBox* box, bool core::AugmentationSettings::*field) {
-        connect(box, &QCheckBox::toggled, this, [this, field](bool on) {
-            if (updating_)
-                return;
+        binder_->onEdit(box, &QCheckBox::toggled, [this, field](bool on) {
             settings_.train.augmentation.*field = on;
             edited(Change::Training);
         });
@@ -556,8 +521,6 @@ QGroupBox* ControlPanel::buildPlaneGroup()
     planeForm_->addRow(tr("Vertical"), axis2_);
 
     auto onAxis = [this](bool first) {
-        if (updating_)
-            return;
         int a1 = axis1_->currentIndex();
         int a2 = axis2_->currentIndex();
         if (a1 == a2) {
@@ -570,15 +533,15 @@ QGroupBox* ControlPanel::buildPlaneGroup()
         settings_.axis1 = a1;
         settings_.axis2 = a2;
         settings_.range.reset();
-        updating_ = true;
-        axis1_->setCurrentIndex(a1);
-        axis2_->setCurrentIndex(a2);
-        updating_ = false;
+        binder_->silently([&] {
+            axis1_->setCurrentIndex(a1);
+            axis2_->setCurrentIndex(a2);
+        });
         rebuildHeldSliders();
         edited(Change::Plane);
     };
-    connect(axis1_, &QComboBox::currentIndexChanged, this, [onAxis] { onAxis(true); });
-    connect(axis2_, &QComboBox::currentIndexChanged, this, [onAxis] { onAxis(false); });
+    binder_->onEdit(axis1_, &QComboBox::currentIndexChanged, [onAxis] { onAxis(true); });
+    binder_->onEdit(axis2_, &QComboBox::currentIndexChanged, [onAxis] { onAxis(false); });
     return group;
 }
 
@@ -604,7 +567,7 @@ void ControlPanel::rebuildHeldSliders()
                                "Changing it starts a new run from the same point on the new slice.")
                 .arg(qs(names[static_cast<std::size_t>(p)])));
         slider->setValue(value);
-        connect(slider, &SliderSpin::valueEdited, this, [this, p](double v) {
+        binder_->onEdit(slider, &SliderSpin::valueEdited, [this, p](double v) {
             if (settings_.held.size() != context_.parameterNames.size())
                 settings_.held = context_.defaults;
             settings_.held[static_cast<std::size_t>(p)] = v;
@@ -618,7 +581,11 @@ void ControlPanel::rebuildHeldSliders()
 
 void ControlPanel::setSettings(const AppSettings& settings, const Context& context)
 {
-    updating_ = true;
+    binder_->silently([&] { showSettings(settings, context); });
+}
+
+void ControlPanel::showSettings(const AppSettings& settings, const Context& context)
+{
     settings_ = settings;
     context_ = context;
     const auto& opt = settings.train.optimizer;
@@ -691,7 +658,6 @@ void ControlPanel::setSettings(const AppSettings& settings, const Context& conte
     axis2_->setCurrentIndex(settings.axis2);
     rebuildHeldSliders();
     updateVisibility();
-    updating_ = false;
 }
 
 void ControlPanel::updateVisibility()
@@ -795,8 +761,6 @@ void ControlPanel::setProblem(const QString& message)
 
 void ControlPanel::edited(Change change)
 {
-    if (updating_)
-        return;
     emit changed(change);
 }
 

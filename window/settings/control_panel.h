@@ -23,6 +23,7 @@ class QSpinBox;
 
 namespace downhill::ui {
 
+class SettingsBinder;
 class SliderSpin;
 
 class ControlPanel : public QScrollArea {
@@ -79,11 +80,12 @@ private:
     void updateVisibility();
     void updateSchedule();
     void updateSurfaceChoices();
+    void showSettings(const AppSettings& settings, const Context& context);
     void edited(Change change);
 
     AppSettings settings_;
     Context context_;
-    bool updating_ = false;
+    SettingsBinder* binder_ = nullptr;   // the one guard: setSettings() is not an edit
 
     QLabel* problemLabel_ = nullptr;
 

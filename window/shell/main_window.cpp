@@ -1,3 +1,7 @@
+// Over the ~600-line guide, for now: besides building the window (actions, menus, layout, docks)
+// and wiring its features together, this file still turns settings into a run (rebuild,
+// configureRun, onPanelChanged) and holds the file commands (settings, run and data files, the
+// animation export), which have no classes of their own yet.
 #include "window/shell/main_window.h"
 
 #include <algorithm>
@@ -5,13 +9,11 @@
 #include <limits>
 
 #include <QAction>
-#include <QElapsedTimer>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
@@ -29,11 +31,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "session/problem/batch_images.h"
 #include "window/shell/action_factory.h"
+#include "window/shell/presentation_mode.h"
 #include "window/run/batch_strip.h"
 #include "window/settings/control_panel.h"
 #include "window/data/dataset_panel.h"
+#include "window/export/export_actions.h"
 #include "core/base/error.h"
 #include "plots/figure.h"
 #include "window/landscape/gradient_check_view.h"
@@ -43,10 +46,10 @@
 #endif
 #include "session/run/landscape_worker.h"
 #include "plots/loss_plot.h"
-#include "plots/palette.h"
 #include "window/race/race_mode.h"
 #include "window/race/race_panel.h"
 #include "window/run/readout_panel.h"
+#include "window/run/run_presenter.h"
 #include "plots/run_animation.h"
 #include "session/settings/run_io.h"
 #include "session/settings/settings_io.h"
@@ -68,74 +71,9 @@ namespace downhill::ui {
 
 namespace {
 
-constexpr int kStripImages = 24;   // images converted per frame; the strip shows ~16
-// Points handed to the plots per frame: at full speed a frame covers thousands of steps, more
-// than its pixels can show (the path log keeps them all).
-constexpr std::size_t kPlotPointsPerFrame = 2048;
-// Presentation mode: text and lines this many times their normal size.
-constexpr double kPresentationFontScale = 1.3;
-constexpr double kPresentationLineScale = 1.6;
-
-// The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
-// steps, so its rows are not always increasing).
-std::vector<const StepRow*> rowsAfter(const std::vector<StepRow>& rows, std::int64_t after)
-{
-    std::vector<const StepRow*> out;
-    for (const StepRow& row : rows) {
-        if (row.step > after) {
-            out.push_back(&row);
-            after = row.step;
-        }
-    }
-    return out;
-}
-
-// Calls fn for at most `limit` of the items, evenly spaced and always ending on the newest.
-template <typename T, typename Fn>
-void forEachShown(const std::vector<T>& items, std::size_t limit, Fn&& fn)
-{
-    const std::size_t n = items.size();
-    const std::size_t stride = std::max<std::size_t>(1, (n + limit - 1) / limit);
-    for (std::size_t i = 0; i < n; ++i) {
-        if ((n - 1 - i) % stride != 0)
-            continue;
-        if constexpr (std::is_pointer_v<T>)
-            fn(*items[i]);
-        else
-            fn(items[i]);
-    }
-}
-// The refresh waits at least this many times as long as a frame takes to draw, so that the GUI
-// thread is mostly free for the user's clicks and keys.
-constexpr double kFrameBudgetFactor = 2.0;
-constexpr int kMinFrameMs = 16;
-constexpr int kMaxFrameMs = 100;
-constexpr qint64 kLossPlotMs = 66;
-// The model curve over the data while playing: a few redraws a second follow it well enough.
-constexpr qint64 kModelCurveMs = 250;
-
-QImage toQImage(const core::GrayImage& image)
-{
-    QImage out(image.width, image.height, QImage::Format_Grayscale8);
-    for (int y = 0; y < image.height; ++y)
-        std::copy_n(image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width),
-            image.width, out.scanLine(y));
-    return out;
-}
-
 QString qs(const std::string& s)
 {
     return QString::fromStdString(s);
-}
-
-QString withSuffix(QString path, const QString& selectedFilter, const QString& fallback)
-{
-    if (!QFileInfo(path).suffix().isEmpty())
-        return path;
-    for (const char* suffix : {"png", "svg", "pdf", "csv", "json"})
-        if (selectedFilter.contains(QStringLiteral("*.%1").arg(QLatin1String(suffix))))
-            return path + QLatin1Char('.') + QLatin1String(suffix);
-    return path + QLatin1Char('.') + fallback;
 }
 
 }  // namespace
@@ -157,8 +95,15 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     buildActions();
     buildLayout();
     buildMenus();
+    presentation_ = new PresentationMode(this, presentationAction_, mainSplitter_, plotSplitter_, view3d_);
     surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
+    presenter_ = new RunPresenter(controller_, problem_, settings_,
+        {landscape_, lossPlot_, batchStrip_, readouts_, timeline_, stepCard_, gradientCheck_, datasetPanel_, banner_}, this);
+    connect(presenter_, &RunPresenter::frameShown, this, &MainWindow::frameShown);
+    connect(presenter_, &RunPresenter::diverged, this, [this] { onPlayingChanged(controller_->isPlaying()); });
+    connect(presenter_, &RunPresenter::timelineSettings, this, &MainWindow::followTimelineSettings);
     connectSignals();
+    connectExports();
 
     AppSettings start;
     if (options_.persist) {
@@ -596,19 +541,11 @@ void MainWindow::buildDocks()
 
 void MainWindow::connectSignals()
 {
-    connect(controller_, &TrainingController::frame, this, &MainWindow::onFrame);
     connect(controller_, &TrainingController::playingChanged, this, &MainWindow::onPlayingChanged);
     connect(controller_, &TrainingController::commandFailed, this, [this](const QString& message) {
         panel_->setProblem(message);
     });
     connect(landscapeWorker_, &LandscapeWorker::landscapeReady, this, &MainWindow::onLandscape);
-    for (QCustomPlot* plot : {static_cast<QCustomPlot*>(landscape_), static_cast<QCustomPlot*>(lossPlot_)}) {
-        connect(plot, &QCustomPlot::beforeReplot, this, [this] { replotClock_.start(); });
-        connect(plot, &QCustomPlot::afterReplot, this, [this] {
-            if (replotClock_.isValid())
-                frameWorkNs_ += replotClock_.nsecsElapsed();
-        });
-    }
     connect(landscapeWorker_, &LandscapeWorker::landscapeFailed, this, [this](quint64, const QString& message) {
         landscape_->setLandscapeStale(false);
         statusBar()->showMessage(tr("Landscape: %1").arg(message), 10000);
@@ -626,8 +563,6 @@ void MainWindow::connectSignals()
         if (runValid_)
             controller_->stepEpoch();
     });
-    connect(presentationAction_, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    connect(saveRunAction_, &QAction::triggered, this, &MainWindow::saveRunDialog);
     connect(openRunAction_, &QAction::triggered, this, &MainWindow::openRunDialog);
     connect(controller_, &TrainingController::timelineLoaded, this, [this](bool exact) {
         if (exact)
@@ -710,14 +645,9 @@ void MainWindow::connectSignals()
     });
 
     connect(openSettingsAction_, &QAction::triggered, this, &MainWindow::openSettingsDialog);
-    connect(saveSettingsAction_, &QAction::triggered, this, &MainWindow::saveSettingsDialog);
     connect(openDataFileAction_, &QAction::triggered, this, [this] { openDataDialog(false); });
     connect(openDataFolderAction_, &QAction::triggered, this, [this] { openDataDialog(true); });
     connect(builtInDataAction_, &QAction::triggered, this, &MainWindow::useBuiltInData);
-    connect(exportLandscapeAction_, &QAction::triggered, this, &MainWindow::exportLandscape);
-    connect(exportLossAction_, &QAction::triggered, this, &MainWindow::exportLossPlot);
-    connect(exportPathAction_, &QAction::triggered, this, &MainWindow::exportPath);
-    connect(exportHistoryAction_, &QAction::triggered, this, &MainWindow::exportLossHistory);
     connect(exportAnimationAction_, &QAction::triggered, this, &MainWindow::openAnimationDialog);
     connect(quitAction_, &QAction::triggered, this, &MainWindow::close);
     connect(gradientFieldAction_, &QAction::toggled, this, [this](bool on) {
@@ -754,6 +684,24 @@ void MainWindow::connectSignals()
     connect(resetViewAction_, &QAction::triggered, this, &MainWindow::resetView);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
     connect(shortcutsAction_, &QAction::triggered, this, &MainWindow::showShortcuts);
+}
+
+void MainWindow::connectExports()
+{
+    ExportActions::Sources sources;
+    sources.landscape = landscape_;
+    sources.lossPlot = lossPlot_;
+    sources.pathLog = &presenter_->pathLog();
+    sources.parameterNames = [this] { return problem_.parameterNames(); };
+    sources.saveSettings = [this](const QString& path, QString* error) { return saveSettings(path, error); };
+    sources.saveRun = [this](const QString& path, QString* error) { return saveRun(path, error); };
+    auto* exports = new ExportActions(this, std::move(sources));
+    connect(exportLandscapeAction_, &QAction::triggered, exports, &ExportActions::exportLandscape);
+    connect(exportLossAction_, &QAction::triggered, exports, &ExportActions::exportLossPlot);
+    connect(exportPathAction_, &QAction::triggered, exports, &ExportActions::exportPath);
+    connect(exportHistoryAction_, &QAction::triggered, exports, &ExportActions::exportLossHistory);
+    connect(saveSettingsAction_, &QAction::triggered, exports, &ExportActions::saveSettings);
+    connect(saveRunAction_, &QAction::triggered, exports, &ExportActions::saveRun);
 }
 
 void MainWindow::restoreWindow()
@@ -989,18 +937,6 @@ void MainWindow::onPanelChanged(int change)
     }
 }
 
-core::Vec MainWindow::heldVector() const
-{
-    return toVec(settings_.held);
-}
-
-QPointF MainWindow::project(const core::Vec& w) const
-{
-    if (w.size() <= std::max(settings_.axis1, settings_.axis2))
-        return {};
-    return {w[settings_.axis1], w[settings_.axis2]};
-}
-
 void MainWindow::requestLandscape(bool resetView)
 {
     if (!problem_.valid() || !settings_.range)
@@ -1009,7 +945,7 @@ void MainWindow::requestLandscape(bool resetView)
     job.objective = problem_.objective();
     job.request.axis1 = settings_.axis1;
     job.request.axis2 = settings_.axis2;
-    job.request.origin = heldVector();
+    job.request.origin = toVec(settings_.held);
     const auto& r = *settings_.range;
     job.request.min1 = r[0];
     job.request.max1 = r[1];
@@ -1071,187 +1007,6 @@ void MainWindow::updateTitle()
 // ---------------------------------------------------------------------------------------------
 // Run -> screen
 
-void MainWindow::onFrame(const Snapshot& snap)
-{
-    QElapsedTimer frameClock;
-    frameClock.start();
-    if (snap.restarted) {
-        pathLog_.clear(snap.init, snap.initTrainLoss);
-        // A run starts at step 0; snap.state may already be further on (a replayed run file).
-        seenHead_ = shownStep_ = 0;
-        landscape_->clearPath();
-        landscape_->clearGhostPath();
-        lossPlot_->clear();
-        lossPlot_->clearGhostSeries();
-        clearDivergence();
-        batchStrip_->setItems({});
-        stepCard_->setEmpty();
-        readouts_->setBatchesPerEpoch(snap.batchesPerEpoch);
-        if (snap.init.size() == problem_.parameterCount()) {
-            landscape_->appendPath({project(snap.init)});
-            showStart(snap.init);
-        }
-    }
-    if (snap.branchedAt)
-        keepBranchAsGhost(*snap.branchedAt, snap.abandoned);
-    extendTimeline(snap);
-    if (snap.seeked || snap.branchedAt) {
-        // A move along the timeline: the path is redrawn to where the run now stands.
-        clearDivergence();
-        redrawPathTo(snap.state.step);
-        if (snap.settings)
-            followTimelineSettings(*snap.settings);
-        if (snap.state.step == 0 && !snap.latest && pathLog_.init().size() == problem_.parameterCount()) {
-            showStart(pathLog_.init());
-            lossPlot_->setCurrentStep(0);
-            stepCard_->setEmpty();
-            batchStrip_->setItems({});
-        }
-    } else if (!snap.rows.empty()) {
-        // Steps on from where the path ends: new steps, or replays after going back.
-        QVector<QPointF> points;
-        forEachShown(rowsAfter(snap.rows, shownStep_), kPlotPointsPerFrame,
-            [&](const StepRow& row) { points.push_back(project(row.params)); });
-        landscape_->appendPath(points);
-    }
-    if (snap.hasState) {
-        shownStep_ = snap.state.step;
-        timeline_->setRange(0, seenHead_);
-        timeline_->setPosition(shownStep_);
-    }
-    if (!snap.epochs.empty())
-        readouts_->showEpoch(snap.epochs.back());
-    if (snap.latest) {
-        const core::StepRecord& r = *snap.latest;
-        // The velocity arrow: what momentum carried over from earlier steps (see carriedByMomentum).
-        const QPointF velocity = carriedByMomentum(settings_.train.optimizer, snap.state.optimizer.t,
-            project(r.after) - project(r.before), project(r.gradient), r.update.lr);
-        landscape_->setCurrent(project(r.after), -project(r.gradient), project(r.after) - project(r.before), velocity);
-        readouts_->showStep(r, snap.state, snap.batchesPerEpoch);
-        lossPlot_->setCurrentStep(static_cast<double>(r.step));
-        updateBatchStrip(snap);
-    }
-    if (snap.divergence)
-        showDivergence(*snap.divergence);
-    updateDocks(snap);
-    // Only the moving layer of the landscape (path, point, arrows) changes with a frame; a new
-    // grid asks for its own full replot.
-    landscape_->replotLive();
-    // The loss plot redraws everything each time; a curve creeping along needs no more than
-    // ~15 redraws a second, and a paused run gets its last frame drawn at once.
-    if (!lossReplotClock_.isValid() || lossReplotClock_.elapsed() >= kLossPlotMs || !controller_->isPlaying()) {
-        lossPlot_->replot(QCustomPlot::rpQueuedReplot);
-        lossReplotClock_.start();
-    }
-    frameWorkNs_ += frameClock.nsecsElapsed();
-    adaptFrameInterval();
-    emit frameShown();
-}
-
-void MainWindow::showStart(const core::Vec& init)
-{
-    // Before the first step, the arrow shows the full training-set gradient.
-    core::Vec grad;
-    const double loss = startLoss(init, grad);
-    landscape_->setCurrent(project(init), -project(grad), QPointF(), QPointF());
-    core::TrainState start;
-    start.params = init;
-    readouts_->showStart(start, grad, loss);
-}
-
-double MainWindow::startLoss(const core::Vec& init, core::Vec& gradient) const
-{
-    core::Workspace ws;
-    const core::Samples none;
-    const core::Samples& samples = problem_.usesData() ? problem_.data()->train : none;
-    return problem_.objective()->evaluateWithGradient(init, samples, gradient, ws);
-}
-
-void MainWindow::extendTimeline(const Snapshot& snap)
-{
-    const std::int64_t oldHead = seenHead_;
-    const std::vector<const StepRow*> fresh = rowsAfter(snap.rows, seenHead_);
-    if (!fresh.empty()) {
-        for (const StepRow* row : fresh)
-            pathLog_.append(*row);
-        seenHead_ = fresh.back()->step;
-        QVector<double> steps, losses, rates;
-        forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
-            steps.push_back(static_cast<double>(row.step));
-            losses.push_back(row.batchLoss);
-            rates.push_back(row.lr);
-        });
-        lossPlot_->appendSteps(steps, losses, rates);
-    }
-    std::vector<core::EpochRecord> epochs;
-    for (const core::EpochRecord& e : snap.epochs)
-        if (e.step > oldHead)
-            epochs.push_back(e);
-    pathLog_.appendEpochs(epochs);
-    // Every epoch of the frame, in one append (several epochs can end within a frame); full
-    // batches at full speed end one every step, and then the frame is thinned like the steps.
-    QVector<double> epochSteps, train, val;
-    forEachShown(epochs, kPlotPointsPerFrame, [&](const core::EpochRecord& e) {
-        epochSteps.push_back(static_cast<double>(e.step));
-        train.push_back(e.trainLoss);
-        val.push_back(e.valLoss);
-    });
-    if (!epochSteps.isEmpty())
-        lossPlot_->appendEpochs(epochSteps, train, val);
-}
-
-void MainWindow::keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned)
-{
-    const auto& rows = pathLog_.rows();
-    const auto from = pathLog_.endOf(step);
-    QVector<QPointF> points;
-    QVector<double> steps, losses;
-    // The ghost starts where the two branches part.
-    if (from != rows.begin())
-        points.push_back(project((from - 1)->params));
-    else if (pathLog_.init().size() == problem_.parameterCount())
-        points.push_back(project(pathLog_.init()));
-    std::int64_t last = step;
-    const auto add = [&](const StepRow& row) {
-        if (row.step <= last)
-            return;
-        last = row.step;
-        points.push_back(project(row.params));
-        steps.push_back(static_cast<double>(row.step));
-        losses.push_back(row.batchLoss);
-    };
-    std::for_each(from, rows.end(), add);
-    std::for_each(abandoned.begin(), abandoned.end(), add);
-    pathLog_.truncate(step);
-    seenHead_ = std::min(seenHead_, step);
-    if (!steps.isEmpty()) {
-        const QString label = tr("before the change at step %1").arg(step);
-        landscape_->setGhostPath(points, label);
-        lossPlot_->setGhostSeries(steps, losses, label);
-    }
-    redrawLossFromLog();
-}
-
-void MainWindow::redrawLossFromLog()
-{
-    RunAnimation::plotLoss(*lossPlot_, pathLog_.rows(), pathLog_.epochs());
-}
-
-void MainWindow::redrawPathTo(std::int64_t step)
-{
-    landscape_->clearPath();
-    if (pathLog_.init().size() != problem_.parameterCount())
-        return;
-    const auto& rows = pathLog_.rows();
-    const auto end = pathLog_.endOf(step);
-    QVector<QPointF> points;
-    points.reserve(static_cast<qsizetype>(end - rows.begin()) + 1);
-    points.push_back(project(pathLog_.init()));
-    for (auto it = rows.begin(); it != end; ++it)
-        points.push_back(project(it->params));
-    landscape_->appendPath(points);
-}
-
 void MainWindow::followTimelineSettings(const core::TrainSettings& ts)
 {
     // Back before a change of settings: the panel shows the settings of that moment, so that
@@ -1269,69 +1024,6 @@ void MainWindow::followTimelineSettings(const core::TrainSettings& ts)
     updateCaptions();
     updateTitle();
     statusBar()->showMessage(tr("The settings are back to what they were at this step."), 6000);
-}
-
-void MainWindow::adaptFrameInterval()
-{
-    // The work of the last frame: this handler plus the queued replots it asked for (measured
-    // between beforeReplot and afterReplot), averaged over a few frames.
-    const double work = static_cast<double>(frameWorkNs_) * 1e-6;
-    frameWorkNs_ = 0;
-    frameCostMs_ = frameCostMs_ <= 0 ? work : 0.8 * frameCostMs_ + 0.2 * work;
-    const int interval = std::clamp(static_cast<int>(std::lround(kFrameBudgetFactor * frameCostMs_)), kMinFrameMs, kMaxFrameMs);
-    if (std::abs(interval - frameIntervalMs_) >= 2 || (interval == kMinFrameMs && frameIntervalMs_ != kMinFrameMs)) {
-        frameIntervalMs_ = interval;
-        controller_->setFrameInterval(interval);
-    }
-}
-
-void MainWindow::updateBatchStrip(const Snapshot& snap)
-{
-    if (!problem_.showsImages() || !snap.latest || snap.batchRows.empty())
-        return;
-    const auto* d = problem_.dataObjective();
-    const auto& trainData = *problem_.data();
-    if (snap.batchX.size() != snap.batchRows.size())
-        return;
-    const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
-    core::Array y;
-    d->model().predict(x, snap.latest->before, y);
-    QVector<BatchStrip::Item> items;
-    items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
-    for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {
-        const int row = snap.batchRows[i];
-        if (row < 0 || row >= trainData.train.size())
-            return;
-        BatchStrip::Item item;
-        if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
-            // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
-            const core::TrainSettings& ts = settings_.train;
-            item.image = toQImage(BatchImages::seen(trainData, ts, snap.latest->epoch, row));
-            item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
-        }
-        item.count = trainData.train.t[row];
-        item.prediction = y[static_cast<Eigen::Index>(i)];
-        items.push_back(std::move(item));
-    }
-    batchStrip_->setItems(items);
-}
-
-void MainWindow::updateDocks(const Snapshot& snap)
-{
-    if (snap.stepInputs)
-        stepCard_->setStep(*snap.stepInputs);
-    if (!snap.hasState || snap.state.params.size() != problem_.parameterCount())
-        return;
-    const bool atRest = snap.stepInputs.has_value() || (snap.restarted && !controller_->isPlaying());
-    if (atRest) {
-        // The check computes a whole error curve on its own thread: only for a point that stays.
-        gradientCheck_->setProblem(problem_.objective(), problem_.usesData() ? problem_.data()->train : core::Samples(),
-            snap.state.params);
-    }
-    if (atRest || !modelCurveClock_.isValid() || modelCurveClock_.elapsed() >= kModelCurveMs) {
-        datasetPanel_->setModelCurve(problem_.objective(), snap.state.params);
-        modelCurveClock_.start();
-    }
 }
 
 void MainWindow::showDataset()
@@ -1353,27 +1045,6 @@ void MainWindow::onDatasetAugmentation(const core::AugmentationSettings& augment
     // setSettings is silent: the panel's check boxes follow without answering back.
     panel_->setSettings(settings_, panelContext());
     applyTraining();
-}
-
-void MainWindow::showDivergence(const Divergence& d)
-{
-    banner_->setText(tr("Diverged at step %1: the loss or the parameters are no longer finite numbers. The path ends at "
-                        "the last finite point. Lower the learning rate and press Reset (R).").arg(d.step));
-    banner_->show();
-    divergence_ = tr("Diverged at step %1 \u2014 lower the learning rate and press Reset").arg(d.step);
-    landscape_->setDiverged(true, divergence_);
-    landscape_->replot(QCustomPlot::rpQueuedReplot);   // the banner is not on the moving layer
-    onPlayingChanged(controller_->isPlaying());
-}
-
-void MainWindow::clearDivergence()
-{
-    if (!banner_->isVisibleTo(this))
-        return;
-    banner_->hide();
-    divergence_.clear();
-    landscape_->setDiverged(false, QString());
-    landscape_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MainWindow::onLandscape(const LandscapeResult& result)
@@ -1435,6 +1106,11 @@ AppSettings MainWindow::currentSettings() const
     return s;
 }
 
+const PathLog& MainWindow::pathLog() const
+{
+    return presenter_->pathLog();
+}
+
 bool MainWindow::openData(const QString& path, QString* error)
 {
     AppSettings next = settings_;
@@ -1483,21 +1159,6 @@ void MainWindow::openLesson(const QString& path)
         statusBar()->showMessage(tr("Lesson: %1").arg(settings_.lesson->title), 5000);
 }
 
-void MainWindow::saveSettingsDialog()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save settings"), QStringLiteral("downhill.json"),
-        tr("Downhill settings (*.json)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("json"));
-    QString error;
-    if (!saveSettings(path, &error))
-        QMessageBox::warning(this, tr("Save settings"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
 bool MainWindow::saveRun(const QString& path, QString* error)
 {
     const auto timeline = runValid_ ? controller_->saveTimeline() : std::nullopt;
@@ -1544,16 +1205,6 @@ bool MainWindow::openRun(const QString& path, QString* error)
     return true;
 }
 
-void MainWindow::saveRunDialog()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save run"), QString(), tr("Downhill runs (*.json)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!saveRun(withSuffix(path, QString(), QStringLiteral("json")), &error))
-        QMessageBox::warning(this, tr("Save run"), error);
-}
-
 void MainWindow::openRunDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open run"), QString(), tr("Downhill runs (*.json)"));
@@ -1584,65 +1235,6 @@ void MainWindow::useBuiltInData()
         return;
     settings_.data.path.clear();
     rebuild(true);
-}
-
-void MainWindow::exportLandscape()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export landscape"), QStringLiteral("landscape.png"),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("png"));
-    QString error;
-    if (!landscape_->exportImage(path, &error))
-        QMessageBox::warning(this, tr("Export landscape"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
-void MainWindow::exportLossPlot()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export loss plot"), QStringLiteral("loss.png"),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("png"));
-    QString error;
-    if (!lossPlot_->exportImage(path, &error))
-        QMessageBox::warning(this, tr("Export loss plot"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-}
-
-void MainWindow::exportPath()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export path"), QStringLiteral("path.csv"), tr("CSV files (*.csv)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("csv"));
-    QString error;
-    if (!pathLog_.writeCsv(path, problem_.parameterNames(), &error))
-        QMessageBox::warning(this, tr("Export path"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1 steps to %2").arg(pathLog_.rows().size()).arg(path), 5000);
-}
-
-void MainWindow::exportLossHistory()
-{
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export loss history"), QStringLiteral("loss-history.csv"),
-        tr("CSV files (*.csv)"), &filter);
-    if (path.isEmpty())
-        return;
-    path = withSuffix(path, filter, QStringLiteral("csv"));
-    QString error;
-    if (!pathLog_.writeEpochsCsv(path, &error))
-        QMessageBox::warning(this, tr("Export loss history"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1 epochs to %2").arg(pathLog_.epochs().size()).arg(path), 5000);
 }
 
 void MainWindow::openAnimationDialog()
@@ -1680,7 +1272,7 @@ QSize MainWindow::mapsSize() const
 std::int64_t MainWindow::animationLastStep() const
 {
     // The run to the timeline position, and a race beside it to where the race stands.
-    return std::max(shownStep_, race_->lastStep());
+    return std::max(presenter_->shownStep(), race_->lastStep());
 }
 
 ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* error)
@@ -1690,7 +1282,9 @@ ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* er
             *error = message;
         return ExportResult::Failed;
     };
-    if (!runValid_ || pathLog_.init().size() != problem_.parameterCount() || !landscape_->hasLandscape())
+    const PathLog& pathLog = presenter_->pathLog();
+    const std::int64_t shownStep = presenter_->shownStep();
+    if (!runValid_ || pathLog.init().size() != problem_.parameterCount() || !landscape_->hasLandscape())
         return fail(tr("There is no run to animate yet: wait for the landscape, then try again."));
     if (a.target.trimmed().isEmpty())
         return fail(tr("Choose where to save the animation."));
@@ -1699,21 +1293,21 @@ ExportResult MainWindow::exportAnimation(const AnimationSettings& a, QString* er
     // the frames are drawn.
     const std::int64_t last = animationLastStep();
     AnimationRun run;
-    run.init = pathLog_.init();
-    run.rows.assign(pathLog_.rows().begin(), pathLog_.endOf(shownStep_));
+    run.init = pathLog.init();
+    run.rows.assign(pathLog.rows().begin(), pathLog.endOf(shownStep));
     run.entrants = race_->animationEntrants();
     run.axis1 = settings_.axis1;
     run.axis2 = settings_.axis2;
     core::Vec gradient;
-    startLoss(run.init, gradient);
-    run.startNegGradient = -project(gradient);
+    presenter_->startLoss(run.init, gradient);
+    run.startNegGradient = -presenter_->project(gradient);
     run.optimizer = settings_.train.optimizer;
     run.title = runLabel_->text();
-    if (!divergence_.isEmpty() && shownStep_ == seenHead_)
-        run.divergence = divergence_;
+    if (!presenter_->divergence().isEmpty() && shownStep == presenter_->seenHead())
+        run.divergence = presenter_->divergence();
     std::vector<core::EpochRecord> epochs;
-    for (const core::EpochRecord& e : pathLog_.epochs())
-        if (e.step <= shownStep_)
+    for (const core::EpochRecord& e : pathLog.epochs())
+        if (e.step <= shownStep)
             epochs.push_back(e);
 
     // The plot's current size is drawn as on screen; the fixed sizes from 1600 pixels wide up
@@ -1784,75 +1378,12 @@ void MainWindow::showAbout()
 
 void MainWindow::setPresentationMode(bool on)
 {
-    if (on == presenting_)
-        return;
-    presenting_ = on;
-    {
-        const QSignalBlocker block(presentationAction_);
-        presentationAction_->setChecked(on);
-    }
-    // Every widget's font is set, not just the window's: under the application's style sheet
-    // fonts do not propagate from parents. Leaving puts each widget back as it was: its own
-    // font if it had set one, otherwise its parent's again.
-    const double textScale = on ? kPresentationFontScale : 1.0;
-    if (on) {
-        normalSplits_ = {mainSplitter_->saveState(), plotSplitter_->saveState(), saveGeometry()};
-        normalDockWidths_.clear();
-        for (QDockWidget* d : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
-            if (d->isVisible() && !d->isFloating())
-                normalDockWidths_.emplace_back(d, d->width());
-        normalFonts_.clear();
-        QList<QWidget*> widgets = findChildren<QWidget*>();
-        widgets.prepend(this);
-        for (QWidget* w : widgets) {
-            const bool own = w->testAttribute(Qt::WA_SetFont);
-            normalFonts_.push_back({w, own ? w->font() : QFont(), own});
-            QFont f = w->font();
-            if (f.pointSizeF() > 0) {
-                f.setPointSizeF(f.pointSizeF() * textScale);
-                w->setFont(f);
-            }
-        }
-    } else {
-        for (auto it = normalFonts_.rbegin(); it != normalFonts_.rend(); ++it)
-            if (it->widget)
-                it->widget->setFont(it->own ? it->font : QFont());
-        normalFonts_.clear();
-        // The larger text pushed the splitters and may have grown the window: both go back,
-        // once the layouts know the smaller text.
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        restoreGeometry(normalSplits_[2]);
-        mainSplitter_->restoreState(normalSplits_[0]);
-        plotSplitter_->restoreState(normalSplits_[1]);
-        // The larger text also narrowed the docks (the 3D view most visibly), and the window
-        // does not widen them again by itself.
-        QList<QDockWidget*> docks;
-        QList<int> widths;
-        for (const auto& [d, width] : normalDockWidths_) {
-            if (d && d->isVisible() && !d->isFloating()) {
-                docks.push_back(d);
-                widths.push_back(width);
-            }
-        }
-        resizeDocks(docks, widths, Qt::Horizontal);
-        normalDockWidths_.clear();
-    }
-    palette::setPresentationScale(on ? kPresentationLineScale : 1.0, textScale);
-#ifdef DOWNHILL_HAVE_3D
-    if (view3d_)
-        view3d_->applyPresentationScale();
-#endif
-    for (QCustomPlot* plot : findChildren<QCustomPlot*>()) {
-        if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
-            landscape->applyPresentationScale();
-        } else {
-            palette::applyPresentationScale(plot);
-            plot->replot(QCustomPlot::rpQueuedReplot);
-        }
-    }
-    if (auto* bar = findChild<QToolBar*>(QStringLiteral("transportBar")))
-        bar->setIconSize(on ? QSize(40, 40) : QSize(28, 28));
-    statusBar()->showMessage(on ? tr("Presentation mode: F5 to leave") : QString(), 4000);
+    presentation_->setOn(on);
+}
+
+bool MainWindow::presentationMode() const
+{
+    return presentation_->isOn();
 }
 
 void MainWindow::showShortcuts()

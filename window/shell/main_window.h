@@ -9,10 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include <QElapsedTimer>
-#include <QFont>
 #include <QMainWindow>
-#include <QPointer>
 #include <QTimer>
 
 #include "window/export/animation_dialog.h"
@@ -20,7 +17,6 @@
 #include "window/settings/control_panel.h"
 #include "session/run/path_log.h"
 #include "session/problem/problem.h"
-#include "session/run/snapshot_buffer.h"
 
 class QAction;
 class QDockWidget;
@@ -36,8 +32,10 @@ class LandscapePlot;
 class LandscapeView3D;
 class LandscapeWorker;
 class LossPlot;
+class PresentationMode;
 class RaceMode;
 class ReadoutPanel;
+class RunPresenter;
 class SpeedControl;
 class StepCard;
 class TimelineBar;
@@ -76,7 +74,7 @@ public:
     const AppSettings& settings() const { return settings_; }
     AppSettings currentSettings() const;
     const Problem& problem() const { return problem_; }
-    const PathLog& pathLog() const { return pathLog_; }
+    const PathLog& pathLog() const;
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }
@@ -89,7 +87,7 @@ public:
     TimelineBar* timeline() const { return timeline_; }
     // Larger text and thicker lines for a projector (F5).
     void setPresentationMode(bool on);
-    bool presentationMode() const { return presenting_; }
+    bool presentationMode() const;
     RaceMode* raceMode() const { return race_; }
     // File > Export animation without the dialog: the run from step 0 to the timeline position
     // and a race beside it to where the race stands, drawn offscreen with a cancellable
@@ -116,6 +114,7 @@ private:
     void buildLayout();
     void buildDocks();
     void connectSignals();
+    void connectExports();
     void restoreWindow();
     void saveWindow() const;
 
@@ -132,38 +131,17 @@ private:
     void updateTitle();
 
     // Run -> screen.
-    void onFrame(const Snapshot& snapshot);
-    void showStart(const core::Vec& init);
-    void extendTimeline(const Snapshot& snapshot);
-    void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
-    void redrawLossFromLog();
-    void redrawPathTo(std::int64_t step);
     void followTimelineSettings(const core::TrainSettings& settings);
     void onLandscape(const LandscapeResult& result);
-    void showDivergence(const Divergence& divergence);
-    void clearDivergence();
-    void updateBatchStrip(const Snapshot& snapshot);
-    void updateDocks(const Snapshot& snapshot);
     void showDataset();
     void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
-    QPointF project(const core::Vec& w) const;
-    // Before the first step: the training loss at init and its gradient over the whole set.
-    double startLoss(const core::Vec& init, core::Vec& gradient) const;
-    core::Vec heldVector() const;
     void onPlayingChanged(bool playing);
-    void adaptFrameInterval();
 
     // Menu commands.
     void openSettingsDialog();
-    void saveSettingsDialog();
-    void saveRunDialog();
     void openRunDialog();
     void openDataDialog(bool folder);
     void useBuiltInData();
-    void exportLandscape();
-    void exportLossPlot();
-    void exportPath();
-    void exportLossHistory();
     void openAnimationDialog();
     void resetView();
     void showAbout();
@@ -175,13 +153,11 @@ private:
     Problem problem_;
     bool runValid_ = false;
     bool resetViewOnGrid_ = false;
-    PathLog pathLog_;            // the run's timeline as far as it has gone (to seenHead_)
-    std::int64_t seenHead_ = 0;   // the last step of the timeline the GUI has rows for
-    std::int64_t shownStep_ = 0;  // the landscape's path is drawn up to here
 
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
     SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
+    RunPresenter* presenter_ = nullptr;        // the frames on screen
 
     ControlPanel* panel_ = nullptr;
     LandscapePlot* landscape_ = nullptr;
@@ -203,20 +179,13 @@ private:
     QDockWidget* view3dDock_ = nullptr;
     QAction* view3dAction_ = nullptr;
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
-    QElapsedTimer modelCurveClock_;
     QLabel* banner_ = nullptr;
-    QString divergence_;          // the landscape's banner while the run is diverged
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;
     QLabel* runLabel_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QSplitter* plotSplitter_ = nullptr;
     QTimer viewDebounce_;
-    QElapsedTimer replotClock_;
-    QElapsedTimer lossReplotClock_;
-    qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
-    double frameCostMs_ = 0;
-    int frameIntervalMs_ = 16;
     std::optional<std::array<double, 4>> pendingView_;
 
     QAction* playAction_ = nullptr;
@@ -248,15 +217,7 @@ private:
     QAction* aboutAction_ = nullptr;
     QAction* shortcutsAction_ = nullptr;
     QAction* presentationAction_ = nullptr;
-    bool presenting_ = false;
-    struct NormalFont {
-        QPointer<QWidget> widget;
-        QFont font;      // when own
-        bool own = false;
-    };
-    std::vector<NormalFont> normalFonts_;   // while presenting: every widget's font before
-    std::array<QByteArray, 3> normalSplits_;  // and the splitters' states and the window's geometry
-    std::vector<std::pair<QPointer<QDockWidget>, int>> normalDockWidths_;   // and the docked docks' widths
+    PresentationMode* presentation_ = nullptr;
 };
 
 }  // namespace downhill::ui

@@ -1,0 +1,103 @@
+#pragma once
+// The run on screen. It takes each frame (a Snapshot) of the training controller and updates
+// what shows the run: the landscape's path, point and arrows, the loss plot, the readouts, the
+// batch strip, the docks (step card, gradient check, the data's model curve), the timeline and
+// the divergence banner. It keeps the run's timeline as far as the GUI has seen it (PathLog),
+// and paces the controller's frames to what drawing them costs.
+#include <cstdint>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+
+#include "session/run/path_log.h"
+#include "session/run/snapshot_buffer.h"
+
+class QLabel;
+
+namespace downhill::ui {
+
+struct AppSettings;
+class BatchStrip;
+class DatasetPanel;
+class GradientCheckView;
+class LandscapePlot;
+class LossPlot;
+class Problem;
+class ReadoutPanel;
+class StepCard;
+class TimelineBar;
+class TrainingController;
+
+class RunPresenter : public QObject {
+    Q_OBJECT
+public:
+    struct Views {
+        LandscapePlot* landscape = nullptr;
+        LossPlot* lossPlot = nullptr;
+        BatchStrip* batchStrip = nullptr;
+        ReadoutPanel* readouts = nullptr;
+        TimelineBar* timeline = nullptr;
+        StepCard* stepCard = nullptr;
+        GradientCheckView* gradientCheck = nullptr;
+        DatasetPanel* datasetPanel = nullptr;
+        QLabel* banner = nullptr;   // the divergence banner above the plots
+    };
+
+    // The problem and the settings are the window's, read at each frame (the plotted axes, the
+    // optimizer of the velocity arrow, the augmentations of the batch strip).
+    RunPresenter(TrainingController* controller, const Problem& problem, const AppSettings& settings, Views views,
+        QObject* parent);
+
+    void show(const Snapshot& snapshot);
+
+    const PathLog& pathLog() const { return pathLog_; }
+    std::int64_t shownStep() const { return shownStep_; }   // the landscape's path ends here
+    std::int64_t seenHead() const { return seenHead_; }     // the last step the GUI has rows for
+    const QString& divergence() const { return divergence_; }   // the landscape's banner; empty: none
+    // A point of parameter space on the plotted plane.
+    QPointF project(const core::Vec& w) const;
+    // Before the first step: the training loss at init and its gradient over the whole set.
+    double startLoss(const core::Vec& init, core::Vec& gradient) const;
+
+signals:
+    void frameShown();
+    void diverged();
+    // A move along the timeline reached a step with these settings in effect.
+    void timelineSettings(const core::TrainSettings& settings);
+
+private:
+    void restart(const Snapshot& snapshot);
+    void showStart(const core::Vec& init);
+    void extendTimeline(const Snapshot& snapshot);
+    void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
+    void redrawPathTo(std::int64_t step);
+    void showLatest(const Snapshot& snapshot);
+    void showDivergence(const Divergence& divergence);
+    void clearDivergence();
+    void updateBatchStrip(const Snapshot& snapshot);
+    void updateDocks(const Snapshot& snapshot);
+    void replot();
+    void adaptFrameInterval();
+
+    TrainingController* controller_;
+    const Problem& problem_;
+    const AppSettings& settings_;
+    Views views_;
+
+    PathLog pathLog_;             // the run's timeline as far as it has gone (to seenHead_)
+    std::int64_t seenHead_ = 0;
+    std::int64_t shownStep_ = 0;
+    QString divergence_;
+
+    QElapsedTimer modelCurveClock_;
+    QElapsedTimer replotClock_;
+    QElapsedTimer lossReplotClock_;
+    qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
+    double frameCostMs_ = 0;
+    int frameIntervalMs_ = 16;
+};
+
+}  // namespace downhill::ui
