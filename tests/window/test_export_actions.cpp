@@ -1,10 +1,9 @@
-// File > Export and File > Save settings / Save run, as a user drives them: the file dialog
-// answered with a path, the file written with the suffix the filter implies, the status bar
+// File > Export and File > Save settings / Save run, as a user drives them: the path asked
+// for answered (the asker replaced, not a modal file dialog raced by a timer), the file written with the suffix the filter implies, the status bar
 // saying so; a path that cannot be written gives a warning naming the command and nothing else.
 #include <QAction>
 #include <QApplication>
 #include <QFile>
-#include <QFileDialog>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -16,6 +15,7 @@
 #include "tests/common/controller_sync.h"
 #include "tests/common/image_files.h"
 #include "tests/common/window_harness.h"
+#include "window/export/export_actions.h"
 #include "window/shell/main_window.h"
 
 using namespace downhill;
@@ -23,19 +23,23 @@ using downhill::ui::MainWindow;
 
 namespace {
 
-// Triggers the action while answering its dialogs: the file dialog with `path`, a message box
-// by closing it; returns the message boxes' titles (empty: none came up).
-QStringList triggerAnswering(QAction* action, const QString& path)
+// Triggers the action with `path` as the answer to its file dialog, taken with the dialog's
+// default (first) filter as a user who only types a name would; a message box is closed.
+// Returns the message boxes' titles (empty: none came up).
+QStringList triggerAnswering(MainWindow& window, QAction* action, const QString& path)
 {
+    auto* exports = window.findChild<ui::ExportActions*>(QStringLiteral("exportActions"));
+    if (!exports)
+        qFatal("no exportActions");
+    exports->setPathAsker([path](const QString&, const QString&, const QString& filters, QString* selected) {
+        *selected = filters.section(QStringLiteral(";;"), 0, 0);
+        return path;
+    });
     QStringList boxes;
     QTimer answer;
     answer.setInterval(20);
     QObject::connect(&answer, &QTimer::timeout, [&] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (auto* files = qobject_cast<QFileDialog*>(modal)) {
-            files->selectFile(path);
-            QMetaObject::invokeMethod(files, "accept");   // protected in QFileDialog, a slot of QDialog
-        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
             boxes << box->windowTitle();
             box->close();
         }
@@ -96,7 +100,7 @@ void TestExportActions::writesWhatTheActionNames()
     QFETCH(QByteArray, begins);
     QFETCH(QString, status);
     window_->statusBar()->clearMessage();
-    const QStringList boxes = triggerAnswering(window_->findChild<QAction*>(action), dir_.filePath(name));
+    const QStringList boxes = triggerAnswering(*window_, window_->findChild<QAction*>(action), dir_.filePath(name));
     QVERIFY2(boxes.isEmpty(), qPrintable(boxes.join(QLatin1Char(','))));
     QFile file(dir_.filePath(written));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
@@ -108,7 +112,7 @@ void TestExportActions::writesWhatTheActionNames()
 void TestExportActions::unwritablePathWarns()
 {
     window_->statusBar()->clearMessage();
-    const QStringList boxes = triggerAnswering(window_->findChild<QAction*>(QStringLiteral("exportPathAction")),
+    const QStringList boxes = triggerAnswering(*window_, window_->findChild<QAction*>(QStringLiteral("exportPathAction")),
         dir_.filePath(QStringLiteral("no/such/folder/path.csv")));
     QCOMPARE(boxes, QStringList{QStringLiteral("Export path")});
     QVERIFY(window_->statusBar()->currentMessage().isEmpty());

@@ -34,12 +34,16 @@ QString imageFilters()
 ExportActions::ExportActions(QMainWindow* window, Sources sources)
     : QObject(window), window_(window), sources_(std::move(sources))
 {
+    setObjectName(QStringLiteral("exportActions"));
+    askPath_ = [this](const QString& title, const QString& defaultName, const QString& filters, QString* selected) {
+        return QFileDialog::getSaveFileName(window_, title, defaultName, filters, selected);
+    };
 }
 
 void ExportActions::saveTo(const Target& target, const Writer& write, const Report& report)
 {
     QString filter;
-    QString path = QFileDialog::getSaveFileName(window_, target.title, target.defaultName, target.filters, &filter);
+    QString path = askPath_(target.title, target.defaultName, target.filters, &filter);
     if (path.isEmpty())
         return;
     path = withSuffix(path, filter, target.suffix);

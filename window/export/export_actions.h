@@ -30,7 +30,13 @@ public:
         Writer saveRun;        // MainWindow::saveRun
     };
 
+    // How a path is asked for: QFileDialog::getSaveFileName unless replaced (a test answers
+    // without a modal dialog, whose timing under load is a race).
+    using AskPath = std::function<QString(const QString& title, const QString& defaultName, const QString& filters,
+        QString* selectedFilter)>;
+
     ExportActions(QMainWindow* window, Sources sources);
+    void setPathAsker(AskPath ask) { askPath_ = std::move(ask); }
 
     void exportLandscape();
     void exportLossPlot();
@@ -52,6 +58,7 @@ private:
 
     QMainWindow* window_;
     Sources sources_;
+    AskPath askPath_;
 };
 
 }  // namespace downhill::ui

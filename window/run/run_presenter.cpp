@@ -354,8 +354,13 @@ void RunPresenter::updateDocks(const Snapshot& snap)
 
 void RunPresenter::showDivergence(const Divergence& d)
 {
-    views_.banner->setText(tr("Diverged at step %1: the loss or the parameters are no longer finite numbers. The path "
-                              "ends at the last finite point. Lower the learning rate and press Reset (R).").arg(d.step));
+    // What happened in the engine's one wording (core::Divergence::at, as downhill-cli prints
+    // it); what to do about it is the window's own.
+    QString what = QString::fromStdString(d.message);
+    if (!what.isEmpty())
+        what[0] = what[0].toUpper();
+    views_.banner->setText(tr("%1. The path ends at the last finite point: lower the learning rate and press Reset (R).")
+                               .arg(what));
     views_.banner->show();
     divergence_ = tr("Diverged at step %1 \u2014 lower the learning rate and press Reset").arg(d.step);
     views_.landscape->setDiverged(true, divergence_);
