@@ -1,3 +1,6 @@
+// Just over the ~600-line guide: what is left here is the widget itself (view, mouse, hover,
+// banner, captions, legend corner) and one-line forwarders of its public API to the layers in
+// plots/landscape/, kept so that the window, figures and tests did not have to change.
 #include "plots/landscape_plot.h"
 
 #include <algorithm>
