@@ -23,15 +23,13 @@ RunConfig loadConfigFile(const std::string& path)
     c.people.seed = s.data.seed;
     c.valFraction = s.data.valFraction;
     c.train = s.train;
-    c.fullBatch = s.fullBatch;
     c.axes = std::array<int, 2>{s.axis1, s.axis2};
     c.range = s.range;
     c.gradientField = s.gradientField;
     c.captions = s.captions;
     c.logLoss = s.logLoss;
     c.surface = ui::surfaceName(s.surface).toStdString();
-    for (const ui::RaceEntrant& e : s.race)
-        c.race.push_back({e.optimizer, e.batchSize, false});
+    c.race = s.race;
     return c;
 }
 

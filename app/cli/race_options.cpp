@@ -118,7 +118,7 @@ RaceEntrant RaceOptions::parseSpec(const std::string& spec)
         const std::string where = "race: '" + spec + "': " + key;   // failFlag's "--" goes in front
         if (key == "batch") {
             if (value == "full") {
-                e.fullBatch = true;
+                e.batchSize = core::TrainSettings::kFullBatch;
             } else {
                 const std::int64_t b = CommandLine::parseInteger(where, value);
                 if (b < 1 || b > std::numeric_limits<int>::max())

@@ -10,17 +10,15 @@
 #include "core/model/loss.h"
 #include "core/data/people_generator.h"
 #include "core/train/trainer.h"
+#include "session/settings/app_settings.h"
 
 namespace downhill::cli {
 
-// One entrant of a race (render --race, or a settings file's line-up): its update rule with all
-// its parameters, and its batch size when it has its own. Everything else it trains with is the
-// run's: the same objective, data, start point, schedule, seed and limits.
-struct RaceEntrant {
-    core::OptimizerSettings optimizer;
-    std::optional<int> batchSize;   // unset: the run's
-    bool fullBatch = false;         // the whole training set (overrides batchSize)
-};
+// One entrant of a race (render --race, or a settings file's line-up) is the window's
+// ui::RaceEntrant: its update rule and, when it has its own, its batch size (kFullBatch for
+// "full"). Everything else it trains with is the run's: the same objective, data, start point,
+// schedule, seed and limits.
+using ui::RaceEntrant;
 
 struct RunConfig {
     std::string model = "linear";
@@ -29,8 +27,7 @@ struct RunConfig {
     std::string dataPath;               // empty: the built-in people set
     core::PeopleSettings people;        // the built-in set; its seed also seeds the split
     double valFraction = 0.2;
-    core::TrainSettings train;          // train.seed: shuffling and augmentations
-    bool fullBatch = false;
+    core::TrainSettings train;          // train.seed: shuffling and augmentations; batchSize may be kFullBatch
 
     // What render draws: the file's plane and view, for the file's model only.
     std::optional<std::array<int, 2>> axes;

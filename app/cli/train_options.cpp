@@ -193,10 +193,10 @@ TrainOptions::TrainOptions(const CommandLine& cl)
         }
     }
     settings_.batchSize = base_.train.batchSize;
-    fullBatch_ = base_.fullBatch;
     if (const auto batch = cl.text("batch-size")) {
-        fullBatch_ = *batch == "full";
-        if (!fullBatch_) {
+        if (*batch == "full") {
+            settings_.batchSize = core::TrainSettings::kFullBatch;
+        } else {
             const std::int64_t b = CommandLine::parseInteger("batch-size", *batch);
             requireBetween("batch-size", b, 1, kMaxInt);
             settings_.batchSize = static_cast<int>(b);

@@ -30,7 +30,6 @@ public:
     const DataOptions& data() const { return data_; }
     const core::TrainSettings& settings() const { return settings_; }
     // --batch-size full: the batch size is set once the training set is known.
-    bool fullBatch() const { return fullBatch_; }
     const core::RunLimits& limits() const { return limits_; }
     const std::optional<int>& patience() const { return patience_; }
 
@@ -40,7 +39,6 @@ private:
     ObjectiveOptions model_;
     DataOptions data_;
     core::TrainSettings settings_;
-    bool fullBatch_ = false;
     core::RunLimits limits_;
     std::optional<int> patience_;
 };

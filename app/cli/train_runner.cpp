@@ -50,10 +50,6 @@ std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options)
         }
         data = core::TrainData::fromDataset(dataset, options.data().split(dataset));
     }
-    if (options.fullBatch()) {
-        constexpr int kMaxInt = std::numeric_limits<int>::max();
-        settings.batchSize = std::max(1, static_cast<int>(std::min<Eigen::Index>(data.train.size(), kMaxInt)));
-    }
     return std::make_unique<core::Trainer>(objective, std::move(data), settings, options.model().point());
 }
 

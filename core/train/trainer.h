@@ -4,6 +4,7 @@
 // of a run is in TrainState, a plain value: copy it to step back, restore it to replay bit for
 // bit, change the settings and step on to branch.
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,11 +21,16 @@ namespace downhill::core {
 struct TrainSettings {
     OptimizerSettings optimizer;
     Schedule schedule;
-    int batchSize = 32;          // clamped to the training set size ("full batch")
+    // Every training sample in every batch, whatever the set's size: the one way "full batch" is
+    // said, in the window, the CLI and the files.
+    static constexpr int kFullBatch = std::numeric_limits<int>::max();
+
+    int batchSize = 32;          // clamped to the training set size; kFullBatch: always all of it
     bool shuffle = true;         // a new seeded order every epoch
     std::uint64_t seed = 1;      // shuffling and augmentation draws
     AugmentationSettings augmentation;
 
+    bool fullBatch() const { return batchSize == kFullBatch; }
     void validate() const;       // throws InputError naming the field
     bool operator==(const TrainSettings&) const = default;
 };

@@ -117,7 +117,7 @@ std::vector<core::TrainSettings> racePreset(const Problem& problem, const core::
     return out;
 }
 
-QString raceLabel(const core::TrainSettings& settings, bool withBatch)
+QString raceLabel(const core::TrainSettings& settings, bool withBatch, std::int64_t trainSize)
 {
     const auto& o = settings.optimizer;
     const QString lr = QString::number(o.lr, 'g', 3);
@@ -145,7 +145,7 @@ QString raceLabel(const core::TrainSettings& settings, bool withBatch)
     case core::OptimizerKind::Adagrad: label = QStringLiteral("Adagrad lr %1").arg(lr); break;
     }
     if (withBatch)
-        label += QStringLiteral(", batch %1").arg(settings.batchSize);
+        label += QStringLiteral(", batch %1").arg(std::min<std::int64_t>(settings.batchSize, trainSize));
     return label;
 }
 

@@ -27,7 +27,9 @@ std::vector<core::TrainSettings> racePreset(const Problem& problem, const core::
     const core::TrainSettings& base);
 
 // "SGD lr 0.05", "Momentum 0.9 lr 0.05", "Nesterov 0.9 lr 0.05", "RMSprop lr 0.01",
-// "Adam lr 0.02 (0.9, 0.999)", "Adagrad lr 0.1"; with withBatch ", batch 32".
-QString raceLabel(const core::TrainSettings& settings, bool withBatch);
+// "Adam lr 0.02 (0.9, 0.999)", "Adagrad lr 0.1"; with withBatch ", batch 32": the batch that
+// is used, so a full batch (kFullBatch, or any size past it) says trainSize.
+QString raceLabel(const core::TrainSettings& settings, bool withBatch,
+    std::int64_t trainSize = core::TrainSettings::kFullBatch);
 
 }  // namespace downhill::ui

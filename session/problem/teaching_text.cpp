@@ -134,7 +134,7 @@ QString teachingText(const AppSettings& s, const Problem& problem)
         if (s.surface == Surface::Batch)
             parts << tr("Every arrow is the gradient of the batch shown, so it crosses that landscape's contour lines at "
                         "right angles.");
-        else if (s.fullBatch || s.train.batchSize >= n)
+        else if (s.train.batchSize >= n)
             parts << tr("Full batch: every step follows the gradient of exactly the training set's landscape.");
         else
             parts << tr("Batches of %1 of %2 samples: each step sees a slightly different loss, so the path jitters around the "

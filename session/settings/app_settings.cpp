@@ -44,19 +44,32 @@ AppSettings::AppSettings()
     train.batchSize = 32;
 }
 
-core::TrainSettings AppSettings::trainSettings() const
+void AppSettings::setModel(const std::string& name)
 {
-    core::TrainSettings s = train;
-    if (fullBatch)
-        s.batchSize = std::numeric_limits<int>::max();  // the trainer clamps it to the training set
-    return s;
+    if (name == model)
+        return;
+    model = name;
+    axis1 = 0;
+    axis2 = 1;
+    held.clear();
+    start.clear();
+    range.reset();
+}
+
+void AppSettings::setAxes(int first, int second)
+{
+    if (first == axis1 && second == axis2)
+        return;
+    axis1 = first;
+    axis2 = second;
+    range.reset();
 }
 
 std::vector<core::TrainSettings> AppSettings::raceLineup() const
 {
     std::vector<core::TrainSettings> lineup;
     for (const RaceEntrant& e : race) {
-        core::TrainSettings s = trainSettings();
+        core::TrainSettings s = train;
         s.optimizer = e.optimizer;
         if (e.batchSize)
             s.batchSize = *e.batchSize;

@@ -57,8 +57,8 @@ inline constexpr int kMaxRaceEntrants = 8;
 struct AppSettings {
     std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
     core::LossSettings loss;
-    core::TrainSettings train;        // optimizer, schedule, batch size, shuffle, seed, augmentation
-    bool fullBatch = false;           // every training sample in every batch (overrides train.batchSize)
+    core::TrainSettings train;        // optimizer, schedule, batch size (or kFullBatch), shuffle, seed,
+                                      // augmentation: what the trainer gets
     DataSettings data;
 
     int axis1 = 0;                    // parameter on the horizontal axis
@@ -79,11 +79,14 @@ struct AppSettings {
 
     AppSettings();
 
-    // The settings the trainer gets: the full-batch switch folded into the batch size.
-    core::TrainSettings trainSettings() const;
     bool isAnalytic() const;
-    // The race's entrants as the panel and the race run them: trainSettings() with each
-    // entrant's optimizer and batch size.
+    // Another model (or function): the plane, the start and the view were the old model's, so
+    // they go back to the new one's defaults. The same name changes nothing.
+    void setModel(const std::string& name);
+    // Other plotted axes: the view was of the old plane, so it goes back to automatic.
+    void setAxes(int first, int second);
+    // The race's entrants as the panel and the race run them: train with each entrant's
+    // optimizer and batch size.
     std::vector<core::TrainSettings> raceLineup() const;
     // The other way: what a settings file keeps of a line-up.
     void setRaceLineup(const std::vector<core::TrainSettings>& lineup);

@@ -131,10 +131,7 @@ QByteArray runToJson(const RunFile& run)
     QJsonArray changes;
     for (const auto& change : run.timeline.changes) {
         AppSettings s = run.settings;
-        s.fullBatch = change.settings.batchSize == std::numeric_limits<int>::max();
         s.train = change.settings;
-        if (s.fullBatch)
-            s.train.batchSize = run.settings.train.batchSize;
         const QJsonObject all = settingsObject(s);
         QJsonObject train;
         for (const char* key : kTrainKeys)
@@ -190,7 +187,7 @@ RunFile runFromJson(const QByteArray& json)
             merged[it.key()] = it.value();
         core::RunHistory::Change c;
         try {
-            c.settings = settingsFromJson(QJsonDocument(merged).toJson()).trainSettings();
+            c.settings = settingsFromJson(QJsonDocument(merged).toJson()).train;
         } catch (const core::InputError& e) {
             fail(where + QStringLiteral("train.") + QString::fromStdString(e.what()), QString());
         }

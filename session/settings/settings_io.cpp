@@ -215,7 +215,7 @@ std::vector<RaceEntrant> readRace(const QJsonValue& value)
         const QString where = QStringLiteral("race[%1]").arg(i);
         if (!entrants[i].isObject())
             fail(where, QStringLiteral("expected an object with \"optimizer\" and \"batch_size\""));
-        const Reader entrant(entrants[i].toObject(), where, {"optimizer", "batch_size"});
+        const Reader entrant(entrants[i].toObject(), where, {"optimizer", "batch_size", "full_batch"});
         RaceEntrant e;
         readOptimizer(entrant, "optimizer", e.optimizer);
         if (entrant.has("batch_size")) {
@@ -223,6 +223,10 @@ std::vector<RaceEntrant> readRace(const QJsonValue& value)
             entrant.integer("batch_size", batch, 1, 1e9);
             e.batchSize = batch;
         }
+        bool full = false;
+        entrant.boolean("full_batch", full);
+        if (full)
+            e.batchSize = core::TrainSettings::kFullBatch;
         race.push_back(e);
     }
     return race;
@@ -305,8 +309,11 @@ QByteArray settingsToJson(const AppSettings& s)
         {QStringLiteral("delta"), s.loss.delta}};
     root[QStringLiteral("optimizer")] = optimizerToJson(s.train.optimizer);
     root[QStringLiteral("schedule")] = QString::fromStdString(s.train.schedule.spec());
-    root[QStringLiteral("batch_size")] = s.train.batchSize;
-    root[QStringLiteral("full_batch")] = s.fullBatch;
+    // Full batch is a switch of its own in the file, as in the window; a number is only written
+    // when it is the batch size.
+    if (!s.train.fullBatch())
+        root[QStringLiteral("batch_size")] = s.train.batchSize;
+    root[QStringLiteral("full_batch")] = s.train.fullBatch();
     root[QStringLiteral("shuffle")] = s.train.shuffle;
     root[QStringLiteral("seed")] = jsonFromWholeNumber(s.train.seed);
     const auto& aug = s.train.augmentation;
@@ -342,7 +349,9 @@ QByteArray settingsToJson(const AppSettings& s)
         QJsonArray race;
         for (const RaceEntrant& e : s.race) {
             QJsonObject entrant{{QStringLiteral("optimizer"), optimizerToJson(e.optimizer)}};
-            if (e.batchSize)
+            if (e.batchSize && *e.batchSize == core::TrainSettings::kFullBatch)
+                entrant[QStringLiteral("full_batch")] = true;
+            else if (e.batchSize)
                 entrant[QStringLiteral("batch_size")] = *e.batchSize;
             race.append(entrant);
         }
@@ -400,7 +409,10 @@ AppSettings settingsFromJson(const QByteArray& json)
         validated(QStringLiteral("schedule"), [&] { s.train.schedule = core::Schedule::parse(text.toStdString()); });
     }
     root.integer("batch_size", s.train.batchSize, 1, 1e9);
-    root.boolean("full_batch", s.fullBatch);
+    bool fullBatch = false;
+    root.boolean("full_batch", fullBatch);
+    if (fullBatch)
+        s.train.batchSize = core::TrainSettings::kFullBatch;
     root.boolean("shuffle", s.train.shuffle);
     root.wholeNumber("seed", s.train.seed);
 

@@ -95,7 +95,7 @@ Case rmspropAugmented()
     opt.alpha = 0.9;
     opt.momentum = 0.5;
     opt.eps = 1e-6;
-    c.settings.fullBatch = true;
+    c.settings.train.batchSize = core::TrainSettings::kFullBatch;
     c.settings.train.augmentation.flip = true;
     c.settings.train.augmentation.noise = true;
     c.settings.data.count = 60;

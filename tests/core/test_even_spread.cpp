@@ -1,4 +1,5 @@
-// evenSpread: a few of many, evenly, both ends included, distinct.
+// evenSpread: a few of many, evenly, both ends included, distinct. forEachShown: at most a
+// limit of the items, a whole stride apart counted back from the newest.
 #include <QtTest>
 
 #include "core/base/even_spread.h"
@@ -41,6 +42,34 @@ private slots:
             for (std::size_t k = 1; k < v.size(); ++k)
                 QVERIFY(v[k] > v[k - 1]);
         }
+    }
+
+    void shownWithinTheLimitEndingOnTheNewest()
+    {
+        for (std::size_t n : {0, 1, 5, 1024, 1025, 3000, 4096}) {
+            std::vector<int> items(n);
+            for (std::size_t i = 0; i < n; ++i)
+                items[i] = static_cast<int>(i);
+            std::vector<int> shown;
+            forEachShown(items, 1024, [&](int v) { shown.push_back(v); });
+            QVERIFY(shown.size() <= 1024);
+            if (n == 0) {
+                QVERIFY(shown.empty());
+                continue;
+            }
+            QCOMPARE(shown.back(), static_cast<int>(n) - 1);
+            // One stride throughout: the smallest that keeps within the limit.
+            const int stride = static_cast<int>((n + 1023) / 1024);
+            for (std::size_t k = 1; k < shown.size(); ++k)
+                QCOMPARE(shown[k] - shown[k - 1], stride);
+            QVERIFY(shown.front() < stride);   // nothing older left out that the stride would show
+        }
+        // Pointers are handed over as what they point to.
+        const int a = 1, b = 2;
+        std::vector<const int*> pointers = {&a, &b};
+        int sum = 0;
+        forEachShown(pointers, 10, [&](const int& v) { sum += v; });
+        QCOMPARE(sum, 3);
     }
 };
 

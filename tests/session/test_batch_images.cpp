@@ -83,7 +83,7 @@ void TestBatchImages::seenIsWhatTheTrainerTrainedOn()
     QFETCH(double, sigma);
     AppSettings s = smallPeopleSet();
     s.train.augmentation = augmentation(flip, brightness, noise, sigma);
-    const core::TrainSettings settings = s.trainSettings();
+    const core::TrainSettings settings = s.train;
     const core::TrainData& data = *problem_.data();
     auto trainer = problem_.makeTrainer(settings, problem_.objective()->defaultInit());
     // Over two epochs, so that the epoch is part of what is checked.
@@ -118,7 +118,7 @@ void TestBatchImages::descriptionMatchesTheDraw()
     QFETCH(bool, brightness);
     QFETCH(bool, noise);
     QFETCH(double, sigma);
-    core::TrainSettings settings = smallPeopleSet().trainSettings();
+    core::TrainSettings settings = smallPeopleSet().train;
     settings.augmentation = augmentation(flip, brightness, noise, sigma);
     const QRegularExpression offsetWords(QStringLiteral("^([+-])(\\d+) grey levels$"));
     std::set<QString> seenParts;
@@ -155,7 +155,7 @@ void TestBatchImages::descriptionMatchesTheDraw()
 
 void TestBatchImages::withoutAugmentationTheOriginalUnmarked()
 {
-    const core::TrainSettings settings = smallPeopleSet().trainSettings();
+    const core::TrainSettings settings = smallPeopleSet().train;
     QVERIFY(!settings.augmentation.any());
     const core::TrainData& data = *problem_.data();
     for (int row = 0; row < 10; ++row) {

@@ -2,6 +2,9 @@
 // file and the key, never a crash.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -12,6 +15,7 @@
 
 using namespace downhill;
 using downhill::ui::AppSettings;
+using downhill::ui::RaceEntrant;
 
 namespace {
 
@@ -33,13 +37,12 @@ AppSettings unusual()
     o.lrDecay = 0.01;
     o.eps = 1e-7;
     s.train.schedule = core::Schedule::parse("cosine-restarts:200:2:0.001");
-    s.train.batchSize = 17;
+    s.train.batchSize = core::TrainSettings::kFullBatch;
     s.train.shuffle = false;
     s.train.seed = 42;
     s.train.augmentation.brightness = true;
     s.train.augmentation.noise = true;
     s.train.augmentation.noiseSigma = 3.5;
-    s.fullBatch = true;
     s.data.count = 500;
     s.data.seed = 9;
     s.data.valFraction = 0.1;
@@ -80,6 +83,7 @@ private slots:
     void fileRoundTripLeavesNoTemporaries();
     void partialFileTakesDefaults();
     void raceRoundTrips();
+    void fullBatchIsOneSwitch();
     void seedsRoundTripExactly_data();
     void seedsRoundTripExactly();
     void oldFileWithNumberSeedsLoads();
@@ -112,14 +116,13 @@ void TestSettingsIo::everythingRoundTrips()
     QVERIFY(b.loss == s.loss);
     QVERIFY(b.train.optimizer == s.train.optimizer);
     QVERIFY(b.train.schedule == s.train.schedule);
-    QCOMPARE(b.train.batchSize, 17);
+    QCOMPARE(b.train.batchSize, core::TrainSettings::kFullBatch);
     QCOMPARE(b.train.shuffle, false);
     QCOMPARE(b.train.seed, std::uint64_t{42});
     QCOMPARE(b.train.augmentation.brightness, true);
     QCOMPARE(b.train.augmentation.flip, false);
     QCOMPARE(b.train.augmentation.noise, true);
     QCOMPARE(b.train.augmentation.noiseSigma, 3.5);
-    QCOMPARE(b.fullBatch, true);
     QCOMPARE(b.data.count, 500);
     QCOMPARE(b.data.seed, std::uint64_t{9});
     QCOMPARE(b.data.valFraction, 0.1);
@@ -200,6 +203,38 @@ void TestSettingsIo::raceRoundTrips()
     QCOMPARE(ui::settingsFromJson(ui::settingsToJson(s)).race.size(), std::size_t{8});
     s.race.clear();
     QVERIFY(!ui::settingsToJson(s).contains("\"race\""));
+}
+
+void TestSettingsIo::fullBatchIsOneSwitch()
+{
+    // A number is written only when it is the batch size; full batch is the switch alone.
+    AppSettings s;
+    s.train.batchSize = 17;
+    QJsonObject o = QJsonDocument::fromJson(ui::settingsToJson(s)).object();
+    QCOMPARE(o.value("batch_size").toInt(), 17);
+    QCOMPARE(o.value("full_batch").toBool(true), false);
+    QCOMPARE(ui::settingsFromJson(ui::settingsToJson(s)).train.batchSize, 17);
+
+    s.train.batchSize = core::TrainSettings::kFullBatch;
+    RaceEntrant full;
+    full.batchSize = core::TrainSettings::kFullBatch;   // as the Race panel adds one on a full-batch run
+    s.race = {full};
+    const QByteArray json = ui::settingsToJson(s);
+    o = QJsonDocument::fromJson(json).object();
+    QVERIFY(!o.contains("batch_size"));
+    QCOMPARE(o.value("full_batch").toBool(false), true);
+    const QJsonObject entrant = o.value("race").toArray().at(0).toObject();
+    QVERIFY(!entrant.contains("batch_size"));
+    QCOMPARE(entrant.value("full_batch").toBool(false), true);
+    const AppSettings back = ui::settingsFromJson(json);   // the entrant's 2^31 - 1 is not written as a number
+    QCOMPARE(back.train.batchSize, core::TrainSettings::kFullBatch);
+    QCOMPARE(back.race.at(0).batchSize.value_or(-1), core::TrainSettings::kFullBatch);
+
+    // Files written before keep both keys: the switch wins.
+    const AppSettings old = ui::settingsFromJson(R"({"batch_size": 17, "full_batch": true})");
+    QCOMPARE(old.train.batchSize, core::TrainSettings::kFullBatch);
+    QVERIFY(old.train.fullBatch());
+    QCOMPARE(ui::settingsFromJson(R"({"batch_size": 17, "full_batch": false})").train.batchSize, 17);
 }
 
 void TestSettingsIo::seedsRoundTripExactly_data()

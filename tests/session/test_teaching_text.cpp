@@ -69,7 +69,7 @@ void TestTeachingText::captionsSayWhatTheSettingsMake_data()
     QTest::newRow("batch as large as the set") << s << QStringList{"Full batch"} << QStringList{"Batches of"};
 
     s = base();
-    s.fullBatch = true;
+    s.train.batchSize = core::TrainSettings::kFullBatch;
     QTest::newRow("full-batch switch") << s << QStringList{"Full batch"} << QStringList{"Batches of"};
 
     s = base();

@@ -61,7 +61,7 @@ void TestBatchImages::stripShowsTheAugmentedImages()
     QCOMPARE(strip->augmentedCount(), 12);
 
     // The same run on our own trainer tells which rows the last batch had and what x it saw.
-    auto trainer = w->problem().makeTrainer(w->settings().trainSettings(), toVec(w->settings().start));
+    auto trainer = w->problem().makeTrainer(w->settings().train, toVec(w->settings().start));
     for (std::int64_t k = 0; k <= perEpoch; ++k)
         QVERIFY(trainer->step());
     QCOMPARE(trainer->state().step, w->controller()->state().step);

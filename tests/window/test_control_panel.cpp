@@ -1,6 +1,6 @@
-// The side panel: the model -> widget direction is silent, the widget -> model direction emits
-// exactly once with the right kind of change, only the relevant fields show, every control
-// explains itself.
+// The side panel: the store -> widget direction is silent, the widget -> store direction edits
+// the one SettingsStore exactly once with the right kind of change, only the relevant fields
+// show, every control explains itself.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,6 +20,7 @@
 using namespace downhill;
 using downhill::ui::AppSettings;
 using downhill::ui::ControlPanel;
+using downhill::ui::SettingsStore;
 using downhill::ui::SliderSpin;
 
 namespace {
@@ -74,17 +75,26 @@ private slots:
     void nothingClipsHorizontally();
 
 private:
+    // What the window does when the settings come from elsewhere (a file, a new problem).
+    void setSettings(const AppSettings& settings, const ControlPanel::Context& context)
+    {
+        store_->replace(settings);
+        panel_->setContext(context);
+    }
+
+    std::unique_ptr<SettingsStore> store_;   // outlives the panel
     std::unique_ptr<ControlPanel> panel_;
 };
 
 void TestControlPanel::init()
 {
-    panel_ = std::make_unique<ControlPanel>();
+    store_ = std::make_unique<SettingsStore>();
+    panel_ = std::make_unique<ControlPanel>(store_.get());
     panel_->resize(340, 700);
     AppSettings s;
     s.start = {-1.0, 7.0};
     s.held = s.start;
-    panel_->setSettings(s, contextFor("linear"));
+    setSettings(s, contextFor("linear"));
     panel_->show();
     QVERIFY(QTest::qWaitForWindowExposed(panel_.get()));
 }
@@ -92,11 +102,12 @@ void TestControlPanel::init()
 void TestControlPanel::cleanup()
 {
     panel_.reset();
+    store_.reset();
 }
 
 void TestControlPanel::setSettingsIsSilent()
 {
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     AppSettings s;
     s.train.optimizer.lr = 0.3;
     s.train.optimizer.momentum = 0.9;
@@ -107,7 +118,7 @@ void TestControlPanel::setSettingsIsSilent()
     s.data.count = 700;
     s.start = {-1.0, 7.0};
     s.held = s.start;
-    panel_->setSettings(s, contextFor("linear"));
+    setSettings(s, contextFor("linear"));
     QCOMPARE(spy.count(), 0);
     QCOMPARE(find<QDoubleSpinBox>(*panel_, "learningRateSpin")->value(), 0.3);
     QCOMPARE(find<QDoubleSpinBox>(*panel_, "momentumSpin")->value(), 0.9);
@@ -118,19 +129,19 @@ void TestControlPanel::setSettingsIsSilent()
     QCOMPARE(find<QDoubleSpinBox>(*panel_, "gamma")->value(), 0.5);
     QCOMPARE(find<QSpinBox>(*panel_, "datasetCount")->value(), 700);
     QVERIFY(find<QDoubleSpinBox>(*panel_, "huberDelta")->isVisibleTo(panel_.get()));
-    QCOMPARE(panel_->settings().train.optimizer.lr, 0.3);
+    QCOMPARE(store_->value().train.optimizer.lr, 0.3);
 }
 
 void TestControlPanel::typedNumberEmitsOnceAndMovesSlider()
 {
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     auto* spin = find<QDoubleSpinBox>(*panel_, "learningRateSpin");
     auto* slider = find<QSlider>(*panel_, "learningRateSlider");
     auto* control = find<SliderSpin>(*panel_, "learningRate");
     spin->setValue(0.2);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Training);
-    QCOMPARE(panel_->settings().train.optimizer.lr, 0.2);
+    QCOMPARE(store_->value().train.optimizer.lr, 0.2);
     QCOMPARE(slider->value(), control->positionOf(0.2));
 
     // Typing: nothing until Enter, then exactly one change.
@@ -141,19 +152,19 @@ void TestControlPanel::typedNumberEmitsOnceAndMovesSlider()
     QCOMPARE(spy.count(), 0);
     QTest::keyClick(spin, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(panel_->settings().train.optimizer.lr, 0.0125);
+    QCOMPARE(store_->value().train.optimizer.lr, 0.0125);
 }
 
 void TestControlPanel::sliderMoveUpdatesNumber()
 {
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     auto* slider = find<QSlider>(*panel_, "momentumSlider");
     auto* spin = find<QDoubleSpinBox>(*panel_, "momentumSpin");
     auto* control = find<SliderSpin>(*panel_, "momentum");
     for (int pos : {100, 500, 1000, 0}) {
         slider->setValue(pos);
         QCOMPARE(spin->value(), control->valueAt(pos));
-        QCOMPARE(panel_->settings().train.optimizer.momentum, control->valueAt(pos));
+        QCOMPARE(store_->value().train.optimizer.momentum, control->valueAt(pos));
     }
     QCOMPARE(spy.count(), 4);
     QCOMPARE(control->valueAt(1000), 0.99);
@@ -175,20 +186,29 @@ void TestControlPanel::logScaleEnds()
 
 void TestControlPanel::batchSliderIsBoundedByTheTrainingSet()
 {
-    AppSettings s = panel_->settings();
+    AppSettings s = store_->value();
     s.train.batchSize = 5000;
-    panel_->setSettings(s, contextFor("linear", 800));
+    setSettings(s, contextFor("linear", 800));
     auto* spin = find<QDoubleSpinBox>(*panel_, "batchSizeSpin");
     QCOMPARE(spin->maximum(), 800.0);
     QCOMPARE(spin->value(), 800.0);
 
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     auto* full = find<QCheckBox>(*panel_, "fullBatch");
     full->click();
     QCOMPARE(spy.count(), 1);
-    QVERIFY(panel_->settings().fullBatch);
+    QVERIFY(store_->value().train.fullBatch());
+    QCOMPARE(store_->value().train.batchSize, core::TrainSettings::kFullBatch);
     QVERIFY(!find<QSlider>(*panel_, "batchSizeSlider")->isEnabled());
-    QCOMPARE(panel_->settings().trainSettings().batchSize, std::numeric_limits<int>::max());
+    // Shown again (a file, a step back), full batch stays checked and the slider keeps its size.
+    panel_->refresh();
+    QVERIFY(full->isChecked());
+    QCOMPARE(spin->value(), 800.0);
+    // Unchecked, the batch is the slider's size again: the one encoding of full batch is undone.
+    full->click();
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(store_->value().train.batchSize, 800);
+    QVERIFY(find<QSlider>(*panel_, "batchSizeSlider")->isEnabled());
 }
 
 void TestControlPanel::optimizerShowsOnlyItsFields_data()
@@ -211,14 +231,14 @@ void TestControlPanel::optimizerShowsOnlyItsFields()
     QFETCH(QString, optimizer);
     QFETCH(QStringList, shown);
     QFETCH(QStringList, hidden);
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     auto* combo = find<QComboBox>(*panel_, "optimizerCombo");
     combo->setCurrentIndex(combo->findText(optimizer));
     if (optimizer != QLatin1String("sgd")) {
         QCOMPARE(spy.count(), 1);
         QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Training);
     }
-    QCOMPARE(QString::fromUtf8(core::optimizerName(panel_->settings().train.optimizer.kind).data()), optimizer);
+    QCOMPARE(QString::fromUtf8(core::optimizerName(store_->value().train.optimizer.kind).data()), optimizer);
     for (const QString& name : shown)
         QVERIFY2(panel_->findChild<QWidget*>(name)->isVisibleTo(panel_.get()), qPrintable(name));
     for (const QString& name : hidden)
@@ -233,7 +253,7 @@ void TestControlPanel::scheduleFieldsBuildTheSchedule()
     QVERIFY(!find<QSpinBox>(*panel_, "period")->isVisibleTo(panel_.get()));
     find<QSpinBox>(*panel_, "every")->setValue(40);
     find<QDoubleSpinBox>(*panel_, "gamma")->setValue(0.25);
-    const auto& s = panel_->settings().train.schedule;
+    const auto& s = store_->value().train.schedule;
     QCOMPARE(s.kind, core::ScheduleKind::Step);
     QCOMPARE(s.every, std::int64_t{40});
     QCOMPARE(s.gamma, 0.25);
@@ -241,7 +261,7 @@ void TestControlPanel::scheduleFieldsBuildTheSchedule()
     combo->setCurrentIndex(combo->findText(QStringLiteral("cosine-restarts")));
     find<QSpinBox>(*panel_, "period")->setValue(120);
     find<QSpinBox>(*panel_, "mult")->setValue(3);
-    const auto& c = panel_->settings().train.schedule;
+    const auto& c = store_->value().train.schedule;
     QCOMPARE(c.kind, core::ScheduleKind::CosineRestarts);
     QCOMPARE(c.period, std::int64_t{120});
     QCOMPARE(c.mult, std::int64_t{3});
@@ -254,20 +274,20 @@ void TestControlPanel::scheduleFieldsBuildTheSchedule()
 
 void TestControlPanel::modelChangeIsAProblemChange()
 {
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     auto* combo = find<QComboBox>(*panel_, "modelCombo");
     combo->setCurrentIndex(combo->findText(QStringLiteral("fold")));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Problem);
-    QCOMPARE(panel_->settings().model, std::string("fold"));
-    QVERIFY(panel_->settings().start.empty());   // the old start means nothing to the new model
+    QCOMPARE(store_->value().model, std::string("fold"));
+    QVERIFY(store_->value().start.empty());   // the old start means nothing to the new model
 
     spy.clear();
     auto* loss = find<QComboBox>(*panel_, "lossCombo");
     loss->setCurrentIndex(loss->findText(QStringLiteral("mae")));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Problem);
-    QCOMPARE(panel_->settings().loss.kind, core::LossKind::Mae);
+    QCOMPARE(store_->value().loss.kind, core::LossKind::Mae);
 
     spy.clear();
     find<QSpinBox>(*panel_, "datasetSeed")->setValue(5);
@@ -281,22 +301,22 @@ void TestControlPanel::heldSliderForTheThirdParameter()
     s.model = "lin-exp";
     s.start = {0.0, 0.0, 0.5};
     s.held = s.start;
-    panel_->setSettings(s, contextFor("lin-exp"));
+    setSettings(s, contextFor("lin-exp"));
     auto* held = find<SliderSpin>(*panel_, "held_c");
     QVERIFY(held);
     QCOMPARE(held->value(), 0.5);
-    QSignalSpy spy(panel_.get(), &ControlPanel::changed);
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
     held->spinBox()->setValue(0.25);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Plane);
-    QCOMPARE(panel_->settings().held[2], 0.25);
+    QCOMPARE(store_->value().held[2], 0.25);
 
     // Plot a and c: now b is the held one.
     spy.clear();
     find<QComboBox>(*panel_, "axis2Combo")->setCurrentIndex(2);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(changeAt(spy, 0), ControlPanel::Change::Plane);
-    QCOMPARE(panel_->settings().axis2, 2);
+    QCOMPARE(store_->value().axis2, 2);
     QVERIFY(panel_->findChild<SliderSpin*>(QStringLiteral("held_b")));
     QVERIFY(!panel_->findChild<SliderSpin*>(QStringLiteral("held_c")));
 }
@@ -305,8 +325,8 @@ void TestControlPanel::choosingTheOtherAxisSwaps()
 {
     auto* axis1 = find<QComboBox>(*panel_, "axis1Combo");
     axis1->setCurrentIndex(1);   // b, which is on the vertical axis
-    QCOMPARE(panel_->settings().axis1, 1);
-    QCOMPARE(panel_->settings().axis2, 0);
+    QCOMPARE(store_->value().axis1, 1);
+    QCOMPARE(store_->value().axis2, 0);
     QCOMPARE(find<QComboBox>(*panel_, "axis2Combo")->currentIndex(), 0);
 }
 
@@ -314,7 +334,7 @@ void TestControlPanel::analyticFunctionDisablesData()
 {
     AppSettings s;
     s.model = "rosenbrock";
-    panel_->setSettings(s, contextFor("rosenbrock"));
+    setSettings(s, contextFor("rosenbrock"));
     QVERIFY(!find<QWidget>(*panel_, "dataGroup")->isEnabled());
     QVERIFY(!find<QComboBox>(*panel_, "lossCombo")->isVisibleTo(panel_.get()));
     QVERIFY(!find<QSlider>(*panel_, "batchSizeSlider")->isEnabled());

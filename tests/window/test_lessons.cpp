@@ -144,7 +144,7 @@ void TestLessons::twoMinimaStartDecides()
     QCOMPARE(static_cast<int>(settings->start.size()), 2);
     init[0] = startA;
     init[1] = settings->start[1];
-    auto trainer = problem.makeTrainer(settings->trainSettings(), init);
+    auto trainer = problem.makeTrainer(settings->train, init);
     for (int i = 0; i < 20000; ++i)
         QVERIFY(trainer->step());
     const double a = trainer->params()[0];

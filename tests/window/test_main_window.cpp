@@ -154,7 +154,7 @@ void TestMainWindow::stepTakesExactlyOneSgdUpdate()
 
     // Independent: the same first batch from a fresh trainer of the same settings (rows only),
     // the linear model's mse gradient by hand, and sgd's update by hand.
-    auto trainer = w->problem().makeTrainer(w->settings().trainSettings(), init);
+    auto trainer = w->problem().makeTrainer(w->settings().train, init);
     const std::vector<int> rows = trainer->nextBatchRows();
     QCOMPARE(rows.size(), std::size_t{32});
     const core::Samples& train = w->problem().data()->train;

@@ -4,6 +4,11 @@
 // is downhill-cli's for the same settings, digit for digit. The rest of the window is
 // tests/window/test_main_window.
 #include <QAction>
+#include <QCheckBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -17,6 +22,8 @@
 #include "tests/common/controller_sync.h"
 #include "tests/common/window_harness.h"
 #include "window/shell/appearance.h"
+#include "window/race/race_mode.h"
+#include "window/race/race_panel.h"
 #include "window/shell/main_window.h"
 
 using namespace downhill;
@@ -31,6 +38,7 @@ private slots:
     void settingsFileRoundTripAndRejection();
     void badDataFileIsReported();
     void pathCsvMatchesTheCli();
+    void fullBatchIsOneSettingEverywhere();
 };
 
 void TestMainWindowFiles::initTestCase()
@@ -127,6 +135,48 @@ void TestMainWindowFiles::pathCsvMatchesTheCli()
     QCOMPARE(left.size(), right.size());
     for (qsizetype i = 0; i < left.size(); ++i)
         QCOMPARE(left[i], right[i]);   // same settings, same seed: the same path, digit for digit
+}
+
+void TestMainWindowFiles::fullBatchIsOneSettingEverywhere()
+{
+    auto w = openWindow();
+    QVERIFY(w);
+    const std::int64_t perEpochBefore = w->controller()->batchesPerEpoch();
+    QVERIFY(perEpochBefore > 1);
+    w->findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();
+    // The one encoding: the window's settings, the running trainer and a new race entrant agree.
+    QCOMPARE(w->settings().train.batchSize, core::TrainSettings::kFullBatch);
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->batchesPerEpoch(), std::int64_t{1});
+    w->raceMode()->panel()->findChild<QPushButton*>(QStringLiteral("raceAddButton"))->click();
+    QCOMPARE(w->raceMode()->lineup().size(), std::size_t{1});
+    QCOMPARE(w->raceMode()->lineup()[0].batchSize, core::TrainSettings::kFullBatch);
+
+    // Saved, the file says full batch with the switch, for the run and the entrant alike, and
+    // no 2^31 - 1 anywhere: it reads back (a number that large is refused on reading).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("full.json"));
+    QString error;
+    QVERIFY2(w->saveSettings(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY(!json.contains("2147483647"));
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    QCOMPARE(root.value("full_batch").toBool(false), true);
+    QVERIFY(!root.contains("batch_size"));
+    QCOMPARE(root.value("race").toArray().at(0).toObject().value("full_batch").toBool(false), true);
+
+    // Back to batches, then the file again: full batch comes back, and so does the line-up.
+    w->findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->batchesPerEpoch(), perEpochBefore);
+    QVERIFY2(w->loadSettings(path, &error), qPrintable(error));
+    QVERIFY(w->findChild<QCheckBox*>(QStringLiteral("fullBatch"))->isChecked());
+    QCOMPARE(w->settings().train.batchSize, core::TrainSettings::kFullBatch);
+    QCOMPARE(w->raceMode()->lineup().at(0).batchSize, core::TrainSettings::kFullBatch);
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->batchesPerEpoch(), std::int64_t{1});
 }
 
 QTEST_MAIN(TestMainWindowFiles)

@@ -157,7 +157,7 @@ private slots:
         auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
         QVERIFY(w);
         ui::RaceMode* race = w->raceMode();
-        auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().trainSettings());
+        auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().train);
         lineup.resize(2);
         lineup[1].optimizer.lr *= 40;   // momentum at 40 times its rate leaves the bowl
         race->setLineup(lineup);

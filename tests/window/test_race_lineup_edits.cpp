@@ -337,7 +337,7 @@ void TestRaceLineupEdits::longCatchUpShowsItsProgress()
     auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
-    race->setLineup({w->settings().trainSettings()});
+    race->setLineup({w->settings().train});
     race->controller()->setSpeed(0);
     race->controller()->play();
     // Long enough that catching up takes many of the worker's chunks.

@@ -160,7 +160,7 @@ void TestRaceWindow::presetRatesMakeProgressOnTheirOwn()
     settings.loss.kind = core::lossKindFromName(loss.toStdString());
     const ui::Problem problem = ui::Problem::build(settings);
     const core::Vec start = problem.objective()->defaultInit();
-    const auto lineup = ui::racePreset(problem, start, 0, 1, settings.trainSettings());
+    const auto lineup = ui::racePreset(problem, start, 0, 1, settings.train);
     QCOMPARE(lineup.size(), std::size_t{4});
     const double before = soloLoss(problem, lineup[0], start, 0);
     for (const auto& entrant : lineup) {
@@ -245,7 +245,7 @@ void TestRaceWindow::divergingEntrantIsReportedAndTheOthersGoOn()
     auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
-    auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().trainSettings());
+    auto lineup = ui::racePreset(w->problem(), toVec(w->settings().start), 0, 1, w->settings().train);
     // Momentum at 40 times its preset rate leaves the bowl; the test checks that it does alone.
     lineup[1].optimizer.lr *= 40;
     QVERIFY(std::isnan(soloLoss(w->problem(), lineup[1], toVec(w->settings().start), 3000)));
@@ -291,7 +291,7 @@ void TestRaceWindow::divergedEntrantLeavesTheLossPlotsTop()
     auto w = openWindow(s);
     QVERIFY(w);
     RaceMode* race = w->raceMode();
-    std::vector<core::TrainSettings> lineup(2, w->settings().trainSettings());
+    std::vector<core::TrainSettings> lineup(2, w->settings().train);
     lineup[0].optimizer.kind = core::OptimizerKind::Adam;
     lineup[0].optimizer.lr = 0.02;
     lineup[1].optimizer.kind = core::OptimizerKind::Sgd;

@@ -136,7 +136,7 @@ void TestSurfaces::batchSurfaceIsTheLossOverTheBatch()
     QCOMPARE(w->surfaceFeeder()->lastBatchResolution(), ui::LandscapeJob().fineResolution);   // at rest: fine
 
     // Our own trainer, same settings and start, one step: its batch is the one the window's took.
-    auto trainer = w->problem().makeTrainer(w->settings().trainSettings(), toVec(w->settings().start));
+    auto trainer = w->problem().makeTrainer(w->settings().train, toVec(w->settings().start));
     QVERIFY(trainer->step());
     const core::Samples batch = trainer->lastBatch();
     QCOMPARE(batch.size(), Eigen::Index{8});

@@ -11,6 +11,7 @@
 #include "window/shell/action_factory.h"
 #include "session/settings/app_settings.h"
 #include "core/base/error.h"
+#include "core/base/even_spread.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/palette.h"
@@ -31,10 +32,11 @@ constexpr std::size_t kTrackPoints = static_cast<std::size_t>(LandscapePlot::kMa
 constexpr int kReadoutParameters = 4;
 }  // namespace
 
-RaceMode::RaceMode(LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent)
-    : QObject(parent), landscape_(landscape), lossPlot_(lossPlot), panel_(new RacePanel(parent)),
+RaceMode::RaceMode(const SettingsStore* settings, LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent)
+    : QObject(parent), settings_(settings), landscape_(landscape), lossPlot_(lossPlot), panel_(new RacePanel(parent)),
       controller_(new RaceController(this))
 {
+    panel_->setBaseSource([settings] { return settings->value().train; });
     setObjectName(QStringLiteral("raceMode"));
     const auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
         return makeAction(this, text, name, key, tip);
@@ -99,12 +101,6 @@ void RaceMode::setProblem(const Problem& problem, const core::Vec& start, int ax
     restartRace();
 }
 
-void RaceMode::setBaseSettings(const core::TrainSettings& base)
-{
-    base_ = base;
-    panel_->setBaseSettings(base);
-}
-
 void RaceMode::setSpeed(double stepsPerSecond)
 {
     controller_->setSpeed(stepsPerSecond);
@@ -120,7 +116,7 @@ void RaceMode::applyPreset()
 {
     if (!problem_.valid() || start_.size() != problem_.parameterCount())
         return;
-    setLineup(racePreset(problem_, start_, axis1_, axis2_, base_));
+    setLineup(racePreset(problem_, start_, axis1_, axis2_, settings_->value().train));
 }
 
 void RaceMode::endRace()
@@ -241,13 +237,15 @@ void RaceMode::relabel()
 {
     const auto& lineup = panel_->lineup();
     // The batch size goes into the labels only when it tells the entrants apart.
+    const std::int64_t n = problem_.trainSize();
+    const auto used = [n](const core::TrainSettings& s) { return std::min<std::int64_t>(s.batchSize, n); };
     bool batchesDiffer = false;
     for (const auto& s : lineup)
-        batchesDiffer = batchesDiffer || s.batchSize != lineup.front().batchSize;
+        batchesDiffer = batchesDiffer || used(s) != used(lineup.front());
     const bool withBatch = problem_.usesData() && batchesDiffer;
     for (std::size_t i = 0; i < entrants_.size() && i < lineup.size(); ++i) {
         Entrant& e = entrants_[i];
-        e.label = raceLabel(lineup[i], withBatch);
+        e.label = raceLabel(lineup[i], withBatch, n);
         const int id = static_cast<int>(i);
         if (QCPCurve* curve = landscape_->overlayCurve(id))
             curve->setName(e.divergedAt > 0 ? divergedLabel(e.label, e.divergedAt) : e.label);
@@ -367,20 +365,15 @@ void RaceMode::onFrame(const RaceFrame& frame)
         for (const StepRow& row : snap.rows)
             e.track.append({row.step, project(row.params), row.trainLoss});
         if (!snap.rows.empty()) {
-            const std::size_t n = snap.rows.size();
-            const std::size_t stride = (n + kPlotPointsPerFrame - 1) / kPlotPointsPerFrame;
             QVector<QPointF> points;
             QVector<double> steps, losses;
-            for (std::size_t j = 0; j < n; ++j) {
-                if ((n - 1 - j) % stride != 0)   // evenly spaced, ending on the newest
-                    continue;
-                const StepRow& row = snap.rows[j];
+            core::forEachShown(snap.rows, kPlotPointsPerFrame, [&](const StepRow& row) {
                 points.push_back(project(row.params));
                 steps.push_back(static_cast<double>(row.step));
                 // The whole training set's loss after the update: entrants with different batch
                 // sizes are compared on one measure, and the curves are not buried in batch noise.
                 losses.push_back(row.trainLoss);
-            }
+            });
             landscape_->appendOverlayPath(id, points);
             lossPlot_->appendOverlaySteps(id, steps, losses);
             e.lastLoss = snap.rows.back().trainLoss;

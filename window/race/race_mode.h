@@ -3,9 +3,9 @@
 // thread) and what the race draws: per entrant a path and a current-point marker with a legend
 // entry on the landscape and a loss curve on the loss plot, all in the entrant's colour
 // (palette::raceColor of the panel's colorIndex: an entrant keeps its colour while others
-// come and go). The window only hands it the main run's problem and start (setProblem), its
-// settings (setBaseSettings, for new entrants) and its speed; a new problem or start restarts
-// the race there, paused at step 0, with the same line-up, and so does setLineup(). Edits in the
+// come and go). The window only hands it the main run's problem and start (setProblem) and its
+// speed; the main run's settings (for the preset and new entrants) it reads from the
+// SettingsStore. A new problem or start restarts the race there, paused at step 0, with the same line-up, and so does setLineup(). Edits in the
 // panel keep the race going: an added entrant, or an edited one, starts at the start point and
 // catches up to the race's step (its card says "catching up… step k of N" meanwhile); a
 // removed one takes its path, marker, legend entry and loss curve with it; the others keep
@@ -23,6 +23,7 @@
 #include "session/run/race_controller.h"
 #include "plots/run_animation.h"
 #include "session/run/thinned_log.h"
+#include "session/settings/settings_store.h"
 #include "core/train/trainer.h"
 
 class QAction;
@@ -37,8 +38,8 @@ class RacePanel;
 class RaceMode : public QObject {
     Q_OBJECT
 public:
-    // The plots belong to the window and must outlive this object.
-    RaceMode(LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent);
+    // The store and the plots belong to the window and must outlive this object.
+    RaceMode(const SettingsStore* settings, LandscapePlot* landscape, LossPlot* lossPlot, QWidget* parent);
     ~RaceMode() override;
 
     RacePanel* panel() const { return panel_; }
@@ -51,7 +52,6 @@ public:
     QAction* presetAction() const { return presetAction_; }
 
     void setProblem(const Problem& problem, const core::Vec& start, int axis1, int axis2);
-    void setBaseSettings(const core::TrainSettings& base);
     void setSpeed(double stepsPerSecond);
 
     // The line-up, as the panel shows it; setting it restarts the race (an empty one ends it).
@@ -100,6 +100,7 @@ private:
     QPointF project(const core::Vec& w) const;
     QString readout(const core::TrainState& state, double loss) const;
 
+    const SettingsStore* settings_;
     LandscapePlot* landscape_;
     LossPlot* lossPlot_;
     RacePanel* panel_;
@@ -113,7 +114,6 @@ private:
     Problem problem_;
     core::Vec start_;
     int axis1_ = 0, axis2_ = 1;
-    core::TrainSettings base_;
     bool racing_ = false;
     std::vector<Entrant> entrants_;
     QElapsedTimer lossReplotClock_;

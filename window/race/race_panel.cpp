@@ -150,7 +150,7 @@ void RacePanel::addEntrant()
 {
     if (lineup_.size() >= static_cast<std::size_t>(kMaxEntrants))
         return;
-    lineup_.push_back(lineup_.empty() ? base_ : lineup_.back());
+    lineup_.push_back(lineup_.empty() ? (base_ ? base_() : core::TrainSettings{}) : lineup_.back());
     int color = 0;
     while (std::find(colors_.begin(), colors_.end(), color) != colors_.end())
         ++color;

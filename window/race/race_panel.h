@@ -9,6 +9,7 @@
 // Colours: each entrant keeps the palette::raceColor() it got when it came, so that a removal
 // recolours nobody; an added entrant takes the first colour no entrant has; setLineup() gives
 // the colours in order.
+#include <functional>
 #include <vector>
 
 #include <QWidget>
@@ -37,8 +38,9 @@ public:
     void setLineup(const std::vector<core::TrainSettings>& lineup);
     const std::vector<core::TrainSettings>& lineup() const { return lineup_; }
     int colorIndex(int entrant) const { return colors_.at(static_cast<std::size_t>(entrant)); }   // for palette::raceColor
-    // What a new entrant copies when the line-up is empty (the main run's settings).
-    void setBaseSettings(const core::TrainSettings& base) { base_ = base; }
+    // What a new entrant copies when the line-up is empty: the main run's settings, asked for
+    // when the entrant is added.
+    void setBaseSource(std::function<core::TrainSettings()> base) { base_ = std::move(base); }
     // Whether the batch size means anything (data models), and its largest value.
     void setDataInfo(bool usesData, std::int64_t trainSize);
     // The transport buttons, above the cards.
@@ -78,7 +80,7 @@ private:
 
     std::vector<core::TrainSettings> lineup_;
     std::vector<int> colors_;   // per entrant, all different
-    core::TrainSettings base_;
+    std::function<core::TrainSettings()> base_;
     bool usesData_ = true;
     std::int64_t trainSize_ = 1;
     std::vector<Card> cards_;

@@ -6,6 +6,7 @@
 
 #include <QLabel>
 
+#include "core/base/even_spread.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/run_animation.h"
@@ -49,22 +50,6 @@ std::vector<const StepRow*> rowsAfter(const std::vector<StepRow>& rows, std::int
         }
     }
     return out;
-}
-
-// Calls fn for at most `limit` of the items, evenly spaced and always ending on the newest.
-template <typename T, typename Fn>
-void forEachShown(const std::vector<T>& items, std::size_t limit, Fn&& fn)
-{
-    const std::size_t n = items.size();
-    const std::size_t stride = std::max<std::size_t>(1, (n + limit - 1) / limit);
-    for (std::size_t i = 0; i < n; ++i) {
-        if ((n - 1 - i) % stride != 0)
-            continue;
-        if constexpr (std::is_pointer_v<T>)
-            fn(*items[i]);
-        else
-            fn(items[i]);
-    }
 }
 
 QImage toQImage(const core::GrayImage& image)
@@ -117,7 +102,7 @@ void RunPresenter::show(const Snapshot& snap)
     } else if (!snap.rows.empty()) {
         // Steps on from where the path ends: new steps, or replays after going back.
         QVector<QPointF> points;
-        forEachShown(rowsAfter(snap.rows, shownStep_), kPlotPointsPerFrame,
+        core::forEachShown(rowsAfter(snap.rows, shownStep_), kPlotPointsPerFrame,
             [&](const StepRow& row) { points.push_back(project(row.params)); });
         views_.landscape->appendPath(points);
     }
@@ -218,7 +203,7 @@ void RunPresenter::extendTimeline(const Snapshot& snap)
             pathLog_.append(*row);
         seenHead_ = fresh.back()->step;
         QVector<double> steps, losses, rates;
-        forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
+        core::forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
             steps.push_back(static_cast<double>(row.step));
             losses.push_back(row.batchLoss);
             rates.push_back(row.lr);
@@ -233,7 +218,7 @@ void RunPresenter::extendTimeline(const Snapshot& snap)
     // Every epoch of the frame, in one append (several epochs can end within a frame); full
     // batches at full speed end one every step, and then the frame is thinned like the steps.
     QVector<double> epochSteps, train, val;
-    forEachShown(epochs, kPlotPointsPerFrame, [&](const core::EpochRecord& e) {
+    core::forEachShown(epochs, kPlotPointsPerFrame, [&](const core::EpochRecord& e) {
         epochSteps.push_back(static_cast<double>(e.step));
         train.push_back(e.trainLoss);
         val.push_back(e.valLoss);

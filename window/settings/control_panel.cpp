@@ -85,7 +85,7 @@ const char* const kScheduleKinds[] = {"constant", "exponential", "step", "cosine
 
 }  // namespace
 
-ControlPanel::ControlPanel(QWidget* parent) : QScrollArea(parent)
+ControlPanel::ControlPanel(SettingsStore* store, QWidget* parent) : QScrollArea(parent), store_(store)
 {
     setObjectName(QStringLiteral("controlPanel"));
     setWidgetResizable(true);
@@ -116,11 +116,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QScrollArea(parent)
     setWidget(content);
 
     Context context;
-    const auto objective = core::makeObjective(settings_.model, settings_.loss);
+    const auto objective = core::makeObjective(settings().model, settings().loss);
     context.parameterNames = objective->parameterNames();
     const core::Vec init = objective->defaultInit();
     context.defaults.assign(init.data(), init.data() + init.size());
-    setSettings(settings_, context);
+    setContext(context);
 }
 
 QGroupBox* ControlPanel::buildModelGroup()
@@ -191,29 +191,21 @@ QGroupBox* ControlPanel::buildModelGroup()
     surface_->addItem(tr("Training | validation"), surfaceName(Surface::TrainAndVal));
     modelForm_->addRow(tr("Surface"), surface_);
     binder_->onEdit(surface_, &QComboBox::currentIndexChanged, [this] {
-        if (const auto surface = surfaceFromName(surface_->currentData().toString()))
-            settings_.surface = *surface;
-        edited(Change::Surface);
+        const auto surface = surfaceFromName(surface_->currentData().toString());
+        edit(Change::Surface, [&](AppSettings& s) { s.surface = surface.value_or(s.surface); });
     });
 
     binder_->onEdit(model_, &QComboBox::currentIndexChanged, [this] {
-        settings_.model = model_->currentData().toString().toStdString();
         // A different model: its parameters, axes and start are different things.
-        settings_.axis1 = 0;
-        settings_.axis2 = 1;
-        settings_.held.clear();
-        settings_.start.clear();
-        settings_.range.reset();
-        edited(Change::Problem);
+        edit(Change::Problem, [&](AppSettings& s) { s.setModel(model_->currentData().toString().toStdString()); });
     });
     binder_->onEdit(loss_, &QComboBox::currentIndexChanged, [this] {
-        settings_.loss.kind = core::lossKindFromName(loss_->currentData().toString().toStdString());
+        const auto kind = core::lossKindFromName(loss_->currentData().toString().toStdString());
+        edit(Change::Problem, [&](AppSettings& s) { s.loss.kind = kind; });
         updateVisibility();
-        edited(Change::Problem);
     });
     binder_->onEdit(huberDelta_, &QDoubleSpinBox::valueChanged, [this](double v) {
-        settings_.loss.delta = v;
-        edited(Change::Problem);
+        edit(Change::Problem, [&](AppSettings& s) { s.loss.delta = v; });
     });
     return modelGroup_;
 }
@@ -256,29 +248,25 @@ QGroupBox* ControlPanel::buildStepGroup()
     stepForm_->addRow(tr("Run seed"), trainSeed_);
 
     binder_->onEdit(lr_, &SliderSpin::valueEdited, [this](double v) {
-        settings_.train.optimizer.lr = v;
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.lr = v; });
     });
     binder_->onEdit(momentum_, &SliderSpin::valueEdited, [this](double v) {
-        settings_.train.optimizer.momentum = v;
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.momentum = v; });
     });
     binder_->onEdit(batch_, &SliderSpin::valueEdited, [this](double v) {
-        settings_.train.batchSize = static_cast<int>(std::lround(v));
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.batchSize = static_cast<int>(std::lround(v)); });
     });
+    // Full batch is kFullBatch in the settings; the slider keeps the size to come back to.
     binder_->onEdit(fullBatch_, &QCheckBox::toggled, [this](bool on) {
-        settings_.fullBatch = on;
         batch_->setEnabled(!on);
-        edited(Change::Training);
+        const int size = on ? core::TrainSettings::kFullBatch : static_cast<int>(std::lround(batch_->value()));
+        edit(Change::Training, [&](AppSettings& s) { s.train.batchSize = size; });
     });
     binder_->onEdit(shuffle_, &QCheckBox::toggled, [this](bool on) {
-        settings_.train.shuffle = on;
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.shuffle = on; });
     });
     binder_->onEdit(trainSeed_, &QSpinBox::valueChanged, [this](int v) {
-        settings_.train.seed = static_cast<std::uint64_t>(v);
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.seed = static_cast<std::uint64_t>(v); });
     });
     return group;
 }
@@ -325,14 +313,13 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
     optimizerForm_->addRow(tr("\u03b5"), eps_);
 
     binder_->onEdit(optimizer_, &QComboBox::currentIndexChanged, [this] {
-        settings_.train.optimizer.kind = core::optimizerKindFromName(optimizer_->currentData().toString().toStdString());
+        const auto kind = core::optimizerKindFromName(optimizer_->currentData().toString().toStdString());
+        edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.kind = kind; });
         updateVisibility();
-        edited(Change::Training);
     });
     auto number = [this](QDoubleSpinBox* box, double core::OptimizerSettings::*field) {
         binder_->onEdit(box, &QDoubleSpinBox::valueChanged, [this, field](double v) {
-            settings_.train.optimizer.*field = v;
-            edited(Change::Training);
+            edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.*field = v; });
         });
     };
     number(dampening_, &core::OptimizerSettings::dampening);
@@ -342,8 +329,7 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
     number(lrDecay_, &core::OptimizerSettings::lrDecay);
     auto flag = [this](QCheckBox* box, bool core::OptimizerSettings::*field) {
         binder_->onEdit(box, &QCheckBox::toggled, [this, field](bool on) {
-            settings_.train.optimizer.*field = on;
-            edited(Change::Training);
+            edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.*field = on; });
         });
     };
     flag(nesterov_, &core::OptimizerSettings::nesterov);
@@ -356,10 +342,9 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
             eps = v;
         else
             eps_->clear();
-        if (eps == settings_.train.optimizer.eps)
+        if (eps == settings().train.optimizer.eps)
             return;
-        settings_.train.optimizer.eps = eps;
-        edited(Change::Training);
+        edit(Change::Training, [&](AppSettings& s) { s.train.optimizer.eps = eps; });
     });
     return group;
 }
@@ -428,9 +413,9 @@ void ControlPanel::updateSchedule()
         spec += QStringLiteral(":%1:%2").arg(period_->value()).arg(minLr);
     else if (kind == QLatin1String("cosine-restarts"))
         spec += QStringLiteral(":%1:%2:%3").arg(period_->value()).arg(mult_->value()).arg(minLr);
-    settings_.train.schedule = core::Schedule::parse(spec.toStdString());
+    const core::Schedule schedule = core::Schedule::parse(spec.toStdString());
+    edit(Change::Training, [&](AppSettings& s) { s.train.schedule = schedule; });
     updateVisibility();
-    edited(Change::Training);
 }
 
 QGroupBox* ControlPanel::buildDataGroup()
@@ -487,21 +472,17 @@ QGroupBox* ControlPanel::buildDataGroup()
 
     connect(builtIn_, &QPushButton::clicked, this, &ControlPanel::builtInDataRequested);
     binder_->onEdit(datasetCount_, &QSpinBox::valueChanged, [this](int v) {
-        settings_.data.count = v;
-        edited(Change::Data);
+        edit(Change::Data, [&](AppSettings& s) { s.data.count = v; });
     });
     binder_->onEdit(datasetSeed_, &QSpinBox::valueChanged, [this](int v) {
-        settings_.data.seed = static_cast<std::uint64_t>(v);
-        edited(Change::Data);
+        edit(Change::Data, [&](AppSettings& s) { s.data.seed = static_cast<std::uint64_t>(v); });
     });
     binder_->onEdit(valFraction_, &QDoubleSpinBox::valueChanged, [this](double v) {
-        settings_.data.valFraction = v;
-        edited(Change::Data);
+        edit(Change::Data, [&](AppSettings& s) { s.data.valFraction = v; });
     });
     auto augmentation = [this](QCheckBox* box, bool core::AugmentationSettings::*field) {
         binder_->onEdit(box, &QCheckBox::toggled, [this, field](bool on) {
-            settings_.train.augmentation.*field = on;
-            edited(Change::Training);
+            edit(Change::Training, [&](AppSettings& s) { s.train.augmentation.*field = on; });
         });
     };
     augmentation(augBrightness_, &core::AugmentationSettings::brightness);
@@ -526,19 +507,16 @@ QGroupBox* ControlPanel::buildPlaneGroup()
         if (a1 == a2) {
             // Choosing the other axis's parameter swaps the two.
             if (first)
-                a2 = settings_.axis1;
+                a2 = settings().axis1;
             else
-                a1 = settings_.axis2;
+                a1 = settings().axis2;
         }
-        settings_.axis1 = a1;
-        settings_.axis2 = a2;
-        settings_.range.reset();
+        edit(Change::Plane, [&](AppSettings& s) { s.setAxes(a1, a2); });
         binder_->silently([&] {
             axis1_->setCurrentIndex(a1);
             axis2_->setCurrentIndex(a2);
         });
         rebuildHeldSliders();
-        edited(Change::Plane);
     };
     binder_->onEdit(axis1_, &QComboBox::currentIndexChanged, [onAxis] { onAxis(true); });
     binder_->onEdit(axis2_, &QComboBox::currentIndexChanged, [onAxis] { onAxis(false); });
@@ -554,11 +532,12 @@ void ControlPanel::rebuildHeldSliders()
     heldIndex_.clear();
     const auto& names = context_.parameterNames;
     for (int p = 0; p < static_cast<int>(names.size()); ++p) {
-        if (p == settings_.axis1 || p == settings_.axis2)
+        if (p == settings().axis1 || p == settings().axis2)
             continue;
         const double centre = p < static_cast<int>(context_.defaults.size()) ? context_.defaults[static_cast<std::size_t>(p)] : 0.0;
         const double span = std::max(2.0, 2.0 * std::abs(centre));
-        double value = p < static_cast<int>(settings_.held.size()) ? settings_.held[static_cast<std::size_t>(p)] : centre;
+        const auto& held = settings().held;
+        const double value = p < static_cast<int>(held.size()) ? held[static_cast<std::size_t>(p)] : centre;
         const double lo = std::min(centre - span, value);
         const double hi = std::max(centre + span, value);
         auto* slider = new SliderSpin(QStringLiteral("held_%1").arg(qs(names[static_cast<std::size_t>(p)])), lo, hi, 3,
@@ -568,10 +547,11 @@ void ControlPanel::rebuildHeldSliders()
                 .arg(qs(names[static_cast<std::size_t>(p)])));
         slider->setValue(value);
         binder_->onEdit(slider, &SliderSpin::valueEdited, [this, p](double v) {
-            if (settings_.held.size() != context_.parameterNames.size())
-                settings_.held = context_.defaults;
-            settings_.held[static_cast<std::size_t>(p)] = v;
-            edited(Change::Plane);
+            edit(Change::Plane, [&](AppSettings& s) {
+                if (s.held.size() != context_.parameterNames.size())
+                    s.held = context_.defaults;
+                s.held[static_cast<std::size_t>(p)] = v;
+            });
         });
         planeForm_->addRow(tr("Held %1").arg(qs(names[static_cast<std::size_t>(p)])), slider);
         held_.push_back(slider);
@@ -579,15 +559,21 @@ void ControlPanel::rebuildHeldSliders()
     }
 }
 
-void ControlPanel::setSettings(const AppSettings& settings, const Context& context)
+void ControlPanel::setContext(const Context& context)
 {
-    binder_->silently([&] { showSettings(settings, context); });
+    context_ = context;
+    refresh();
 }
 
-void ControlPanel::showSettings(const AppSettings& settings, const Context& context)
+void ControlPanel::refresh()
 {
-    settings_ = settings;
-    context_ = context;
+    binder_->silently([&] { showSettings(); });
+}
+
+void ControlPanel::showSettings()
+{
+    const AppSettings& settings = store_->value();
+    const Context& context = context_;
     const auto& opt = settings.train.optimizer;
 
     model_->setCurrentIndex(model_->findData(qs(settings.model)));
@@ -601,9 +587,10 @@ void ControlPanel::showSettings(const AppSettings& settings, const Context& cont
     momentum_->setValue(opt.momentum);
     const double maxBatch = static_cast<double>(std::max<std::int64_t>(2, context.trainSize));
     batch_->setRange(1, maxBatch);
-    batch_->setValue(std::min<double>(settings.train.batchSize, maxBatch));
-    batch_->setEnabled(!settings.fullBatch);
-    fullBatch_->setChecked(settings.fullBatch);
+    if (!settings.train.fullBatch())
+        batch_->setValue(std::min<double>(settings.train.batchSize, maxBatch));
+    batch_->setEnabled(!settings.train.fullBatch());
+    fullBatch_->setChecked(settings.train.fullBatch());
     shuffle_->setChecked(settings.train.shuffle);
     trainSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(settings.train.seed, kMaxSeed)));
 
@@ -662,7 +649,8 @@ void ControlPanel::showSettings(const AppSettings& settings, const Context& cont
 
 void ControlPanel::updateVisibility()
 {
-    const auto kind = settings_.train.optimizer.kind;
+    const AppSettings& settings = store_->value();
+    const auto kind = settings.train.optimizer.kind;
     const bool sgd = kind == core::OptimizerKind::Sgd;
     const bool adam = kind == core::OptimizerKind::Adam;
     const bool rms = kind == core::OptimizerKind::RmsProp;
@@ -678,7 +666,7 @@ void ControlPanel::updateVisibility()
     optimizerForm_->setRowVisible(eps_, adam || rms || adagrad);
     eps_->setPlaceholderText(adagrad ? tr("default (1e-10)") : tr("default (1e-8)"));
 
-    const auto sk = settings_.train.schedule.kind;
+    const auto sk = settings.train.schedule.kind;
     using core::ScheduleKind;
     scheduleForm_->setRowVisible(gamma_, sk == ScheduleKind::Exponential || sk == ScheduleKind::Step);
     scheduleForm_->setRowVisible(every_, sk == ScheduleKind::Step);
@@ -689,14 +677,14 @@ void ControlPanel::updateVisibility()
     const bool usesData = context_.usesData;
     modelForm_->setRowVisible(loss_, usesData);
     updateSurfaceChoices();
-    modelForm_->setRowVisible(huberDelta_, usesData && settings_.loss.kind == core::LossKind::Huber);
+    modelForm_->setRowVisible(huberDelta_, usesData && settings.loss.kind == core::LossKind::Huber);
     dataGroup_->setEnabled(usesData);
-    const bool builtInData = settings_.data.path.isEmpty();
+    const bool builtInData = settings.data.path.isEmpty();
     dataForm_->setRowVisible(datasetCount_, builtInData);
     augBrightness_->setEnabled(context_.hasImages);
     augFlip_->setEnabled(context_.hasImages);
     augNoise_->setEnabled(context_.hasImages);
-    batch_->setEnabled(usesData && !settings_.fullBatch);
+    batch_->setEnabled(usesData && !settings.train.fullBatch());
     fullBatch_->setEnabled(usesData);
     shuffle_->setEnabled(usesData);
 }
@@ -726,15 +714,16 @@ void ControlPanel::updateSurfaceChoices()
                  "surface. Choose a model on the data above to switch surfaces."));
 }
 
-void ControlPanel::setHeldValues(const std::vector<double>& values)
+void ControlPanel::refreshHeldValues()
 {
-    settings_.held = values;
-    settings_.start = values;
-    for (std::size_t i = 0; i < held_.size(); ++i) {
-        const auto p = static_cast<std::size_t>(heldIndex_[i]);
-        if (p < values.size())
-            held_[i]->setValue(values[p]);
-    }
+    const auto& values = settings().held;
+    binder_->silently([&] {
+        for (std::size_t i = 0; i < held_.size(); ++i) {
+            const auto p = static_cast<std::size_t>(heldIndex_[i]);
+            if (p < values.size())
+                held_[i]->setValue(values[p]);
+        }
+    });
 }
 
 QSize ControlPanel::minimumSizeHint() const
@@ -759,9 +748,9 @@ void ControlPanel::setProblem(const QString& message)
     problemLabel_->setVisible(!message.isEmpty());
 }
 
-void ControlPanel::edited(Change change)
+void ControlPanel::edit(Change change, const std::function<void(AppSettings&)>& apply)
 {
-    emit changed(change);
+    store_->edit(change, apply);
 }
 
 }  // namespace downhill::ui

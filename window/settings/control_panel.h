@@ -1,14 +1,15 @@
 #pragma once
 // The side panel: every setting of a run, in group boxes inside a scroll area so nothing clips
-// on a small screen. It edits an AppSettings value. setSettings() (the model changed) updates
-// the widgets silently; a user edit updates the value and emits changed() with what kind of
-// change it was, so the window knows whether to retune the run or rebuild it.
+// on a small screen. It shows and edits the SettingsStore's value, which it does not copy: a
+// user's edit goes to the store (SettingsStore::edit, which says what kind of change it was);
+// refresh() and setContext() (the value or the problem changed) update the widgets silently.
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <QScrollArea>
 
-#include "session/settings/app_settings.h"
+#include "session/settings/settings_store.h"
 
 class QCheckBox;
 class QComboBox;
@@ -29,14 +30,7 @@ class SliderSpin;
 class ControlPanel : public QScrollArea {
     Q_OBJECT
 public:
-    enum class Change {
-        Training,   // a hyperparameter: the run goes on with it from the next step
-        Problem,    // model or loss: new objective, new landscape, new run
-        Data,       // data set or split: new data, new landscape, new run
-        Plane,      // plotted axes or held values: new landscape, new run
-        Surface,    // what the landscape shows (training, batch, validation): new landscape, same run
-    };
-    Q_ENUM(Change)
+    using Change = SettingsStore::Change;
 
     // What the panel needs to know about the current objective and data.
     struct Context {
@@ -50,12 +44,17 @@ public:
         QString formula;
     };
 
-    explicit ControlPanel(QWidget* parent = nullptr);
+    // The store must outlive the panel.
+    explicit ControlPanel(SettingsStore* store, QWidget* parent = nullptr);
 
-    void setSettings(const AppSettings& settings, const Context& context);   // silent
-    const AppSettings& settings() const { return settings_; }
-    // The start point moved (a click on the landscape): the held sliders follow, silently.
-    void setHeldValues(const std::vector<double>& values);
+    // The problem changed: new parameter names, defaults, data. Refreshes the widgets, silently.
+    void setContext(const Context& context);
+    // The store's value changed other than by this panel: the widgets follow, silently.
+    void refresh();
+    // Only the held values changed (a click on the landscape moved the start): the held sliders
+    // follow, silently.
+    void refreshHeldValues();
+    const AppSettings& settings() const { return store_->value(); }
     // The menu behind the "Open data" button (a file or a folder of images).
     void setDataMenu(QMenu* menu);
     // A message about the current combination of settings (empty hides it).
@@ -66,7 +65,6 @@ public:
     QSize sizeHint() const override;
 
 signals:
-    void changed(downhill::ui::ControlPanel::Change change);
     void builtInDataRequested();
 
 private:
@@ -80,10 +78,10 @@ private:
     void updateVisibility();
     void updateSchedule();
     void updateSurfaceChoices();
-    void showSettings(const AppSettings& settings, const Context& context);
-    void edited(Change change);
+    void showSettings();
+    void edit(Change change, const std::function<void(AppSettings&)>& apply);
 
-    AppSettings settings_;
+    SettingsStore* store_;
     Context context_;
     SettingsBinder* binder_ = nullptr;   // the one guard: setSettings() is not an edit
 

@@ -3,8 +3,9 @@
 // plot, the current batch, every number of the current step, and the transport controls; docks
 // (View menu) for the step card, the gradient check, the data and the race (RaceMode, Race
 // menu); File > Lessons.
-// It builds runs from the settings (Problem), hands them to the TrainingController, asks the
-// LandscapeWorker for grids, and draws what both deliver.
+// It builds the widgets and wires the features together: the settings live in one
+// SettingsStore, the RunBuilder turns them into a run (and asks for landscape grids), the
+// RunPresenter puts each frame of it on screen, ExportActions and AnimationExport write files.
 #include <array>
 #include <optional>
 #include <vector>
@@ -12,11 +13,11 @@
 #include <QMainWindow>
 #include <QTimer>
 
-#include "window/export/animation_dialog.h"
-#include "session/settings/app_settings.h"
-#include "window/settings/control_panel.h"
-#include "session/run/path_log.h"
 #include "session/problem/problem.h"
+#include "session/run/path_log.h"
+#include "session/settings/app_settings.h"
+#include "window/export/animation_dialog.h"
+#include "window/shell/main_actions.h"
 
 class QAction;
 class QDockWidget;
@@ -25,8 +26,11 @@ class QSplitter;
 
 namespace downhill::ui {
 
+class AnimationExport;
 class BatchStrip;
+class ControlPanel;
 class DatasetPanel;
+class FileCommands;
 class GradientCheckView;
 class LandscapePlot;
 class LandscapeView3D;
@@ -35,14 +39,16 @@ class LossPlot;
 class PresentationMode;
 class RaceMode;
 class ReadoutPanel;
+class RunBuilder;
 class RunPresenter;
+class SettingsStore;
 class SpeedControl;
 class StepCard;
 class TimelineBar;
 class SurfaceArea;
 class SurfaceFeeder;
 class TrainingController;
-struct LandscapeResult;
+class Transport;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -71,9 +77,9 @@ public:
 
     // The settings of the main run. Its race field is empty: the line-up lives in the Race
     // panel (race lineup()); currentSettings() has both, as File > Save settings writes them.
-    const AppSettings& settings() const { return settings_; }
+    const AppSettings& settings() const;
     AppSettings currentSettings() const;
-    const Problem& problem() const { return problem_; }
+    const Problem& problem() const;
     const PathLog& pathLog() const;
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
@@ -99,6 +105,7 @@ public:
     // The 3D view's dock toggle (View > 3D view); disabled, and saying why, in a build without
     // Qt Data Visualization, where landscapeView3D() is nullptr.
     QAction* view3dAction() const { return view3dAction_; }
+    const MainActions& actions() const { return actions_; }
     LandscapeView3D* landscapeView3D() const { return view3d_; }
 
 signals:
@@ -109,7 +116,6 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildActions();
     void buildMenus();
     void buildLayout();
     void buildDocks();
@@ -118,42 +124,14 @@ private:
     void restoreWindow();
     void saveWindow() const;
 
-    // Settings -> run.
-    void rebuild(bool resetRange);
-    void normaliseSettings();
-    ControlPanel::Context panelContext() const;
-    void configureRun();
-    void applyTraining();
-    void onPanelChanged(int change);
-    void requestLandscape(bool resetView);
-    void setStartPoint(QPointF point);
-    void updateCaptions();
-    void updateTitle();
-
-    // Run -> screen.
-    void followTimelineSettings(const core::TrainSettings& settings);
-    void onLandscape(const LandscapeResult& result);
-    void showDataset();
-    void onDatasetAugmentation(const core::AugmentationSettings& augmentation);
-    void onPlayingChanged(bool playing);
-
-    // Menu commands.
-    void openSettingsDialog();
-    void openRunDialog();
-    void openDataDialog(bool folder);
-    void useBuiltInData();
-    void openAnimationDialog();
-    void resetView();
     void showAbout();
-    void showShortcuts();
 
     Options options_;
-    AppSettings settings_;
-    AppSettings panelBaseline_;   // the last settings that built a working run
-    Problem problem_;
-    bool runValid_ = false;
-    bool resetViewOnGrid_ = false;
-
+    SettingsStore* store_ = nullptr;           // the one owner of the settings
+    RunBuilder* builder_ = nullptr;            // settings -> run
+    AnimationExport* animationExport_ = nullptr;
+    Transport* transport_ = nullptr;           // play, step, back, seek, speed
+    FileCommands* files_ = nullptr;            // open and save settings, runs, data
     TrainingController* controller_ = nullptr;
     LandscapeWorker* landscapeWorker_ = nullptr;
     SurfaceFeeder* surfaceFeeder_ = nullptr;   // which samples each landscape plot shows
@@ -178,45 +156,14 @@ private:
     LandscapeView3D* view3d_ = nullptr;
     QDockWidget* view3dDock_ = nullptr;
     QAction* view3dAction_ = nullptr;
-    std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows
     QLabel* banner_ = nullptr;
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;
     QLabel* runLabel_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QSplitter* plotSplitter_ = nullptr;
-    QTimer viewDebounce_;
-    std::optional<std::array<double, 4>> pendingView_;
 
-    QAction* playAction_ = nullptr;
-    QAction* stepAction_ = nullptr;
-    QAction* backAction_ = nullptr;
-    QAction* epochBackAction_ = nullptr;
-    QAction* epochAction_ = nullptr;
-    QAction* resetAction_ = nullptr;
-    QAction* openSettingsAction_ = nullptr;
-    QAction* saveSettingsAction_ = nullptr;
-    QAction* saveRunAction_ = nullptr;
-    QAction* openRunAction_ = nullptr;
-    QAction* openDataFileAction_ = nullptr;
-    QAction* openDataFolderAction_ = nullptr;
-    QAction* builtInDataAction_ = nullptr;
-    QAction* exportLandscapeAction_ = nullptr;
-    QAction* exportLossAction_ = nullptr;
-    QAction* exportPathAction_ = nullptr;
-    QAction* exportHistoryAction_ = nullptr;
-    QAction* exportAnimationAction_ = nullptr;
-    AnimationSettings animation_;   // the dialog's last choices
-    QAction* quitAction_ = nullptr;
-    QAction* gradientFieldAction_ = nullptr;
-    QAction* captionsAction_ = nullptr;
-    QAction* logLossAction_ = nullptr;
-    QAction* fitPathAction_ = nullptr;
-    QAction* fitMinimumAction_ = nullptr;
-    QAction* resetViewAction_ = nullptr;
-    QAction* aboutAction_ = nullptr;
-    QAction* shortcutsAction_ = nullptr;
-    QAction* presentationAction_ = nullptr;
+    MainActions actions_;
     PresentationMode* presentation_ = nullptr;
 };
 

@@ -69,7 +69,7 @@ RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item
         }
         core::TrainSettings s = base;
         s.optimizer = item.entrant.optimizer;
-        s.batchSize = item.entrant.fullBatch ? fullBatch : item.entrant.batchSize.value_or(runBatch);
+        s.batchSize = item.entrant.batchSize.value_or(runBatch);
         lineup.push_back(s);
         specs.push_back(item.spec);
     }
@@ -81,7 +81,7 @@ RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item
     for (std::size_t i = 0; i < lineup.size(); ++i) {
         Entrant e;
         e.settings = lineup[i];
-        e.lane.label = ui::raceLabel(lineup[i], withBatch);
+        e.lane.label = ui::raceLabel(lineup[i], withBatch, fullBatch);
         e.lane.color = ui::palette::raceColor(static_cast<int>(i));
         try {
             e.trainer = std::make_unique<core::Trainer>(model.objectivePtr(), model.data(), lineup[i], model.params());

@@ -1,0 +1,43 @@
+#pragma once
+// The run's transport: Play/Pause, Step, Epoch, Back, Epoch back and Reset, the timeline's
+// seeks and the speed, sent to the TrainingController while there is a working run (Reset
+// without one asks the run builder to build it again). Play's text and icon follow the run.
+#include <QObject>
+
+namespace downhill::ui {
+
+class RaceMode;
+class RunBuilder;
+class SettingsStore;
+class SpeedControl;
+class TimelineBar;
+class TrainingController;
+struct MainActions;
+
+class Transport : public QObject {
+    Q_OBJECT
+public:
+    // All of it belongs to the window and outlives this object.
+    struct Parts {
+        const MainActions* actions = nullptr;
+        TrainingController* controller = nullptr;
+        RunBuilder* builder = nullptr;
+        RaceMode* race = nullptr;           // runs at the same speed
+        TimelineBar* timeline = nullptr;
+        SpeedControl* speed = nullptr;
+        SettingsStore* settings = nullptr;  // where the speed is kept
+    };
+
+    Transport(Parts parts, QObject* parent);
+
+    // The settings' speed (a file, a lesson) onto the control, the run and the race; the
+    // control rounds it to what it can show, and the settings keep that.
+    void applySpeed();
+    // Play says Pause while the run plays (and Play again once it stopped, diverged or not).
+    void showPlaying();
+
+private:
+    Parts parts_;
+};
+
+}  // namespace downhill::ui
