@@ -1,6 +1,7 @@
 #pragma once
-// Picking a few of many, evenly: the frames of an animation among a run's steps, the dots of
-// the 3D view among a path's points.
+// Picking a few of many, evenly, always ending on the newest: the frames of an animation among a
+// run's steps, the dots of the 3D view among a path's points, what a frame draws of its steps.
+// One rule for all of them.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -14,22 +15,22 @@ namespace downhill::core {
 // count <= 1, or last <= 0, just the last one, max(last, 0): it always ends on the newest.
 std::vector<std::int64_t> evenSpread(std::int64_t last, std::int64_t count);
 
-// Calls fn for at most `limit` of the items (dereferenced, if they are pointers): every
-// stride-th one counted back from the newest, the stride the smallest whole number that keeps
-// within the limit, so the newest is always among them. For what one frame draws of the steps
-// it brings (the window's path and loss curve, a race entrant's).
+// Calls fn for at most `limit` of the items (dereferenced, if they are pointers), in order: the
+// ones at evenSpread(items.size() - 1, limit), so the first and the newest are always among
+// them. For what one frame draws of the steps it brings (the window's path and loss curve, a
+// race entrant's).
 template <typename T, typename Fn>
 void forEachShown(const std::vector<T>& items, std::size_t limit, Fn&& fn)
 {
-    const std::size_t n = items.size();
-    const std::size_t stride = std::max<std::size_t>(1, (n + std::max<std::size_t>(limit, 1) - 1) / std::max<std::size_t>(limit, 1));
-    for (std::size_t i = 0; i < n; ++i) {
-        if ((n - 1 - i) % stride != 0)
-            continue;
+    if (items.empty())
+        return;
+    const auto last = static_cast<std::int64_t>(items.size()) - 1;
+    for (const std::int64_t i : evenSpread(last, static_cast<std::int64_t>(std::max<std::size_t>(limit, 1)))) {
+        const T& item = items[static_cast<std::size_t>(i)];
         if constexpr (std::is_pointer_v<T>)
-            fn(*items[i]);
+            fn(*item);
         else
-            fn(items[i]);
+            fn(item);
     }
 }
 
