@@ -58,7 +58,8 @@ void Trainer::buildShortcut()
     if (!dataObjective || dataObjective->loss().kind() != LossKind::Mse)
         return;
     const Model& model = dataObjective->model();
-    if (static_cast<int>(model.affineParameters().size()) != model.parameterCount())
+    if (static_cast<int>(model.affineParameters().size()) != model.parameterCount()
+        || !QuadraticForm::fits(model.parameterCount()))
         return;
     // r = J^T w + (f(x; 0) - t), with J independent of w.
     const Vec zero = Vec::Zero(model.parameterCount());
@@ -172,9 +173,11 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
     if (!std::isfinite(loss) || !grad_.allFinite() || !std::isfinite(lr))
         return false;
 
-    const Vec before = state_.params;
-    const OptimizerState optimizerBefore = state_.optimizer;
-    optimizerStep(settings_.optimizer, lr, state_.optimizer, state_.params, grad_, record ? &record->update : nullptr);
+    // Copies into buffers of the same size: no allocation after the first step.
+    before_ = state_.params;
+    optimizerBefore_ = state_.optimizer;
+    optimizerStep(settings_.optimizer, lr, state_.optimizer, state_.params, grad_, record ? &record->update : nullptr,
+        &optimizerScratch_);
     double trainLoss = kNaN;
     bool finite = state_.params.allFinite();
     if (finite && withTrainLoss) {
@@ -182,8 +185,8 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
         finite = std::isfinite(trainLoss);
     }
     if (!finite) {
-        state_.params = before;
-        state_.optimizer = optimizerBefore;
+        state_.params = before_;
+        state_.optimizer = optimizerBefore_;
         return false;
     }
 
@@ -203,7 +206,7 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
         record->lr = lr;
         record->batchLoss = loss;
         record->gradient = grad_;
-        record->before = before;
+        record->before = before_;
         record->after = state_.params;
         record->trainLoss = trainLoss;
         record->epochEnded = epochEnded;

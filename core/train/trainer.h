@@ -128,6 +128,9 @@ private:
     Samples batch_;
     mutable Workspace ws_;
     Vec grad_;
+    Vec before_;                       // the parameters and optimizer state before the update,
+    OptimizerState optimizerBefore_;   // put back if it is not finite
+    OptimizerScratch optimizerScratch_;
 
     // mse on a model affine in all its parameters: the training loss is a quadratic form.
     QuadraticForm trainQuadratic_;
