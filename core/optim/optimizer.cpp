@@ -117,6 +117,36 @@ bool OptimizerState::operator==(const OptimizerState& o) const
         && expAvgSq == o.expAvgSq && gradAvg == o.gradAvg;
 }
 
+void copyUpdatedParts(const OptimizerSettings& s, const OptimizerState& from, OptimizerState& to)
+{
+    const Eigen::Index n = from.buffer.size();
+    if (to.buffer.size() != n || to.expAvg.size() != from.expAvg.size() || to.expAvgSq.size() != from.expAvgSq.size()
+        || to.gradAvg.size() != from.gradAvg.size()) {
+        to = from;
+        return;
+    }
+    to.t = from.t;
+    to.hasBuffer = from.hasBuffer;
+    switch (s.kind) {
+    case OptimizerKind::Sgd:
+        if (s.momentum != 0.0)
+            to.buffer = from.buffer;
+        break;
+    case OptimizerKind::Adam:
+        to.expAvg = from.expAvg;
+        to.expAvgSq = from.expAvgSq;
+        break;
+    case OptimizerKind::RmsProp:
+        to.expAvgSq = from.expAvgSq;
+        if (s.centered)
+            to.gradAvg = from.gradAvg;
+        if (s.momentum > 0.0)
+            to.buffer = from.buffer;
+        break;
+    case OptimizerKind::Adagrad: to.expAvgSq = from.expAvgSq; break;
+    }
+}
+
 void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Vec& w, const Vec& grad,
     UpdateDetail* detail, OptimizerScratch* scratch)
 {

@@ -59,6 +59,12 @@ struct UpdateDetail {
     Vec update;           // w_new - w_old
 };
 
+// Copies into `to` the parts of `from` that one update with these settings changes, and leaves
+// the rest of `to` as it is: the trainer's snapshot for putting back an update that went
+// non-finite, a few vectors less to copy per step than the whole state (a network's state is
+// four vectors of thousands). States of different sizes are copied whole.
+void copyUpdatedParts(const OptimizerSettings& settings, const OptimizerState& from, OptimizerState& to);
+
 // Scratch vectors of one update. Not part of the run's state: a caller that steps often keeps
 // one and passes it to every update, so that an update allocates nothing once it is sized.
 struct OptimizerScratch {
