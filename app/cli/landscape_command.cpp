@@ -10,6 +10,7 @@
 #include "core/landscape/landscape.h"
 #include "app/cli/number_format.h"
 #include "app/cli/objective_options.h"
+#include "core/train/trainer.h"
 #include "app/cli/plane_options.h"
 
 namespace downhill::cli {
@@ -88,7 +89,8 @@ int LandscapeCommand::run(const CommandLine& cl)
     if (objective.usesData()) {
         const core::Dataset dataset = dataOptions.load();
         const core::Split split = dataOptions.split(dataset);
-        samples = dataset.samples.gather(on == "train" ? split.train : split.val);
+        const core::TrainData data = core::TrainData::fromDataset(dataset, split, objective.inputSize());
+        samples = on == "train" ? data.train : data.val;
         if (samples.size() == 0)
             failFlag("on", "the " + std::string(on == "train" ? "training" : "validation") + " set is empty"
                     + (on == "val" ? " (raise --val-fraction)" : ""));

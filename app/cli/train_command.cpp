@@ -1,6 +1,10 @@
 #include "app/cli/train_command.h"
 
+#include <optional>
+
+#include "app/cli/csv_writer.h"
 #include "app/cli/interrupt_guard.h"
+#include "app/cli/params_file.h"
 #include "app/cli/train_options.h"
 #include "app/cli/train_runner.h"
 
@@ -17,7 +21,10 @@ TrainCommand::TrainCommand()
         "goes to stdout. A run that diverges keeps the trajectory up to the last finite step and exits with 3.\n"
         "With --config, the run starts from a settings file saved by the window; flags beside it override it.";
     spec_.groups = TrainOptions::flagGroups();
-    spec_.groups.push_back({"Output", {{"out", "FILE.csv", "none (summary only)", "write the trajectory here"}}});
+    spec_.groups.push_back({"Output",
+        {{"out", "FILE.csv", "none (summary only)", "write the trajectory here"},
+            {"params-out", "FILE.csv", "none",
+                "write the final parameters here, name,value, one row per parameter (--params-in reads it back)"}}});
 }
 
 int TrainCommand::run(const CommandLine& cl)
@@ -26,10 +33,19 @@ int TrainCommand::run(const CommandLine& cl)
     TrainRunner runner(options, spec_.name);
     if (const auto out = cl.text("out"))
         runner.writeTrajectory(*out, "--out");
+    // Made now, so that a bad path fails before any training; an interrupted run leaves none.
+    std::optional<CsvWriter> paramsOut;
+    if (const auto path = cl.text("params-out"))
+        paramsOut.emplace(*path, "--params-out");
     const InterruptGuard interrupt;
-    if (!runner.run(interrupt.flag(), false))
+    if (!runner.run(interrupt.flag(), paramsOut.has_value()))
         return kExitInterrupted;
-    return runner.finish("");
+    if (paramsOut) {
+        // The last finite parameters, also of a run that diverged.
+        ParamsFile::write(*paramsOut, runner.trainer().objective(), runner.trainer().params());
+        paramsOut->commit();
+    }
+    return runner.finish(paramsOut ? "parameters: " + paramsOut->path() + "\n" : "");
 }
 
 }  // namespace downhill::cli

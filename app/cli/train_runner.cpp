@@ -28,6 +28,9 @@ std::string stopName(core::StopReason reason)
 
 std::string namedValues(const core::Objective& objective, const core::Vec& w)
 {
+    // A network's thousands of numbers belong in a file, not in a summary line.
+    if (w.size() > core::kMaxSmallParameters)
+        return std::to_string(w.size()) + " values (train --params-out FILE.csv writes them)";
     std::string out;
     const auto names = objective.parameterNames();
     for (Eigen::Index i = 0; i < w.size(); ++i)
@@ -48,7 +51,7 @@ std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options)
             failFlag("augment", "needs image data, and " + dataset.source
                     + " has none (augmentations redraw the images; train on an image folder or the built-in set)");
         }
-        data = core::TrainData::fromDataset(dataset, options.data().split(dataset));
+        data = core::TrainData::fromDataset(dataset, options.data().split(dataset), objective->inputSize());
     }
     if (options.fullBatch()) {
         constexpr int kMaxInt = std::numeric_limits<int>::max();

@@ -4,6 +4,18 @@ namespace downhill::cli {
 
 void TrajectoryWriter::onBegin(const core::Trainer& trainer)
 {
+    wide_ = trainer.params().size() <= core::kMaxSmallParameters;
+    if (!wide_) {
+        for (const char* column : {"step", "epoch", "lr", "loss", "grad_norm", "train_loss"})
+            csv_.field(column);
+        csv_.endRow();
+        csv_.field(trainer.state().step);
+        for (int i = 0; i < 4; ++i)
+            csv_.emptyField();
+        csv_.field(trainer.trainingLoss());
+        csv_.endRow();
+        return;
+    }
     const auto names = trainer.objective().parameterNames();
     for (const char* column : {"step", "epoch", "lr", "loss"})
         csv_.field(column);
@@ -33,6 +45,12 @@ bool TrajectoryWriter::onStep(const core::Trainer&, const core::StepRecord& reco
     // The rate that multiplied the update: the scheduled rate (adagrad divides it further).
     csv_.field(record.update.lr);
     csv_.field(record.batchLoss);
+    if (!wide_) {
+        csv_.field(record.gradient.norm());
+        csv_.field(record.trainLoss);
+        csv_.endRow();
+        return true;
+    }
     for (Eigen::Index i = 0; i < record.after.size(); ++i)
         csv_.field(record.after[i]);
     for (Eigen::Index i = 0; i < record.gradient.size(); ++i)

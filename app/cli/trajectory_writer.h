@@ -1,7 +1,11 @@
 #pragma once
 // Streams a run into the trajectory CSV, one row per update, as it happens:
 //   step,epoch,lr,loss,<params...>,grad_<param>...,train_loss
-// Row 0 holds the initial parameters and training loss, the other fields empty.
+// Row 0 holds the initial parameters and training loss, the other fields empty. A model with
+// more than core::kMaxSmallParameters parameters (a network) gets
+//   step,epoch,lr,loss,grad_norm,train_loss
+// instead, grad_norm the Euclidean norm of the batch gradient (train --params-out has the
+// final parameters).
 #include "app/cli/csv_writer.h"
 #include "core/train/train_observer.h"
 
@@ -16,6 +20,7 @@ public:
 
 private:
     CsvWriter& csv_;
+    bool wide_ = true;  // every parameter and gradient entry spelled out
 };
 
 }  // namespace downhill::cli
