@@ -11,6 +11,12 @@ namespace downhill::cli {
 
 core::Vec ParamsFile::read(const std::string& path, const std::string& flag, const core::Objective& objective)
 {
+    return readTable(path, flag, objective, {"value"}).col(0);
+}
+
+Eigen::MatrixXd ParamsFile::readTable(const std::string& path, const std::string& flag, const core::Objective& objective,
+    const std::vector<std::string>& columns)
+{
     const auto fail = [&](std::size_t line, const std::string& what) {
         std::string where = path;
         if (line > 0) {
@@ -19,6 +25,9 @@ core::Vec ParamsFile::read(const std::string& path, const std::string& flag, con
         }
         failFlag(flag, where + ": " + what);
     };
+    std::string header = "name";
+    for (const auto& c : columns)
+        header += "," + c;
     std::ifstream in(path);
     if (!in)
         fail(0, "cannot open the file");
@@ -26,7 +35,7 @@ core::Vec ParamsFile::read(const std::string& path, const std::string& flag, con
     std::unordered_map<std::string, Eigen::Index> index;
     for (std::size_t i = 0; i < names.size(); ++i)
         index.emplace(names[i], static_cast<Eigen::Index>(i));
-    core::Vec w(static_cast<Eigen::Index>(names.size()));
+    Eigen::MatrixXd table(static_cast<Eigen::Index>(names.size()), static_cast<Eigen::Index>(columns.size()));
     std::vector<std::size_t> seenOn(names.size(), 0);
     std::string text;
     std::size_t line = 0;
@@ -35,16 +44,23 @@ core::Vec ParamsFile::read(const std::string& path, const std::string& flag, con
         if (!text.empty() && text.back() == '\r')
             text.pop_back();
         if (line == 1) {
-            if (text != "name,value")
-                fail(line, "the header must be name,value, got '" + text + "'");
+            if (text != header)
+                fail(line, "the header must be " + header + ", got '" + text + "'");
             continue;
         }
         if (text.empty())
             continue;
-        const auto comma = text.find(',');
-        if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos)
-            fail(line, "expected name,value, got '" + text + "'");
-        const std::string name = text.substr(0, comma);
+        std::vector<std::string> fields;
+        for (std::size_t from = 0;;) {
+            const auto comma = text.find(',', from);
+            fields.push_back(text.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+            if (comma == std::string::npos)
+                break;
+            from = comma + 1;
+        }
+        if (fields.size() != columns.size() + 1)
+            fail(line, "expected " + header + ", got '" + text + "'");
+        const std::string& name = fields[0];
         const auto it = index.find(name);
         if (it == index.end())
             fail(line, "'" + name + "' is not a parameter of " + objective.name());
@@ -52,14 +68,16 @@ core::Vec ParamsFile::read(const std::string& path, const std::string& flag, con
         if (seen)
             fail(line, "'" + name + "' is given twice (first on line " + std::to_string(seen) + ")");
         seen = line;
-        try {
-            w[it->second] = CommandLine::parseNumber(flag, text.substr(comma + 1));
-        } catch (const core::InputError&) {
-            fail(line, "the value of '" + name + "' is not a finite number: '" + text.substr(comma + 1) + "'");
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            try {
+                table(it->second, static_cast<Eigen::Index>(c)) = CommandLine::parseNumber(flag, fields[c + 1]);
+            } catch (const core::InputError&) {
+                fail(line, "the " + columns[c] + " of '" + name + "' is not a finite number: '" + fields[c + 1] + "'");
+            }
         }
     }
     if (line == 0)
-        fail(0, "the file is empty (expected the header name,value)");
+        fail(0, "the file is empty (expected the header " + header + ")");
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (!seenOn[i]) {
             std::size_t missing = 0;
@@ -69,18 +87,26 @@ core::Vec ParamsFile::read(const std::string& path, const std::string& flag, con
                     + " (" + objective.name() + " has " + std::to_string(names.size()) + " parameters, one row each)");
         }
     }
-    return w;
+    return table;
 }
 
 void ParamsFile::write(CsvWriter& csv, const core::Objective& objective, const core::Vec& w)
 {
-    csv.field("name");
-    csv.field("value");
+    writeTable(csv, objective, {"value"}, {&w});
+}
+
+void ParamsFile::writeTable(CsvWriter& csv, const core::Objective& objective, const std::vector<std::string>& columns,
+    const std::vector<const core::Vec*>& values)
+{
+    csv.field(std::string_view("name"));
+    for (const auto& c : columns)
+        csv.field(std::string_view(c));
     csv.endRow();
     const auto names = objective.parameterNames();
-    for (Eigen::Index i = 0; i < w.size(); ++i) {
-        csv.field(names[static_cast<std::size_t>(i)]);
-        csv.field(w[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        csv.field(std::string_view(names[i]));
+        for (const core::Vec* v : values)
+            csv.field((*v)[static_cast<Eigen::Index>(i)]);
         csv.endRow();
     }
 }

@@ -67,10 +67,10 @@ TrainRunner::TrainRunner(const TrainOptions& options, std::string command)
         earlyStopping_.emplace(*options.patience());
 }
 
-void TrainRunner::writeTrajectory(const std::string& path, const std::string& flag)
+void TrainRunner::writeTrajectory(const std::string& path, const std::string& flag, const core::Plane* plane)
 {
     csv_.emplace(path, flag);
-    trajectory_.emplace(*csv_);
+    trajectory_.emplace(*csv_, plane);
     observers_.push_back(&*trajectory_);
 }
 
