@@ -1,5 +1,5 @@
 // Engine benchmarks (Google Benchmark): landscape grids of 256 x 256 on 2,000 training samples
-// for every model and loss, and training steps. Run through bench/run_all.sh, which also times
+// for every model and loss, and training steps (the small models', and a network's on pixels). Run through bench/run_all.sh, which also times
 // the same grids in numpy and prints the ratios.
 //   bench_core --write-data FILE   writes the benchmark's data set as CSV (x,count) and exits
 #include <benchmark/benchmark.h>
@@ -91,6 +91,35 @@ void step(benchmark::State& state, const char* model, OptimizerKind optimizer, b
     state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// The network: mlp:16 on 12 x 12 pixels (2,337 parameters) trained on the 1,600
+// training images of the default split, batches of 32.
+TrainData networkData(int inputSize)
+{
+    return TrainData::fromDataset(data(), splitRows(static_cast<int>(data().size()), 0.2, 1), inputSize);
+}
+void networkStep(benchmark::State& state, const char* model, OptimizerKind optimizer)
+{
+    const auto objective = makeObjective(model, {}, 12);
+    TrainSettings settings;
+    settings.batchSize = 32;
+    settings.optimizer.kind = optimizer;
+    settings.optimizer.lr = 1e-4;
+    settings.optimizer.momentum = optimizer == OptimizerKind::Sgd ? 0.9 : 0.0;
+    Trainer trainer(objective, networkData(12), settings, objective->defaultInit());
+    for (auto _ : state) {
+        if (!trainer.step())
+            trainer.reset(objective->defaultInit());
+    }
+    state.counters["params"] = static_cast<double>(objective->parameterCount());
+}
+// The network's loss on the whole training set (1,600 images), as the loss plot asks for it.
+void networkTrainingLoss(benchmark::State& state, const char* model)
+{
+    const auto objective = makeObjective(model, {}, 12);
+    Trainer trainer(objective, networkData(12), TrainSettings{}, objective->defaultInit());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(trainer.trainingLoss());
+}
 // A seek along a run of a million steps (the timeline slider, the Left key): restore the
 // checkpoint before the target and replay up to it.
 void seek(benchmark::State& state)
@@ -193,6 +222,16 @@ void registerAll()
                 [model, kind = kind](benchmark::State& st) { step(st, model, kind); })
                 ->Unit(benchmark::kNanosecond);
         }
+    }
+    for (const char* model : {"mlp:16", "mlp:16:relu"}) {
+        for (const auto& [name, kind] : optimizers) {
+            benchmark::RegisterBenchmark((std::string("step/") + model + "/" + name + "/batch32").c_str(),
+                [model, kind = kind](benchmark::State& st) { networkStep(st, model, kind); })
+                ->Unit(benchmark::kMicrosecond);
+        }
+        benchmark::RegisterBenchmark((std::string("loss/") + model + "/train-1600").c_str(),
+            [model](benchmark::State& st) { networkTrainingLoss(st, model); })
+            ->Unit(benchmark::kMicrosecond);
     }
     benchmark::RegisterBenchmark("step/linear/sgd/batch32/with-history",
         [](benchmark::State& st) { step(st, "linear", OptimizerKind::Sgd, true); })

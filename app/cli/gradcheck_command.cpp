@@ -7,6 +7,7 @@
 #include "app/cli/data_options.h"
 #include "app/cli/number_format.h"
 #include "app/cli/objective_options.h"
+#include "core/train/trainer.h"
 
 namespace downhill::cli {
 
@@ -42,7 +43,7 @@ int GradcheckCommand::run(const CommandLine& cl)
     core::Samples samples;
     if (objective.usesData()) {
         const core::Dataset dataset = dataOptions.load();
-        samples = dataset.samples.gather(dataOptions.split(dataset).train);
+        samples = core::TrainData::fromDataset(dataset, dataOptions.split(dataset), objective.inputSize()).train;
     }
     const core::Vec& w = model.point();
     const core::GradientCheck check = core::checkGradient(objective, w, samples, h);

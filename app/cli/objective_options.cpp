@@ -3,6 +3,8 @@
 #include "app/cli/checks.h"
 #include "core/base/error.h"
 #include "core/model/loss.h"
+#include "core/model/mlp_objective.h"
+#include "app/cli/params_file.h"
 #include "app/cli/number_format.h"
 
 namespace downhill::cli {
@@ -17,10 +19,15 @@ std::vector<FlagSpec> ObjectiveOptions::flags(const std::string& pointFlag, cons
         losses += (losses.empty() ? "" : " | ") + name;
     const core::LossSettings loss;
     return {
-        {"model", "M", "linear", models + "; the last five are analytic functions of (x, y) that ignore the data"},
+        {"model", "M", "linear", models + "; the last five are analytic functions of (x, y) that ignore the data; "
+            "or a network on the pixels, mlp:H1[,H2][:tanh|relu|sigmoid] (tanh when not given)"},
         {"loss", "L", std::string(core::lossName(loss.kind)), losses},
         {"huber-delta", "D", formatNumber(loss.delta), "the huber loss's threshold (with --loss huber)"},
         {pointFlag, "V1,V2[,V3]", "the model's starting point", pointHelp},
+        {"params-in", "FILE.csv", "none", "the same point from a name,value file with a row per parameter (as train "
+            "--params-out writes it); for a network, whose parameters are too many for --" + pointFlag},
+        {"input-size", "N", std::to_string(core::kDefaultInputSize),
+            "networks (mlp:...): the image shrunk to N x N pixels by block means; N divides the image side"},
     };
 }
 
@@ -41,8 +48,15 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
         loss.delta = *delta;
     }
     const std::string modelName = cl.text("model", base.model);
+    int inputSize = core::kDefaultInputSize;
+    if (const auto n = cl.integer("input-size")) {
+        requireBetween("input-size", *n, 1, 4096);
+        if (!core::MlpSpec::looksLikeMlp(modelName))
+            failFlag("input-size", "applies to the networks (--model mlp:...) only, not to " + modelName);
+        inputSize = static_cast<int>(*n);
+    }
     try {
-        objective_ = core::makeObjective(modelName, loss);
+        objective_ = core::makeObjective(modelName, loss, inputSize);
     } catch (const core::InputError& e) {
         failFlag("model", e.what());
     }
@@ -53,20 +67,30 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
         for (int i = 0; i < p; ++i)
             point_[i] = base.start[static_cast<std::size_t>(i)];
     }
+    if (cl.has("params-in") && cl.has(pointFlag))
+        failFlag("params-in", "give the point once: --" + pointFlag + " or --params-in, not both");
     if (const auto values = cl.numbers(pointFlag)) {
         if (static_cast<int>(values->size()) != p) {
             failFlag(pointFlag, objective_->name() + " has " + std::to_string(p) + " parameters (" + parameterList()
-                    + "), got " + std::to_string(values->size()) + " values");
+                    + "), got " + std::to_string(values->size()) + " values"
+                    + (p > core::kMaxSmallParameters ? "; give them as a file with --params-in" : ""));
         }
         for (int i = 0; i < p; ++i)
             point_[i] = (*values)[static_cast<std::size_t>(i)];
+    }
+    if (const auto path = cl.text("params-in")) {
+        point_ = ParamsFile::read(*path, "params-in", *objective_);
     }
 }
 
 std::string ObjectiveOptions::parameterList() const
 {
+    const auto names = objective_->parameterNames();
+    // A network's names would fill a screen: the first few and the last say how they go.
+    if (names.size() > static_cast<std::size_t>(core::kMaxSmallParameters))
+        return names[0] + ", " + names[1] + ", " + names[2] + ", ..., " + names.back();
     std::string list;
-    for (const auto& name : objective_->parameterNames())
+    for (const auto& name : names)
         list += (list.empty() ? "" : ", ") + name;
     return list;
 }

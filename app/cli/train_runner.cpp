@@ -28,6 +28,9 @@ std::string stopName(core::StopReason reason)
 
 std::string namedValues(const core::Objective& objective, const core::Vec& w)
 {
+    // A network's thousands of numbers belong in a file, not in a summary line.
+    if (w.size() > core::kMaxSmallParameters)
+        return std::to_string(w.size()) + " values (train --params-out FILE.csv writes them)";
     std::string out;
     const auto names = objective.parameterNames();
     for (Eigen::Index i = 0; i < w.size(); ++i)
@@ -48,7 +51,7 @@ std::unique_ptr<core::Trainer> makeTrainer(const TrainOptions& options)
             failFlag("augment", "needs image data, and " + dataset.source
                     + " has none (augmentations redraw the images; train on an image folder or the built-in set)");
         }
-        data = core::TrainData::fromDataset(dataset, options.data().split(dataset));
+        data = core::TrainData::fromDataset(dataset, options.data().split(dataset), objective->inputSize());
     }
     return std::make_unique<core::Trainer>(objective, std::move(data), settings, options.model().point());
 }
@@ -60,10 +63,10 @@ TrainRunner::TrainRunner(const TrainOptions& options, std::string command)
         earlyStopping_.emplace(*options.patience());
 }
 
-void TrainRunner::writeTrajectory(const std::string& path, const std::string& flag)
+void TrainRunner::writeTrajectory(const std::string& path, const std::string& flag, const core::Plane* plane)
 {
     csv_.emplace(path, flag);
-    trajectory_.emplace(*csv_);
+    trajectory_.emplace(*csv_, plane);
     observers_.push_back(&*trajectory_);
 }
 

@@ -39,7 +39,8 @@ public:
     // Streams the trajectory to path from the next run() on; the file is created now (a bad
     // path fails before any training) and renamed into place by finish(). flag names the path
     // in messages ("--out").
-    void writeTrajectory(const std::string& path, const std::string& flag);
+    // With a plane (which must outlive the runner), each row also says where on it the run is.
+    void writeTrajectory(const std::string& path, const std::string& flag, const core::Plane* plane = nullptr);
     // Also watches the run; not owned.
     void addObserver(core::TrainObserver* observer);
 

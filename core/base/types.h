@@ -6,10 +6,15 @@
 namespace downhill::core {
 
 using Scalar = double;
-// Models have at most kMaxParameters parameters, so parameter vectors live on the stack: a
-// training step allocates nothing.
-inline constexpr int kMaxParameters = 8;
-using Vec = Eigen::Matrix<double, Eigen::Dynamic, 1, Eigen::ColMajor, kMaxParameters, 1>;
+// Parameter vectors of any size (a network has thousands). A training step still allocates
+// nothing: every buffer is sized when the run starts, and Eigen does not reallocate when a
+// vector is assigned one of the same size.
+using Vec = Eigen::VectorXd;
+// The small models (two or three parameters) have at most this many: the quadratic-form
+// shortcut keeps its matrices on the stack for them, and the trajectory CSV spells their
+// parameters out one column each.
+inline constexpr int kMaxSmallParameters = 8;
+using SmallVec = Eigen::Matrix<double, Eigen::Dynamic, 1, Eigen::ColMajor, kMaxSmallParameters, 1>;
 using Array = Eigen::ArrayXd;     // per-sample values (features, targets, residuals)
 using Array2D = Eigen::ArrayXXd;  // grids, Jacobians (rows = parameters, columns = samples)
 

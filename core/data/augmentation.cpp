@@ -47,8 +47,17 @@ AugmentationDraw drawAugmentation(const AugmentationSettings& settings, std::uin
 
 GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, std::uint64_t seed)
 {
+    GrayImage out;
+    augmentInto(image, settings, seed, out);
+    return out;
+}
+
+void augmentInto(const GrayImage& image, const AugmentationSettings& settings, std::uint64_t seed, GrayImage& out)
+{
     const AugmentationDraw draw = drawAugmentation(settings, seed);
-    GrayImage out = image;
+    out.width = image.width;
+    out.height = image.height;
+    out.pixels.assign(image.pixels.begin(), image.pixels.end());
     if (draw.flipped) {
         for (int y = 0; y < out.height; ++y) {
             const auto row = out.pixels.begin() + static_cast<std::ptrdiff_t>(y) * out.width;
@@ -56,7 +65,7 @@ GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, 
         }
     }
     if (!settings.brightness && !settings.noise)
-        return out;
+        return;
     Rng noise(deriveSeed(seed, kNoiseStream));
     for (std::uint8_t& p : out.pixels) {
         double v = p + draw.offset;
@@ -64,7 +73,6 @@ GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, 
             v += settings.noiseSigma * noise.normal();
         p = static_cast<std::uint8_t>(std::clamp(std::floor(v + 0.5), 0.0, kMaxGrey));
     }
-    return out;
 }
 
 std::uint64_t sampleAugmentationSeed(std::uint64_t runSeed, std::int64_t epoch, int row)

@@ -31,6 +31,9 @@ AugmentationDraw drawAugmentation(const AugmentationSettings& settings, std::uin
 
 // Mirrors (if drawn), adds the offset and the noise, rounds and clamps to 0..255.
 GrayImage augment(const GrayImage& image, const AugmentationSettings& settings, std::uint64_t seed);
+// The same into out, whose pixel buffer is reused: no allocation once it has the image's size
+// (the trainer redraws every sample of every batch this way).
+void augmentInto(const GrayImage& image, const AugmentationSettings& settings, std::uint64_t seed, GrayImage& out);
 
 // The seed augment() gets for training row `row` in epoch `epoch` of a run seeded `runSeed`.
 // The trainer draws every augmented sample with it, so anyone holding (seed, epoch, row) can

@@ -18,6 +18,11 @@ Samples Samples::gather(const std::vector<int>& rows) const
         out.x[static_cast<Eigen::Index>(i)] = x[rows[i]];
         out.t[static_cast<Eigen::Index>(i)] = t[rows[i]];
     }
+    if (hasInputs()) {
+        out.inputs.resize(inputs.rows(), static_cast<Eigen::Index>(rows.size()));
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out.inputs.col(static_cast<Eigen::Index>(i)) = inputs.col(rows[i]);
+    }
     return out;
 }
 

@@ -8,10 +8,14 @@
 namespace downhill::core {
 
 // One-feature regression samples as columns: x[i] is sample i's feature, t[i] its target (the
-// count of people).
+// count of people). A network reads pixels instead: inputs, when not empty, holds sample i's
+// shrunk image in column i (pixel_inputs.h); the small models ignore it.
 struct Samples {
     Array x;
     Array t;
+    Eigen::MatrixXd inputs;  // (n * n) x size(), or empty
+
+    bool hasInputs() const { return inputs.size() > 0; }
 
     Eigen::Index size() const { return x.size(); }
     // The samples at the given rows, in that order.

@@ -51,11 +51,20 @@ bool pointwise(const Objective& objective, const Samples& samples, LandscapeGrid
     parallelFor(g, [&](int j, int worker) {
         if (cancelled(cancel))
             return;
+        Workspace& ws = spaces[static_cast<std::size_t>(worker)];
+        if (rq.plane) {
+            Vec w;
+            for (int i = 0; i < g; ++i) {
+                w = rq.plane->at(rq.value1(i), rq.value2(j));
+                grid.loss(i, j) = objective.evaluate(w, samples, ws);
+            }
+            return;
+        }
         Vec w = rq.origin;
         w[rq.axis2] = rq.value2(j);
         for (int i = 0; i < g; ++i) {
             w[rq.axis1] = rq.value1(i);
-            grid.loss(i, j) = objective.evaluate(w, samples, spaces[static_cast<std::size_t>(worker)]);
+            grid.loss(i, j) = objective.evaluate(w, samples, ws);
         }
     });
     return !cancelled(cancel);
@@ -159,14 +168,18 @@ bool jointlyAffine(const Model& model, int a, int b)
 void LandscapeRequest::validate(int parameterCount) const
 {
     auto fail = [](const std::string& m) { throw InputError(m); };
-    if (axis1 < 0 || axis1 >= parameterCount || axis2 < 0 || axis2 >= parameterCount)
-        fail("axis out of range: the model has " + std::to_string(parameterCount) + " parameters");
-    if (axis1 == axis2)
-        fail("the two axes must be different parameters");
-    if (origin.size() != parameterCount)
-        fail("expected " + std::to_string(parameterCount) + " parameter values for the landscape origin");
-    if (!origin.allFinite())
-        fail("the held parameter values must be finite");
+    if (plane) {
+        plane->validate(parameterCount);
+    } else {
+        if (axis1 < 0 || axis1 >= parameterCount || axis2 < 0 || axis2 >= parameterCount)
+            fail("axis out of range: the model has " + std::to_string(parameterCount) + " parameters");
+        if (axis1 == axis2)
+            fail("the two axes must be different parameters");
+        if (origin.size() != parameterCount)
+            fail("expected " + std::to_string(parameterCount) + " parameter values for the landscape origin");
+        if (!origin.allFinite())
+            fail("the held parameter values must be finite");
+    }
     if (!(std::isfinite(min1) && std::isfinite(max1) && min1 < max1))
         fail("the first axis range must be finite with min < max");
     if (!(std::isfinite(min2) && std::isfinite(max2) && min2 < max2))
@@ -174,6 +187,16 @@ void LandscapeRequest::validate(int parameterCount) const
     if (resolution < 2 || resolution > kMaxGridResolution)
         fail("grid resolution must be between 2 and " + std::to_string(kMaxGridResolution) + ", got "
             + std::to_string(resolution));
+}
+
+Vec LandscapeRequest::pointAt(int i, int j) const
+{
+    if (plane)
+        return plane->at(value1(i), value2(j));
+    Vec w = origin;
+    w[axis1] = value1(i);
+    w[axis2] = value2(j);
+    return w;
 }
 
 double LandscapeRequest::value1(int i) const
@@ -196,7 +219,7 @@ std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const 
 
     const auto* data = dynamic_cast<const DataObjective*>(&objective);
     bool complete = true;
-    if (!data || samples.size() == 0) {
+    if (!data || samples.size() == 0 || request.plane) {
         complete = pointwise(objective, samples, grid, cancel);
     } else {
         const Model& model = data->model();
@@ -233,14 +256,14 @@ std::optional<GradientField> computeGradientField(const Objective& objective, co
     parallelFor(g, [&](int j, int worker) {
         if (cancelled(cancel))
             return;
-        Vec w = request.origin;
+        Vec w;
         Vec grad;
-        w[request.axis2] = request.value2(j);
         for (int i = 0; i < g; ++i) {
-            w[request.axis1] = request.value1(i);
+            w = request.pointAt(i, j);
             objective.evaluateWithGradient(w, samples, grad, spaces[static_cast<std::size_t>(worker)]);
-            field.d1(i, j) = grad[request.axis1];
-            field.d2(i, j) = grad[request.axis2];
+            // On a plane, the slope along each direction: the gradient of the slice itself.
+            field.d1(i, j) = request.plane ? grad.dot(request.plane->d1) : grad[request.axis1];
+            field.d2(i, j) = request.plane ? grad.dot(request.plane->d2) : grad[request.axis2];
         }
     });
     if (cancelled(cancel))

@@ -1,11 +1,14 @@
 #pragma once
-// The loss over a plane through parameter space: two chosen parameters vary over a G x G grid,
-// the others are held at the origin's values.
+// The loss over a plane through parameter space, on a G x G grid: two chosen parameters vary,
+// the others held at the origin's values; or, with a Plane (plane.h), alpha and beta vary
+// along its two directions through its origin.
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/landscape/plane.h"
 #include "core/model/objective.h"
 
 namespace downhill::core {
@@ -19,10 +22,15 @@ struct LandscapeRequest {
     double min1 = -1, max1 = 1;
     double min2 = -1, max2 = 1;
     int resolution = 128;   // G: points per axis, ends included
+    // Set: the grid is over alpha (value1) and beta (value2) on this plane, whose origin is
+    // the point at (0, 0); axis1, axis2 and origin are not used.
+    std::shared_ptr<const Plane> plane;
 
     // Throws InputError naming the field (axes out of range or equal, empty or non-finite
-    // range, resolution outside [2, kMaxGridResolution]).
+    // range, resolution outside [2, kMaxGridResolution], a plane that does not fit the model).
     void validate(int parameterCount) const;
+    // The parameters at grid column i, row j.
+    Vec pointAt(int i, int j) const;
     double value1(int i) const;   // axis1 value of column i
     double value2(int j) const;   // axis2 value of row j
 };

@@ -31,8 +31,10 @@ double DataObjective::evaluateWithGradient(const Vec& w, const Samples& samples,
     ws.r = ws.y - samples.t;
     loss_.derivatives(ws.r, ws.d);
     model_->jacobian(samples.x, w, ws.jac);
-    // dL/dw = J * (dL/dy) / n, one dot product per parameter.
-    grad.noalias() = (ws.jac.matrix() * ws.d.matrix()) / static_cast<double>(n);
+    // dL/dw = J * (dL/dy) / n, one dot product per parameter. Two statements: the product
+    // divided in one expression would go through a temporary vector on the heap.
+    grad.noalias() = ws.jac.matrix() * ws.d.matrix();
+    grad /= static_cast<double>(n);
     return loss_.meanValue(ws.r);
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/model/analytic_objective.h"
 #include "core/model/data_objective.h"
+#include "core/model/mlp_objective.h"
 #include "core/base/error.h"
 
 namespace downhill::core {
@@ -49,17 +50,21 @@ GradientCheck checkGradient(const Objective& objective, const Vec& w, const Samp
     return check;
 }
 
-std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss)
+std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss,
+    int inputSize)
 {
     AnalyticKind kind{};
     if (AnalyticObjective::fromName(modelOrFunction, kind))
         return std::make_shared<AnalyticObjective>(kind);
+    if (MlpSpec::looksLikeMlp(modelOrFunction))
+        return std::make_shared<MlpObjective>(MlpSpec::parse(modelOrFunction), inputSize, Loss(loss));
     const auto models = modelNames();
     if (std::find(models.begin(), models.end(), modelOrFunction) == models.end()) {
         std::string list;
         for (const auto& n : objectiveNames())
             list += (list.empty() ? "" : ", ") + n;
-        throw InputError("unknown model '" + modelOrFunction + "' (choose " + list + ")");
+        throw InputError("unknown model '" + modelOrFunction + "' (choose " + list
+            + ", or a network mlp:H1[,H2][:tanh|relu|sigmoid])");
     }
     return std::make_shared<DataObjective>(makeModel(modelOrFunction), Loss(loss));
 }

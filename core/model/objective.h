@@ -17,6 +17,9 @@ namespace downhill::core {
 struct Workspace {
     Array y, r, d;
     Array2D jac;
+    // A network's layers on the batch (units x samples): pre-activations, activations, and the
+    // backward pass's deltas.
+    Eigen::MatrixXd pre[2], act[2], delta[2];
 };
 
 class Objective {
@@ -27,6 +30,9 @@ public:
     virtual std::vector<std::string> parameterNames() const = 0;
     virtual Vec defaultInit() const = 0;
     virtual bool usesData() const = 0;
+    // n when the objective reads the samples' pixels shrunk to n x n (Samples::inputs, a
+    // network), 0 when it reads the feature x or no data at all.
+    virtual int inputSize() const { return 0; }
 
     // Mean loss over the samples.
     virtual double evaluate(const Vec& w, const Samples& samples, Workspace& ws) const = 0;
@@ -50,9 +56,16 @@ struct GradientCheck {
 };
 GradientCheck checkGradient(const Objective& objective, const Vec& w, const Samples& samples, double h);
 
-// A data model with a loss ("linear", "lin-exp", "fold") or an analytic function ("rosenbrock",
-// ...; the loss is then not used). Throws InputError listing every valid name.
-std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss);
+// A network reads the image shrunk to this many pixels a side unless told otherwise.
+inline constexpr int kDefaultInputSize = 12;
+
+// A data model with a loss ("linear", "lin-exp", "fold"), a network with a loss
+// ("mlp:H1[,H2][:tanh|relu|sigmoid]", reading inputSize x inputSize pixels; the one place the
+// input size enters, every other part asks the objective's inputSize()) or an analytic
+// function ("rosenbrock", ...; the loss is then not used). Throws InputError listing every
+// valid name.
+std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss,
+    int inputSize = kDefaultInputSize);
 // Every name makeObjective() takes: the data models, then the analytic functions.
 std::vector<std::string> objectiveNames();
 

@@ -14,18 +14,20 @@ public:
     QuadraticForm() = default;
     QuadraticForm(const Array2D& phi, const Array& c);
 
-    // u has at most kMaxParameters entries: the matrices live on the stack, so the trainer's
-    // per-step training loss allocates nothing.
+    // Only for small models (at most kMaxSmallParameters coefficients): the matrices live on
+    // the stack, so the trainer's per-step training loss allocates nothing, and the products
+    // keep the summation order (and so the exact bits) the small runs have always had.
+    static bool fits(Eigen::Index coefficients) { return coefficients <= kMaxSmallParameters; }
     double mean(const Vec& u) const;
     bool empty() const { return n_ == 0; }
-    using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kMaxParameters, kMaxParameters>;
+    using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kMaxSmallParameters, kMaxSmallParameters>;
     const Matrix& a() const { return a_; }
-    const Vec& b() const { return b_; }
+    const SmallVec& b() const { return b_; }
     double s() const { return s_; }
 
 private:
     Matrix a_;
-    Vec b_;
+    SmallVec b_;
     double s_ = 0;
     Eigen::Index n_ = 0;
 };

@@ -117,16 +117,49 @@ bool OptimizerState::operator==(const OptimizerState& o) const
         && expAvgSq == o.expAvgSq && gradAvg == o.gradAvg;
 }
 
+void copyUpdatedParts(const OptimizerSettings& s, const OptimizerState& from, OptimizerState& to)
+{
+    const Eigen::Index n = from.buffer.size();
+    if (to.buffer.size() != n || to.expAvg.size() != from.expAvg.size() || to.expAvgSq.size() != from.expAvgSq.size()
+        || to.gradAvg.size() != from.gradAvg.size()) {
+        to = from;
+        return;
+    }
+    to.t = from.t;
+    to.hasBuffer = from.hasBuffer;
+    switch (s.kind) {
+    case OptimizerKind::Sgd:
+        if (s.momentum != 0.0)
+            to.buffer = from.buffer;
+        break;
+    case OptimizerKind::Adam:
+        to.expAvg = from.expAvg;
+        to.expAvgSq = from.expAvgSq;
+        break;
+    case OptimizerKind::RmsProp:
+        to.expAvgSq = from.expAvgSq;
+        if (s.centered)
+            to.gradAvg = from.gradAvg;
+        if (s.momentum > 0.0)
+            to.buffer = from.buffer;
+        break;
+    case OptimizerKind::Adagrad: to.expAvgSq = from.expAvgSq; break;
+    }
+}
+
 void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Vec& w, const Vec& grad,
-    UpdateDetail* detail)
+    UpdateDetail* detail, OptimizerScratch* scratch)
 {
     // Sized lazily so that a state made for another parameter count cannot be misused.
     if (st.buffer.size() != w.size())
         st.reset(w.size());
+    OptimizerScratch local;
+    OptimizerScratch& sc = scratch ? *scratch : local;
     st.t += 1;
     const double eps = s.effectiveEps();
     double rate = lr;
-    Vec direction(w.size());
+    Vec& direction = sc.direction;
+    direction.resize(w.size());
 
     switch (s.kind) {
     case OptimizerKind::Sgd:
@@ -139,7 +172,10 @@ void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Ve
             } else {
                 st.buffer = s.momentum * st.buffer + (1.0 - s.dampening) * grad;
             }
-            direction = s.nesterov ? Vec(grad + s.momentum * st.buffer) : st.buffer;
+            if (s.nesterov)
+                direction = grad + s.momentum * st.buffer;
+            else
+                direction = st.buffer;
         } else {
             direction = grad;
         }
@@ -159,12 +195,14 @@ void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Ve
         // (1-alpha) g, v~ = v - g_avg^2; momentum: b = mu b + g / (sqrt(v~) + eps), w = w - lr b;
         // else w = w - lr g / (sqrt(v~) + eps).
         st.expAvgSq = s.alpha * st.expAvgSq + (1.0 - s.alpha) * grad.cwiseProduct(grad);
-        Eigen::ArrayXd avg = st.expAvgSq.array();
+        Eigen::ArrayXd& avg = sc.avg;
+        avg = st.expAvgSq.array();
         if (s.centered) {
             st.gradAvg = s.alpha * st.gradAvg + (1.0 - s.alpha) * grad;
             avg -= st.gradAvg.array().square();
         }
-        const Eigen::ArrayXd scaled = grad.array() / (avg.sqrt() + eps);
+        Eigen::ArrayXd& scaled = sc.scaled;
+        scaled = grad.array() / (avg.sqrt() + eps);
         if (s.momentum > 0.0) {
             st.buffer = s.momentum * st.buffer + scaled.matrix();
             st.hasBuffer = true;
@@ -184,11 +222,11 @@ void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Ve
     }
 
     if (detail) {
-        const Vec before = w;
+        sc.before = w;
         w -= rate * direction;
         detail->lr = rate;
         detail->direction = direction;
-        detail->update = w - before;
+        detail->update = w - sc.before;
     } else {
         w -= rate * direction;
     }

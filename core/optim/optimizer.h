@@ -59,8 +59,24 @@ struct UpdateDetail {
     Vec update;           // w_new - w_old
 };
 
-// w <- w - lr * direction(grad, state). `lr` is this step's scheduled rate.
+// Copies into `to` the parts of `from` that one update with these settings changes, and leaves
+// the rest of `to` as it is: the trainer's snapshot for putting back an update that went
+// non-finite, a few vectors less to copy per step than the whole state (a network's state is
+// four vectors of thousands). States of different sizes are copied whole.
+void copyUpdatedParts(const OptimizerSettings& settings, const OptimizerState& from, OptimizerState& to);
+
+// Scratch vectors of one update. Not part of the run's state: a caller that steps often keeps
+// one and passes it to every update, so that an update allocates nothing once it is sized.
+struct OptimizerScratch {
+    Vec direction;
+    Vec before;
+    Eigen::ArrayXd avg;     // rmsprop: the (centred) second moment
+    Eigen::ArrayXd scaled;  // rmsprop: g / (sqrt(avg) + eps)
+};
+
+// w <- w - lr * direction(grad, state). `lr` is this step's scheduled rate. Without scratch, a
+// temporary one is used.
 void optimizerStep(const OptimizerSettings& settings, double lr, OptimizerState& state, Vec& w, const Vec& grad,
-    UpdateDetail* detail = nullptr);
+    UpdateDetail* detail = nullptr, OptimizerScratch* scratch = nullptr);
 
 }  // namespace downhill::core

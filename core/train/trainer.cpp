@@ -8,6 +8,7 @@
 #include "core/model/data_objective.h"
 #include "core/base/error.h"
 #include "core/data/feature_extractor.h"
+#include "core/data/pixel_inputs.h"
 #include "core/base/rng.h"
 
 namespace downhill::core {
@@ -27,11 +28,20 @@ void TrainSettings::validate() const
     augmentation.validate();
 }
 
-TrainData TrainData::fromDataset(const Dataset& dataset, const Split& split)
+TrainData TrainData::fromDataset(const Dataset& dataset, const Split& split, int inputSize)
 {
     TrainData data;
     data.train = dataset.samples.gather(split.train);
     data.val = dataset.samples.gather(split.val);
+    if (inputSize > 0) {
+        if (!dataset.hasImages()) {
+            throw InputError("a network reads the pixels, and " + (dataset.source.empty() ? std::string("this data set")
+                : dataset.source) + " has none (CSV data): use an image folder or the built-in people set");
+        }
+        data.inputSize = inputSize;
+        data.train.inputs = shrinkImages(dataset.images, split.train, inputSize);
+        data.val.inputs = shrinkImages(dataset.images, split.val, inputSize);
+    }
     if (dataset.hasImages()) {
         data.trainImages.reserve(split.train.size());
         for (int row : split.train)
@@ -48,6 +58,12 @@ Trainer::Trainer(std::shared_ptr<const Objective> objective, TrainData data, Tra
         throw InputError("the training set is empty: there is nothing to train on");
     if (!data_.trainImages.empty() && static_cast<Eigen::Index>(data_.trainImages.size()) != data_.train.size())
         throw InputError("internal: one image per training sample expected");
+    if (const int n = objective_->inputSize(); n > 0) {
+        if (data_.inputSize != n || data_.train.inputs.cols() != data_.train.size()
+            || (data_.val.size() > 0 && data_.val.inputs.cols() != data_.val.size()))
+            throw InputError(objective_->name() + " reads the pixels shrunk to " + std::to_string(n) + " x "
+                + std::to_string(n) + ", and the training data does not carry them");
+    }
     buildShortcut();
     reset(init);
 }
@@ -58,7 +74,8 @@ void Trainer::buildShortcut()
     if (!dataObjective || dataObjective->loss().kind() != LossKind::Mse)
         return;
     const Model& model = dataObjective->model();
-    if (static_cast<int>(model.affineParameters().size()) != model.parameterCount())
+    if (static_cast<int>(model.affineParameters().size()) != model.parameterCount()
+        || !QuadraticForm::fits(model.parameterCount()))
         return;
     // r = J^T w + (f(x; 0) - t), with J independent of w.
     const Vec zero = Vec::Zero(model.parameterCount());
@@ -148,18 +165,31 @@ void Trainer::drawBatch()
     if (!objective_->usesData())
         return;
     const auto count = static_cast<Eigen::Index>(batchRows_.size());
+    // Same sizes as the last batch (all but an epoch's shorter last one): no reallocation.
     batch_.x.resize(count);
     batch_.t.resize(count);
+    const bool pixels = objective_->inputSize() > 0;
+    if (pixels)
+        batch_.inputs.resize(data_.train.inputs.rows(), count);
     const bool augmenting = settings_.augmentation.any() && !data_.trainImages.empty();
     for (Eigen::Index i = 0; i < count; ++i) {
         const int row = batchRows_[static_cast<std::size_t>(i)];
         batch_.t[i] = data_.train.t[row];
         if (augmenting) {
-            const GrayImage image = augment(data_.trainImages[static_cast<std::size_t>(row)], settings_.augmentation,
-                sampleAugmentationSeed(settings_.seed, state_.epoch, row));
-            batch_.x[i] = extractFeature(image);
+            augmentInto(data_.trainImages[static_cast<std::size_t>(row)], settings_.augmentation,
+                sampleAugmentationSeed(settings_.seed, state_.epoch, row), augmented_);
+            if (pixels) {
+                // A network sees the augmented pixels. It does not read x, which keeps the
+                // original image's value: the feature extraction costs more than the whole step.
+                shrinkImage(augmented_, data_.inputSize, batch_.inputs.col(i));
+                batch_.x[i] = data_.train.x[row];
+            } else {
+                batch_.x[i] = extractFeature(augmented_);
+            }
         } else {
             batch_.x[i] = data_.train.x[row];
+            if (pixels)
+                batch_.inputs.col(i) = data_.train.inputs.col(row);
         }
     }
 }
@@ -172,9 +202,12 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
     if (!std::isfinite(loss) || !grad_.allFinite() || !std::isfinite(lr))
         return false;
 
-    const Vec before = state_.params;
-    const OptimizerState optimizerBefore = state_.optimizer;
-    optimizerStep(settings_.optimizer, lr, state_.optimizer, state_.params, grad_, record ? &record->update : nullptr);
+    // Copies into buffers of the same size: no allocation after the first step. Only what
+    // this update will change is saved.
+    before_ = state_.params;
+    copyUpdatedParts(settings_.optimizer, state_.optimizer, optimizerBefore_);
+    optimizerStep(settings_.optimizer, lr, state_.optimizer, state_.params, grad_, record ? &record->update : nullptr,
+        &optimizerScratch_);
     double trainLoss = kNaN;
     bool finite = state_.params.allFinite();
     if (finite && withTrainLoss) {
@@ -182,8 +215,8 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
         finite = std::isfinite(trainLoss);
     }
     if (!finite) {
-        state_.params = before;
-        state_.optimizer = optimizerBefore;
+        state_.params = before_;
+        copyUpdatedParts(settings_.optimizer, optimizerBefore_, state_.optimizer);
         return false;
     }
 
@@ -203,7 +236,7 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
         record->lr = lr;
         record->batchLoss = loss;
         record->gradient = grad_;
-        record->before = before;
+        record->before = before_;
         record->after = state_.params;
         record->trainLoss = trainLoss;
         record->epochEnded = epochEnded;

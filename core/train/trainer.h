@@ -36,13 +36,18 @@ struct TrainSettings {
 };
 
 // The samples a run trains and validates on. trainImages, when not empty, holds the image of
-// every training row so that augmentations can redraw it and re-extract x.
+// every training row so that augmentations can redraw it and re-extract x (or, for a network,
+// shrink its pixels anew). inputSize is n when the samples carry their pixels shrunk to n x n
+// (Samples::inputs), else 0.
 struct TrainData {
     Samples train;
     Samples val;
     std::vector<GrayImage> trainImages;
+    int inputSize = 0;
 
-    static TrainData fromDataset(const Dataset& dataset, const Split& split);
+    // With inputSize > 0, also the pixels of every row, shrunk to inputSize x inputSize; throws
+    // InputError if the data set has no images (CSV data) or inputSize does not divide them.
+    static TrainData fromDataset(const Dataset& dataset, const Split& split, int inputSize = 0);
 };
 
 struct TrainState {
@@ -132,8 +137,12 @@ private:
     // Work buffers, allocated once.
     std::vector<int> batchRows_;
     Samples batch_;
+    GrayImage augmented_;
     mutable Workspace ws_;
     Vec grad_;
+    Vec before_;                       // the parameters and optimizer state before the update,
+    OptimizerState optimizerBefore_;   // put back if it is not finite
+    OptimizerScratch optimizerScratch_;
 
     // mse on a model affine in all its parameters: the training loss is a quadratic form.
     QuadraticForm trainQuadratic_;

@@ -58,7 +58,9 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
                                               : DataKey{settings.data.path, 0, settings.data.seed};
     if (previous && previous->dataset_ && previous->dataKey_ == p.dataKey_) {
         p.dataset_ = previous->dataset_;
-        if (previous->data_ && previous->valFraction_ == p.valFraction_ && previous->data_->train.size() > 0) {
+        // A network's samples carry their pixels at its input size: another size needs them anew.
+        if (previous->data_ && previous->valFraction_ == p.valFraction_ && previous->data_->train.size() > 0
+            && previous->data_->inputSize == p.objective_->inputSize()) {
             p.data_ = previous->data_;
             p.split_ = previous->split_;
         }
@@ -82,7 +84,8 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
     }
     if (!p.data_ || p.data_->train.size() == 0) {
         p.split_ = core::splitRows(static_cast<int>(p.dataset_->size()), settings.data.valFraction, settings.data.seed);
-        p.data_ = std::make_shared<core::TrainData>(core::TrainData::fromDataset(*p.dataset_, p.split_));
+        p.data_ = std::make_shared<core::TrainData>(
+            core::TrainData::fromDataset(*p.dataset_, p.split_, p.objective_->inputSize()));
     }
     if (p.data_->train.size() == 0)
         throw core::InputError("the data set has no training rows");
