@@ -39,6 +39,7 @@ private slots:
     void badDataFileIsReported();
     void pathCsvMatchesTheCli();
     void fullBatchIsOneSettingEverywhere();
+    void aNetworkIsRefusedForNow();
 };
 
 void TestMainWindowFiles::initTestCase()
@@ -177,6 +178,34 @@ void TestMainWindowFiles::fullBatchIsOneSettingEverywhere()
     QCOMPARE(w->raceMode()->lineup().at(0).batchSize, core::TrainSettings::kFullBatch);
     QVERIFY(syncWith(w->controller()));
     QCOMPARE(w->controller()->batchesPerEpoch(), std::int64_t{1});
+}
+
+void TestMainWindowFiles::aNetworkIsRefusedForNow()
+{
+    // downhill-cli trains networks; the window says so and keeps its run, rather than opening
+    // a panel of 2,335 sliders.
+    auto w = openWindow();
+    QVERIFY(w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("net.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "downhill-settings", "version": 1, "model": "mlp:16"})");
+    file.close();
+    QString error;
+    QVERIFY(!w->loadSettings(path, &error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": model mlp:16: networks are not in the window yet")), qPrintable(error));
+    QCOMPARE(w->settings().model, std::string("linear"));
+    QCOMPARE(w->problem().parameterCount(), 2);
+    action(*w, "stepAction")->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCOMPARE(w->controller()->state().step, std::int64_t{1});
+    // Given at start-up (downhill --settings), the window opens on the default run and says why.
+    ui::MainWindow::Options options;
+    options.persist = false;
+    options.settingsFile = path;
+    ui::MainWindow fresh(options);
+    QCOMPARE(fresh.settings().model, std::string("linear"));
 }
 
 QTEST_MAIN(TestMainWindowFiles)

@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "core/base/error.h"
+#include "core/model/mlp_objective.h"
 #include "plots/landscape_plot.h"
 #include "session/problem/teaching_text.h"
 #include "session/run/landscape_worker.h"
@@ -86,9 +87,17 @@ void RunBuilder::onEdited(SettingsStore::Change change)
     }
 }
 
+void RunBuilder::checkShownInWindow(const AppSettings& settings)
+{
+    if (core::MlpSpec::looksLikeMlp(settings.model))
+        throw core::InputError("model " + settings.model + ": networks are not in the window yet; downhill-cli trains "
+                               "them and draws their landscape on planes (downhill-cli help train)");
+}
+
 void RunBuilder::rebuild(bool resetRange)
 {
     try {
+        checkShownInWindow(store_->value());
         // Generating or loading a data set can take a noticeable moment (20,000 images: ~0.5 s).
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const auto restoreCursor = qScopeGuard([] { QApplication::restoreOverrideCursor(); });

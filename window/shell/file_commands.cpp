@@ -53,12 +53,14 @@ AppSettings FileCommands::startingSettings(bool persist, const QString& settings
     }
     // A remembered data file may have gone: fall back to the built-in set and say so.
     try {
+        RunBuilder::checkShownInWindow(start);
         Problem::build(start);
     } catch (const core::InputError& e) {
         *problems << QString::fromStdString(e.what());
         start.data.path.clear();
         start.range.reset();
         try {
+            RunBuilder::checkShownInWindow(start);
             Problem::build(start);
         } catch (const core::InputError&) {
             start = AppSettings{};
@@ -73,6 +75,7 @@ bool FileCommands::loadSettings(const QString& path, QString* error)
     if (!loaded)
         return false;
     try {
+        RunBuilder::checkShownInWindow(*loaded);
         Problem::build(*loaded, &parts_.builder->problem());
     } catch (const core::InputError& e) {
         if (error)
@@ -157,6 +160,13 @@ bool FileCommands::openRun(const QString& path, QString* error)
     auto run = loadRunFile(path, error);
     if (!run)
         return false;
+    try {
+        RunBuilder::checkShownInWindow(run->settings);
+    } catch (const core::InputError& e) {
+        if (error)
+            *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
+        return false;
+    }
     // Checked before anything changes: a bad file leaves the current run as it is.
     if (run->settings.start.size() != static_cast<std::size_t>(run->timeline.changes.front().state.params.size())) {
         if (error)
