@@ -246,7 +246,7 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
 
 double Trainer::lossOn(const Samples& samples, const Vec& w) const
 {
-    return objective_->evaluate(w, samples, ws_);
+    return objective_->evaluate(w, samples, setWs_);
 }
 
 double Trainer::trainingLoss(const Vec& w) const

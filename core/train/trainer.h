@@ -139,6 +139,9 @@ private:
     Samples batch_;
     GrayImage augmented_;
     mutable Workspace ws_;
+    // Losses on a whole set (the training loss after each update, validation): a network's
+    // buffers sized for a set of 1,600 would otherwise be resized back and forth with the batch.
+    mutable Workspace setWs_;
     Vec grad_;
     Vec before_;                       // the parameters and optimizer state before the update,
     OptimizerState optimizerBefore_;   // put back if it is not finite

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <new>
 
@@ -69,12 +70,12 @@ using namespace downhill::core;
 
 namespace {
 
-long allocationsIn(Trainer& trainer, int steps, StepRecord* record)
+long allocationsIn(Trainer& trainer, int steps, StepRecord* record, bool withTrainLoss = false)
 {
     allocations = 0;
     counting = true;
     for (int i = 0; i < steps; ++i) {
-        if (!trainer.step(record))
+        if (!trainer.step(record, withTrainLoss))
             break;
     }
     counting = false;
@@ -181,6 +182,31 @@ private slots:
         QVERIFY(trainer.step(&record));
         QCOMPARE(allocationsIn(trainer, 100, &record), 0L);
         QCOMPARE(trainer.state().step, 101);
+    }
+
+    // With the training loss after every update, as downhill-cli's trajectory records it: the
+    // whole-set evaluation has buffers of its own, so the batch's are not resized each step.
+    void stepWithTrainingLossAllocatesNothing_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("linear") << "linear";
+        QTest::newRow("lin-exp") << "lin-exp";
+        QTest::newRow("mlp:16") << "mlp:16";
+        QTest::newRow("mlp:8,4:relu") << "mlp:8,4:relu";
+    }
+    void stepWithTrainingLossAllocatesNothing()
+    {
+        QFETCH(QString, model);
+        const auto objective = makeObjective(model.toStdString(), {}, 12);
+        TrainSettings settings;
+        settings.optimizer.lr = 1e-3;
+        const Split split = splitRows(static_cast<int>(people().size()), 0.2, 1);
+        Trainer trainer(objective, TrainData::fromDataset(people(), split, objective->inputSize()), settings,
+            objective->defaultInit());
+        StepRecord record;
+        QVERIFY(trainer.step(&record, true));
+        QCOMPARE(allocationsIn(trainer, 30, &record, true), 0L);
+        QVERIFY(std::isfinite(record.trainLoss));
     }
 };
 
