@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <sstream>
 
@@ -70,11 +71,88 @@ bool pointwise(const Objective& objective, const Samples& samples, LandscapeGrid
     return !cancelled(cancel);
 }
 
+// How a row of an inner-affine grid is summed.
+enum class RowSum {
+    Statistics,   // mse: sufficient statistics, O(N + G)
+    Sweep,        // mae, huber: the pieces swept along the row, O(N + G)
+    General,      // every per-sample loss at every grid value, O(G N)
+};
+
+// mae and huber along a row, r_i(u) = u phi_i + c_i: each sample's loss is piecewise linear or
+// quadratic in u, changing piece where r_i crosses 0 (mae) or -delta and +delta (huber). The
+// sum over samples is then Q u^2 + A u + B between breakpoints; each sample's change of piece
+// is added to the bucket of the first grid value at or past its breakpoint, and a running sum
+// along the row gives (Q, A, B) at every grid value: no sort, no per-sample work per value.
+// At a breakpoint both pieces agree, so which side a value exactly on one falls is immaterial.
+struct SweepBuckets {
+    std::vector<double> q, a, b;
+};
+
+void sweepRow(const Loss& loss, const Array& phi, const Array& c, double lo, double hi, int g, SweepBuckets& buckets,
+    const std::function<void(int, double)>& store)
+{
+    const auto size = static_cast<std::size_t>(g) + 1;
+    buckets.q.assign(size, 0.0);
+    buckets.a.assign(size, 0.0);
+    buckets.b.assign(size, 0.0);
+    const double step = (hi - lo) / static_cast<double>(g - 1);
+    // The first grid index at or past u (g: none).
+    const auto bucket = [&](double u) {
+        const double k = std::ceil((u - lo) / step);
+        if (!(k > 0))
+            return std::size_t{0};
+        return k >= g ? static_cast<std::size_t>(g) : static_cast<std::size_t>(k);
+    };
+    const auto change = [&](double u, double dq, double da, double db) {
+        const std::size_t k = bucket(u);
+        buckets.q[k] += dq;
+        buckets.a[k] += da;
+        buckets.b[k] += db;
+    };
+    double q0 = 0, a0 = 0, b0 = 0;   // the pieces every sample starts in, at u -> -infinity
+    const bool huber = loss.kind() == LossKind::Huber;
+    const double d = loss.settings().delta;
+    for (Eigen::Index i = 0; i < phi.size(); ++i) {
+        const double f = phi[i], ci = c[i];
+        if (f == 0.0) {
+            b0 += loss.value(ci);
+            continue;
+        }
+        const double sg = f > 0 ? 1.0 : -1.0;
+        const double af = std::abs(f);
+        if (!huber) {
+            // -|r| before the root, +|r| after it.
+            a0 -= af;
+            b0 -= sg * ci;
+            change(-ci / f, 0.0, 2 * af, 2 * sg * ci);
+            continue;
+        }
+        // Linear (delta (|r| - delta/2)), quadratic (r^2 / 2), linear again.
+        const double first = (-d - ci) / f, second = (d - ci) / f;
+        const double enter = std::min(first, second), leave = std::max(first, second);
+        const double lin1a = -d * af, lin1b = -sg * d * ci - 0.5 * d * d;
+        const double quadq = 0.5 * f * f, quada = f * ci, quadb = 0.5 * ci * ci;
+        const double lin2a = d * af, lin2b = sg * d * ci - 0.5 * d * d;
+        a0 += lin1a;
+        b0 += lin1b;
+        change(enter, quadq, quada - lin1a, quadb - lin1b);
+        change(leave, -quadq, lin2a - quada, lin2b - quadb);
+    }
+    const double n = static_cast<double>(phi.size());
+    double q = q0, a = a0, b = b0;
+    for (int k = 0; k < g; ++k) {
+        q += buckets.q[static_cast<std::size_t>(k)];
+        a += buckets.a[static_cast<std::size_t>(k)];
+        b += buckets.b[static_cast<std::size_t>(k)];
+        const double u = lo + (hi - lo) * static_cast<double>(k) / static_cast<double>(g - 1);
+        store(k, std::max((q * u + a) * u + b, 0.0) / n);
+    }
+}
+
 // y is affine in the inner axis p: y = w_p phi + psi for each value of the outer axis q. One pass
-// over the data per outer value gives phi and c = psi - t; then either the sufficient statistics
-// (mse shortcut, O(N + G) per outer value) or every per-sample loss (general, O(G N)).
+// over the data per outer value gives phi and c = psi - t; then the row is summed as `sum` says.
 bool innerAffine(const DataObjective& objective, const Samples& samples, LandscapeGrid& grid, bool innerIsAxis1,
-    bool useShortcut, const std::atomic<bool>* cancel)
+    RowSum sum, const std::atomic<bool>* cancel)
 {
     const auto& rq = grid.request;
     const Model& model = objective.model();
@@ -85,6 +163,7 @@ bool innerAffine(const DataObjective& objective, const Samples& samples, Landsca
     const double n = static_cast<double>(samples.size());
     struct Scratch {
         Array phi, c;
+        SweepBuckets buckets;
     };
     std::vector<Scratch> scratch(static_cast<std::size_t>(workerCount()));
 
@@ -104,7 +183,11 @@ bool innerAffine(const DataObjective& objective, const Samples& samples, Landsca
             else
                 grid.loss(outer, inner) = value;
         };
-        if (useShortcut) {
+        if (sum == RowSum::Sweep) {
+            const double lo = innerIsAxis1 ? rq.min1 : rq.min2;
+            const double hi = innerIsAxis1 ? rq.max1 : rq.max2;
+            sweepRow(loss, s.phi, s.c, lo, hi, g, s.buckets, store);
+        } else if (sum == RowSum::Statistics) {
             const double spp = s.phi.square().sum();
             const double spc = (s.phi * s.c).sum();
             const double scc = s.c.square().sum();
@@ -227,12 +310,13 @@ std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const 
         const bool a1 = model.isAffineIn(request.axis1);
         const bool a2 = model.isAffineIn(request.axis2);
         const bool shortcut = method == LandscapeMethod::Auto && mse;
+        const RowSum rowSum = method == LandscapeMethod::General ? RowSum::General : mse ? RowSum::Statistics : RowSum::Sweep;
         if (shortcut && jointlyAffine(model, request.axis1, request.axis2)) {
             bothAffine(*data, samples, grid);
             grid.shortcut = true;
         } else if (a1 || a2) {
-            complete = innerAffine(*data, samples, grid, a1, shortcut, cancel);
-            grid.shortcut = shortcut;
+            complete = innerAffine(*data, samples, grid, a1, rowSum, cancel);
+            grid.shortcut = rowSum != RowSum::General;
         } else {
             complete = pointwise(objective, samples, grid, cancel);
         }

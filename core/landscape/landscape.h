@@ -36,7 +36,8 @@ struct LandscapeRequest {
 };
 
 enum class LandscapeMethod {
-    Auto,     // the exact shortcut when the loss is mse and an axis is affine, else general
+    Auto,     // an exact shortcut where an axis is affine (sufficient statistics for mse, the
+              // loss's pieces swept along each row for mae and huber), else general
     General,  // every per-sample loss at every grid point
 };
 
@@ -47,7 +48,7 @@ struct LandscapeGrid {
     double maxLoss = 0;
     int argmin1 = 0;       // the grid's minimum cell
     int argmin2 = 0;
-    bool shortcut = false; // true if the exact shortcut computed it
+    bool shortcut = false; // true if an exact shortcut computed it
 
     int resolution() const { return request.resolution; }
 };
