@@ -48,13 +48,21 @@ public:
 Vec numericGradient(const Objective& objective, const Vec& w, const Samples& samples, double h);
 
 struct GradientCheck {
-    Vec analytic;
-    Vec numeric;
-    Vec absError;        // |analytic - numeric| per parameter
+    std::vector<Eigen::Index> checked;   // the parameters compared, in the order asked
+    Vec analytic;        // every parameter's
+    Vec numeric;         // the checked ones'; NaN for the others
+    Vec absError;        // |analytic - numeric| per checked parameter; NaN for the others
     double maxAbsError = 0;
-    double maxRelError = 0;  // |a - n| / max(|a|, |n|, 1e-12)
+    double maxRelError = 0;  // |a - n| / max(|a|, |n|, 1e-12), over the checked ones
 };
+// Every parameter.
 GradientCheck checkGradient(const Objective& objective, const Vec& w, const Samples& samples, double h);
+// Only these (a network has thousands: two evaluations each would take seconds). Throws
+// InputError for an index out of range.
+GradientCheck checkGradient(const Objective& objective, const Vec& w, const Samples& samples, double h,
+    const std::vector<Eigen::Index>& which);
+// The k parameters with the largest |gradient| at w, largest first (ties: the lower index).
+std::vector<Eigen::Index> largestGradients(const Vec& gradient, int k);
 
 // A network reads the image shrunk to this many pixels a side unless told otherwise.
 inline constexpr int kDefaultInputSize = 12;

@@ -182,10 +182,26 @@ void TestCliNetwork::gradcheckAndLandscape()
 {
     const CliRun check = runCli({"gradcheck", "--data", images_, "--model", "mlp:3:sigmoid", "--input-size", "2"}, dir_.path());
     QCOMPARE(check.exitCode, 0);
-    QVERIFY2(check.out.contains("2.bias[0]"), check.out.constData());
+    // 19 parameters: the 10 with the largest gradient are checked, one row each.
+    QVERIFY2(check.out.contains("the 10 of 19 parameters with the largest |gradient| checked\n"), check.out.constData());
+    QCOMPARE(check.out.count('\n'), 1 + 1 + 10 + 1);
     const QByteArray last = check.out.trimmed().split('\n').last();
     QVERIFY2(last.startsWith("max relative error: "), last.constData());
     QVERIFY(number(last.mid(20)) < 1e-6);
+    // Largest first: each checked row's |analytic| is at least the next one's.
+    const QList<QByteArray> lines = check.out.trimmed().split('\n');
+    for (int k = 2; k + 1 < 11; ++k)
+        QVERIFY(std::abs(number(lines[k].simplified().split(' ')[1])) >= std::abs(number(lines[k + 1].simplified().split(' ')[1])));
+    const CliRun picked = runCli({"gradcheck", "--data", images_, "--model", "mlp:3:sigmoid", "--input-size", "2", "--check",
+        "0.weight[1][2],2.bias[0]"}, dir_.path());
+    QCOMPARE(picked.exitCode, 0);
+    QVERIFY2(picked.out.contains(", 2 of 19 parameters checked\n"), picked.out.constData());
+    QVERIFY(picked.out.contains("\n0.weight[1][2] "));
+    QVERIFY(picked.out.contains("\n2.bias[0] "));
+    const CliRun both = runCli({"gradcheck", "--data", images_, "--model", "mlp:3", "--input-size", "2", "--check", "2.bias[0]",
+        "--largest", "3"}, dir_.path());
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY2(both.err.contains("--largest: contradicts --check"), both.err.constData());
     const CliRun land = runCli({"landscape", "--data", images_, "--model", "mlp:3", "--input-size", "2", "--axes",
         "2.weight[0][1],2.bias[0]", "--range", "-1:1,-2:2", "--grid", "4", "--out", path("net_land.csv")}, dir_.path());
     QCOMPARE(land.exitCode, 0);

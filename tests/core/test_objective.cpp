@@ -125,6 +125,30 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InputError, checkGradient(*makeObjective("linear", {}), vec({0, 0}), lineSamples(5), 0.0));
     }
 
+    // A check of some parameters only: those agree with the full check to the bit, the others
+    // are not computed; the largest gradients come largest first.
+    void checkOfAFew()
+    {
+        const auto objective = makeObjective("lin-exp", {LossKind::Huber, 0.7});
+        const Samples s = lineSamples(40);
+        const Vec at = vec({0.3, -0.2, 0.4});
+        const auto all = checkGradient(*objective, at, s, 1e-6);
+        const auto few = checkGradient(*objective, at, s, 1e-6, {2, 0});
+        QCOMPARE(int(few.checked.size()), 2);
+        QCOMPARE(few.numeric[2], all.numeric[2]);
+        QCOMPARE(few.numeric[0], all.numeric[0]);
+        QVERIFY(std::isnan(few.numeric[1]));
+        QVERIFY(few.analytic == all.analytic);
+        QVERIFY(few.maxRelError <= all.maxRelError);
+        QVERIFY_THROWS_EXCEPTION(InputError, checkGradient(*objective, at, s, 1e-6, {3}));
+        const auto order = largestGradients(vec({0.5, -3, 2, -3}), 3);
+        QCOMPARE(int(order.size()), 3);
+        QCOMPARE(order[0], Eigen::Index{1});   // ties: the lower index first
+        QCOMPARE(order[1], Eigen::Index{3});
+        QCOMPARE(order[2], Eigen::Index{2});
+        QCOMPARE(int(largestGradients(vec({1, 2}), 5).size()), 2);
+    }
+
     // fold: y = (a^3 - 3a) x + b. With least-squares slope s* > 2 the landscape has the global
     // minimum at the real root of a^3 - 3a = s*, a worse local minimum at a = -1 and a saddle at
     // a = +1 (README). Check the gradient and the curvature at each, from the closed forms.
