@@ -22,7 +22,8 @@ struct LandscapeRequest;
 bool networkPlaneGrid(const MlpObjective& objective, const Samples& samples, const LandscapeRequest& request,
     Array2D& loss, const std::atomic<bool>* cancel = nullptr);
 
-// tanh of n doubles in place, vectorised (std::tanh and Eigen 3.4's tanh for double are not):
+// tanh of n doubles in place, vectorised (std::tanh and Eigen 3.4's tanh for double are not;
+// for AVX-512 and AVX2 too where the CPU has them, with the same bits):
 // Cephes' tanh, within 2 ulps of std::tanh (tests/core/test_network_plane_grid). Odd, ±1 for
 // ±inf and past about ±19, NaN for NaN.
 void tanhInPlace(double* x, Eigen::Index n);
