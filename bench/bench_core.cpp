@@ -7,11 +7,13 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 
 #include "core/data/augmentation.h"
 #include "core/geometry/contours.h"
 #include "core/model/data_objective.h"
 #include "core/landscape/landscape.h"
+#include "core/landscape/plane.h"
 #include "core/data/people_generator.h"
 #include "core/train/run_history.h"
 #include "core/train/trainer.h"
@@ -119,6 +121,23 @@ void networkTrainingLoss(benchmark::State& state, const char* model)
     Trainer trainer(objective, networkData(12), TrainSettings{}, objective->defaultInit());
     for (auto _ : state)
         benchmark::DoNotOptimize(trainer.trainingLoss());
+}
+// The network's landscape: a 64 x 64 grid over a random plane (seed 3, alpha and beta
+// in [-1, 1], as downhill-cli landscape --plane random:3 --grid 64) through the default
+// initialisation, on the 1,600 training images.
+void networkPlaneGrid(benchmark::State& state, const char* model)
+{
+    const auto objective = makeObjective(model, {}, 12);
+    const TrainData d = networkData(12);
+    LandscapeRequest rq;
+    rq.plane = std::make_shared<const downhill::core::Plane>(randomPlane(*objective, objective->defaultInit(), 3));
+    rq.resolution = 64;
+    for (auto _ : state) {
+        auto grid = computeLandscape(*objective, d.train, rq);
+        benchmark::DoNotOptimize(grid->minLoss);
+    }
+    state.counters["cells_per_s"] = benchmark::Counter(64.0 * 64.0 * static_cast<double>(state.iterations()),
+        benchmark::Counter::kIsRate);
 }
 // A seek along a run of a million steps (the timeline slider, the Left key): restore the
 // checkpoint before the target and replay up to it.
@@ -235,6 +254,12 @@ void registerAll()
         benchmark::RegisterBenchmark((std::string("loss/") + model + "/train-1600").c_str(),
             [model](benchmark::State& st) { networkTrainingLoss(st, model); })
             ->Unit(benchmark::kMicrosecond);
+    }
+    for (const char* model : {"mlp:16", "mlp:16:relu"}) {
+        benchmark::RegisterBenchmark((std::string("landscape/") + model + "/random-plane-64").c_str(),
+            [model](benchmark::State& st) { networkPlaneGrid(st, model); })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
     }
     benchmark::RegisterBenchmark("step/linear/sgd/batch32/with-history",
         [](benchmark::State& st) { step(st, "linear", OptimizerKind::Sgd, true); })

@@ -9,6 +9,8 @@
 #include "core/model/data_objective.h"
 #include "core/base/error.h"
 #include "core/base/parallel.h"
+#include "core/landscape/network_plane_grid.h"
+#include "core/model/mlp_objective.h"
 #include "core/model/quadratic_form.h"
 
 namespace downhill::core {
@@ -302,7 +304,11 @@ std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const 
 
     const auto* data = dynamic_cast<const DataObjective*>(&objective);
     bool complete = true;
-    if (!data || samples.size() == 0 || request.plane) {
+    const auto* network = dynamic_cast<const MlpObjective*>(&objective);
+    if (network && request.plane && samples.size() > 0) {
+        // Not a shortcut: every per-sample loss at every cell, as General asks, only cheaper.
+        complete = networkPlaneGrid(*network, samples, request, grid.loss, cancel);
+    } else if (!data || samples.size() == 0 || request.plane) {
         complete = pointwise(objective, samples, grid, cancel);
     } else {
         const Model& model = data->model();

@@ -61,11 +61,13 @@ public:
     // Where linear layer l's weights (row-major, widths[l+1] x widths[l]) and bias start in w.
     Eigen::Index weightOffset(int l) const { return offsets_[static_cast<std::size_t>(l)]; }
     Eigen::Index biasOffset(int l) const;
+    // Throws InputError unless the samples carry the n x n pixels the network reads (also for
+    // the plane grid of core/landscape/network_plane_grid, which reads them without forward()).
+    void checkSamples(const Samples& samples) const;
 
 private:
     // The forward pass on the batch into ws; returns the mean loss, leaves the residuals in ws.r.
     double forward(const Vec& w, const Samples& samples, Workspace& ws) const;
-    void checkSamples(const Samples& samples) const;
 
     MlpSpec spec_;
     int inputSize_;
