@@ -63,6 +63,12 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
 
     const int p = objective_->parameterCount();
     point_ = objective_->defaultInit();
+    // A network starts from nn.Linear's initialisation drawn with the run's seed (--seed, or the
+    // --config file's run seed; 1 by default), as torch.manual_seed would choose it.
+    if (const auto* mlp = dynamic_cast<const core::MlpObjective*>(objective_.get())) {
+        const std::uint64_t seed = cl.has("seed") ? *cl.unsignedInteger("seed") : base.train.seed;
+        point_ = mlp->initialParameters(seed);
+    }
     if (modelName == base.model && static_cast<int>(base.start.size()) == p) {
         for (int i = 0; i < p; ++i)
             point_[i] = base.start[static_cast<std::size_t>(i)];

@@ -20,6 +20,7 @@ private slots:
     void badInput_data();
     void badInput();
     void gradcheckAndLandscape();
+    void networkStartsFromTheRunSeed();
 
 private:
     QByteArray train(const QStringList& args);
@@ -208,6 +209,29 @@ void TestCliNetwork::gradcheckAndLandscape()
     const Csv grid = readCsv(path("net_land.csv"));
     QCOMPARE(grid.header.join(','), QByteArray("2.weight[0][1],2.bias[0],loss"));
     QCOMPARE(grid.rows.size(), 16);
+}
+
+void TestCliNetwork::networkStartsFromTheRunSeed()
+{
+    // Two settings files alike but for the run's seed: the same data and split, so the training
+    // loss before the first step differs only if the start does.
+    const auto config = [&](const QString& name, int seed) {
+        const QString file = path(name);
+        writeBytes(file, QByteArray(R"({"format": "downhill-settings", "version": 1, "model": "mlp:3", "seed": )")
+                + QByteArray::number(seed) + R"(, "data": {"path": ")" + images_.toUtf8() + R"(", "seed": 4}})");
+        return file;
+    };
+    const QStringList steps = {"--input-size", "2", "--steps", "1"};
+    QVERIFY(!train(QStringList{"--config", config("s2.json", 2)} + steps + QStringList{"--out", path("s2.csv")}).isEmpty());
+    QVERIFY(!train(QStringList{"--config", config("s2b.json", 2)} + steps + QStringList{"--out", path("s2b.csv")}).isEmpty());
+    QVERIFY(!train(QStringList{"--config", config("s3.json", 3)} + steps + QStringList{"--out", path("s3.csv")}).isEmpty());
+    QCOMPARE(readBytes(path("s2.csv")), readBytes(path("s2b.csv")));
+    QVERIFY(readCsv(path("s2.csv")).rows[0][5] != readCsv(path("s3.csv")).rows[0][5]);
+    // --seed 1 (the default) is the network's default start, as before.
+    const QStringList plain = {"--data", images_, "--model", "mlp:3", "--input-size", "2", "--steps", "1"};
+    QVERIFY(!train(plain + QStringList{"--out", path("d.csv")}).isEmpty());
+    QVERIFY(!train(plain + QStringList{"--seed", "1", "--out", path("d1.csv")}).isEmpty());
+    QCOMPARE(readBytes(path("d.csv")), readBytes(path("d1.csv")));
 }
 
 QTEST_GUILESS_MAIN(TestCliNetwork)
