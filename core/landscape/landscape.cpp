@@ -308,6 +308,18 @@ std::optional<LandscapeGrid> computeLandscape(const Objective& objective, const 
     if (network && request.plane && samples.size() > 0) {
         // Not a shortcut: every per-sample loss at every cell, as General asks, only cheaper.
         complete = networkPlaneGrid(*network, samples, request, grid.loss, cancel);
+    } else if (network && samples.size() > 0) {
+        // Two of a network's parameters are the plane of their unit vectors through the origin
+        // with those two entries 0: origin + a e1 + b e2 holds exactly a and b there.
+        LandscapeRequest onPlane = request;
+        auto plane = std::make_shared<Plane>();
+        plane->origin = request.origin;
+        plane->origin[request.axis1] = 0.0;
+        plane->origin[request.axis2] = 0.0;
+        plane->d1 = Vec::Unit(request.origin.size(), request.axis1);
+        plane->d2 = Vec::Unit(request.origin.size(), request.axis2);
+        onPlane.plane = std::move(plane);
+        complete = networkPlaneGrid(*network, samples, onPlane, grid.loss, cancel);
     } else if (!data || samples.size() == 0 || request.plane) {
         complete = pointwise(objective, samples, grid, cancel);
     } else {

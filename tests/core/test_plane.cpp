@@ -267,6 +267,26 @@ void TestPlane::axesAreThePlaneOfTwoUnitVectors()
     const auto b = computeLandscape(*net, s, onPlane);
     QVERIFY(a && b);
     QVERIFY(a->loss.isApprox(b->loss, 1e-13));
+    // Both take the network's fast path; each cell is still the forward pass at that point.
+    Workspace ws;
+    for (int j = 0; j < axes.resolution; ++j) {
+        for (int i = 0; i < axes.resolution; ++i) {
+            Vec w = origin;
+            w[2] = axes.value1(i);
+            w[13] = axes.value2(j);
+            const double expected = net->evaluate(w, s, ws);
+            QVERIFY2(std::abs(a->loss(i, j) - expected) <= 1e-12 * std::abs(expected),
+                qPrintable(QString("cell %1,%2: %3 vs %4").arg(i).arg(j).arg(a->loss(i, j)).arg(expected)));
+        }
+    }
+    // The axes need not be 0 at the origin: the grid's own values are what is plotted.
+    axes.origin = net->initialParameters(4);
+    const auto c = computeLandscape(*net, s, axes);
+    QVERIFY(c);
+    Vec w = axes.origin;
+    w[2] = axes.value1(3);
+    w[13] = axes.value2(5);
+    QVERIFY(std::abs(c->loss(3, 5) - net->evaluate(w, s, ws)) <= 1e-12 * net->evaluate(w, s, ws));
 }
 
 QTEST_APPLESS_MAIN(TestPlane)
