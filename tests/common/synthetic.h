@@ -3,7 +3,19 @@
 #include "core/data/dataset.h"
 #include "core/base/rng.h"
 
+#include <initializer_list>
+
 namespace downhill::test {
+
+// A parameter vector written out: vec({-1, 7}).
+inline core::Vec vec(std::initializer_list<double> values)
+{
+    core::Vec v(static_cast<Eigen::Index>(values.size()));
+    Eigen::Index k = 0;
+    for (double x : values)
+        v[k++] = x;
+    return v;
+}
 
 // x uniform in [0, 2], t = slope * x + intercept + Gaussian noise (sigma): a counting-like set
 // whose least-squares slope is close to `slope`.
@@ -17,6 +29,24 @@ inline core::Samples lineSamples(int n, double slope = 4.5, double intercept = 0
     for (int i = 0; i < n; ++i) {
         s.x[i] = rng.uniform(0.0, 2.0);
         s.t[i] = slope * s.x[i] + intercept + sigma * rng.normal();
+    }
+    return s;
+}
+
+// What a network reads: `inputs` pixel values uniform in [0, 1] per sample (Samples::inputs, one
+// column each) and counts 0..9, so that every unit sits somewhere in the middle of its
+// activation; x is zero (a network does not read it).
+inline core::Samples pixelSamples(int inputs, int n, std::uint64_t seed)
+{
+    core::Rng rng(seed);
+    core::Samples s;
+    s.x = core::Array::Zero(n);
+    s.t.resize(n);
+    s.inputs.resize(inputs, n);
+    for (int i = 0; i < n; ++i) {
+        for (int k = 0; k < inputs; ++k)
+            s.inputs(k, i) = rng.uniform();
+        s.t[i] = rng.integer(0, 9);
     }
     return s;
 }

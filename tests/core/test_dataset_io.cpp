@@ -7,8 +7,10 @@
 #include "core/data/feature_extractor.h"
 #include "core/data/people_generator.h"
 #include "core/data/png_io.h"
+#include "tests/common/input_error.h"
 
 using namespace downhill::core;
+using downhill::test::errorOf;
 
 namespace {
 
@@ -20,16 +22,6 @@ void writeFile(const QString& path, const QByteArray& data)
 }
 
 // The InputError message of `f`, or an empty string if it did not throw one.
-template <typename F>
-QString errorOf(F f)
-{
-    try {
-        f();
-    } catch (const InputError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
 
 Dataset smallPeopleSet(int count)
 {

@@ -9,27 +9,17 @@
 #include "core/data/pixel_inputs.h"
 #include "core/model/mlp_objective.h"
 #include "core/train/trainer.h"
+#include "tests/common/input_error.h"
+#include "tests/common/synthetic.h"
 
 using namespace downhill::core;
+using downhill::test::pixelSamples;
+using downhill::test::errorOf;
 
 namespace {
 
 // Pixel-like inputs uniform in [0, 1] and counts 0..9, so that every unit sits somewhere in
 // the middle of its activation.
-Samples randomPixels(int inputs, int n, std::uint64_t seed)
-{
-    Rng rng(seed);
-    Samples s;
-    s.x = Array::Zero(n);
-    s.t.resize(n);
-    s.inputs.resize(inputs, n);
-    for (int i = 0; i < n; ++i) {
-        for (int k = 0; k < inputs; ++k)
-            s.inputs(k, i) = rng.uniform();
-        s.t[i] = rng.integer(0, 9);
-    }
-    return s;
-}
 
 const Dataset& people()
 {
@@ -45,18 +35,6 @@ const Dataset& people()
 std::shared_ptr<const MlpObjective> mlp(const std::string& spec, int inputSize, LossSettings loss = {})
 {
     return std::make_shared<MlpObjective>(MlpSpec::parse(spec), inputSize, Loss(loss));
-}
-
-// The failure message of f, or empty.
-template <typename F>
-QString errorOf(F f)
-{
-    try {
-        f();
-    } catch (const InputError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 }  // namespace
@@ -85,7 +63,7 @@ private slots:
         QFETCH(QString, spec);
         QFETCH(int, loss);
         const auto objective = mlp(spec.toStdString(), 4, {static_cast<LossKind>(loss), 0.8});
-        const Samples s = randomPixels(16, 24, 11);
+        const Samples s = pixelSamples(16, 24, 11);
         const Vec w = objective->initialParameters(3);
         Workspace ws;
         Vec analytic;

@@ -17,25 +17,12 @@
 #include "core/landscape/network_plane_grid.h"
 #include "core/landscape/plane.h"
 #include "core/model/mlp_objective.h"
+#include "tests/common/synthetic.h"
 
 using namespace downhill::core;
+using downhill::test::pixelSamples;
 
 namespace {
-
-Samples randomPixels(int inputs, int n, std::uint64_t seed)
-{
-    Rng rng(seed);
-    Samples s;
-    s.x = Array::Zero(n);
-    s.t.resize(n);
-    s.inputs.resize(inputs, n);
-    for (int i = 0; i < n; ++i) {
-        for (int k = 0; k < inputs; ++k)
-            s.inputs(k, i) = rng.uniform();
-        s.t[i] = rng.integer(0, 9);
-    }
-    return s;
-}
 
 // Distance in units in the last place, for doubles of one sign (or zero).
 double ulps(double a, double b)
@@ -87,7 +74,7 @@ void TestNetworkPlaneGrid::everyCellIsTheForwardPass()
     ls.kind = static_cast<LossKind>(loss);
     ls.delta = 0.5;   // Huber's both sides are met
     const MlpObjective net(MlpSpec::parse(model.toStdString()), 3, Loss(ls));
-    const Samples s = randomPixels(9, samples, 11);
+    const Samples s = pixelSamples(9, samples, 11);
     const Vec origin = net.initialParameters(7);
     Plane plane;
     if (randomDirections) {
@@ -163,7 +150,7 @@ void TestNetworkPlaneGrid::tanhSpecialValues()
 void TestNetworkPlaneGrid::cancelledGridStopsPromptly()
 {
     const MlpObjective net(MlpSpec::parse("mlp:64"), 12, Loss());
-    const Samples s = randomPixels(144, 2000, 2);
+    const Samples s = pixelSamples(144, 2000, 2);
     LandscapeRequest rq;
     rq.plane = std::make_shared<const Plane>(randomPlane(net, net.initialParameters(1), 1));
     rq.resolution = 1024;   // minutes if it ran to the end

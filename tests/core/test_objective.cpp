@@ -12,18 +12,8 @@
 Q_DECLARE_METATYPE(downhill::core::Vec)
 
 using namespace downhill::core;
+using downhill::test::vec;
 using downhill::test::lineSamples;
-
-namespace {
-Vec vec(std::initializer_list<double> v)
-{
-    Vec out(static_cast<Eigen::Index>(v.size()));
-    Eigen::Index i = 0;
-    for (double x : v)
-        out[i++] = x;
-    return out;
-}
-}  // namespace
 
 class TestObjective : public QObject {
     Q_OBJECT

@@ -18,47 +18,13 @@
 #include "core/landscape/plane.h"
 #include "core/model/mlp_objective.h"
 #include "core/model/objective.h"
+#include "tests/common/input_error.h"
+#include "tests/common/synthetic.h"
 
 using namespace downhill::core;
-
-namespace {
-
-Vec vec(std::initializer_list<double> values)
-{
-    Vec v(static_cast<Eigen::Index>(values.size()));
-    Eigen::Index k = 0;
-    for (double x : values)
-        v[k++] = x;
-    return v;
-}
-
-template <typename F>
-QString errorOf(F f)
-{
-    try {
-        f();
-    } catch (const InputError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
-
-Samples randomPixels(int inputs, int n, std::uint64_t seed)
-{
-    Rng rng(seed);
-    Samples s;
-    s.x = Array::Zero(n);
-    s.t.resize(n);
-    s.inputs.resize(inputs, n);
-    for (int i = 0; i < n; ++i) {
-        for (int k = 0; k < inputs; ++k)
-            s.inputs(k, i) = rng.uniform();
-        s.t[i] = rng.integer(0, 9);
-    }
-    return s;
-}
-
-}  // namespace
+using downhill::test::vec;
+using downhill::test::pixelSamples;
+using downhill::test::errorOf;
 
 class TestPlane : public QObject {
     Q_OBJECT
@@ -210,7 +176,7 @@ void TestPlane::pcaRefusesAPathAlongALine()
 void TestPlane::landscapeOverAPlane()
 {
     const auto net = std::make_shared<MlpObjective>(MlpSpec::parse("mlp:4:relu"), 2, Loss());
-    const Samples s = randomPixels(4, 30, 3);
+    const Samples s = pixelSamples(4, 30, 3);
     LandscapeRequest rq;
     rq.plane = std::make_shared<Plane>(randomPlane(*net, net->initialParameters(2), 5));
     rq.min1 = -1;
@@ -244,7 +210,7 @@ void TestPlane::landscapeOverAPlane()
 void TestPlane::axesAreThePlaneOfTwoUnitVectors()
 {
     const auto net = std::make_shared<MlpObjective>(MlpSpec::parse("mlp:3"), 2, Loss());
-    const Samples s = randomPixels(4, 20, 8);
+    const Samples s = pixelSamples(4, 20, 8);
     Vec origin = net->initialParameters(4);
     origin[2] = 0;    // the plotted entries are 0 at the origin, so origin + a e_2 is exactly a
     origin[13] = 0;
