@@ -171,14 +171,4 @@ Plane pcaPlane(const std::vector<Vec>& path)
     return plane;
 }
 
-std::string planeKindName(PlaneKind kind)
-{
-    switch (kind) {
-    case PlaneKind::Given: return "given";
-    case PlaneKind::Random: return "random";
-    case PlaneKind::Pca: return "pca";
-    }
-    return "given";
-}
-
 }  // namespace downhill::core

@@ -73,6 +73,4 @@ Plane randomPlane(const Objective& objective, const Vec& origin, std::uint64_t s
 inline constexpr int kMaxPcaPoints = 1000;
 Plane pcaPlane(const std::vector<Vec>& path);
 
-std::string planeKindName(PlaneKind kind);   // "given", "random", "pca"
-
 }  // namespace downhill::core
