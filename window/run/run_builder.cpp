@@ -87,21 +87,21 @@ void RunBuilder::onEdited(SettingsStore::Change change)
     }
 }
 
-void RunBuilder::checkShownInWindow(const AppSettings& settings)
+Problem RunBuilder::buildProblem(const AppSettings& settings, const Problem* previous)
 {
     if (core::MlpSpec::looksLikeMlp(settings.model))
         throw core::InputError("model " + settings.model + ": networks are not in the window yet; downhill-cli trains "
                                "them and draws their landscape on planes (downhill-cli help train)");
+    return Problem::build(settings, previous);
 }
 
 void RunBuilder::rebuild(bool resetRange)
 {
     try {
-        checkShownInWindow(store_->value());
         // Generating or loading a data set can take a noticeable moment (20,000 images: ~0.5 s).
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const auto restoreCursor = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
-        problem_ = Problem::build(store_->value(), &problem_);
+        problem_ = buildProblem(store_->value(), &problem_);
     } catch (const core::InputError& e) {
         // Keep the run that works; put the panel back to its settings and say why.
         const QString message = QString::fromStdString(e.what());

@@ -58,10 +58,11 @@ public:
     const Problem& problem() const { return problem_; }
     bool runValid() const { return runValid_; }
 
-    // Throws core::InputError for settings the window cannot show yet: a network (mlp:...),
-    // which downhill-cli trains and draws on planes, but for which the window has no panel,
-    // read-outs or landscape of its own so far.
-    static void checkShownInWindow(const AppSettings& settings);
+    // The window's one way to make a Problem of settings: Problem::build, and a
+    // core::InputError as well for what the window cannot show yet: a network (mlp:...), which
+    // downhill-cli trains and draws on planes, but for which the window has no panel, read-outs
+    // or landscape of its own so far. previous: a problem whose data may be reused.
+    static Problem buildProblem(const AppSettings& settings, const Problem* previous = nullptr);
 
     // The store's value as a whole is new (a settings file, a lesson, a run file): build it.
     // resetRange: the view is worked out again (new data).

@@ -53,15 +53,13 @@ AppSettings FileCommands::startingSettings(bool persist, const QString& settings
     }
     // A remembered data file may have gone: fall back to the built-in set and say so.
     try {
-        RunBuilder::checkShownInWindow(start);
-        Problem::build(start);
+        RunBuilder::buildProblem(start);
     } catch (const core::InputError& e) {
         *problems << QString::fromStdString(e.what());
         start.data.path.clear();
         start.range.reset();
         try {
-            RunBuilder::checkShownInWindow(start);
-            Problem::build(start);
+            RunBuilder::buildProblem(start);
         } catch (const core::InputError&) {
             start = AppSettings{};
         }
@@ -75,8 +73,7 @@ bool FileCommands::loadSettings(const QString& path, QString* error)
     if (!loaded)
         return false;
     try {
-        RunBuilder::checkShownInWindow(*loaded);
-        Problem::build(*loaded, &parts_.builder->problem());
+        RunBuilder::buildProblem(*loaded, &parts_.builder->problem());
     } catch (const core::InputError& e) {
         if (error)
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
@@ -105,7 +102,7 @@ bool FileCommands::openData(const QString& path, QString* error)
     if (next.isAnalytic())
         next.setModel("linear");   // data is for data models
     try {
-        Problem::build(next, &parts_.builder->problem());
+        RunBuilder::buildProblem(next, &parts_.builder->problem());
     } catch (const core::InputError& e) {
         if (error)
             *error = QString::fromStdString(e.what());
@@ -160,14 +157,14 @@ bool FileCommands::openRun(const QString& path, QString* error)
     auto run = loadRunFile(path, error);
     if (!run)
         return false;
+    // Checked before anything changes, as a settings file is: its problem must build here.
     try {
-        RunBuilder::checkShownInWindow(run->settings);
+        RunBuilder::buildProblem(run->settings, &parts_.builder->problem());
     } catch (const core::InputError& e) {
         if (error)
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
         return false;
     }
-    // Checked before anything changes: a bad file leaves the current run as it is.
     if (run->settings.start.size() != static_cast<std::size_t>(run->timeline.changes.front().state.params.size())) {
         if (error)
             *error = path + QStringLiteral(": ") + tr("settings.start has %1 values, the run's states %2")
