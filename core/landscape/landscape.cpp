@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <sstream>
@@ -399,6 +400,31 @@ double bilinearLoss(const LandscapeRequest& rq, const Array2D& loss, double v1, 
     add(0, 1, (1 - tx) * ty);
     add(1, 1, tx * ty);
     return sum;
+}
+
+std::array<std::string, 2> LandscapeRequest::axisNames(const std::vector<std::string>& names) const
+{
+    if (!plane) {
+        const auto name = [&](int k) {
+            if (k < static_cast<int>(names.size()))
+                return names[static_cast<std::size_t>(k)];
+            std::ostringstream unnamed;   // (not "w" + to_string: GCC 12 warns of a bogus overlap)
+            unnamed << 'w' << k;
+            return unnamed.str();
+        };
+        return {name(axis1), name(axis2)};
+    }
+    switch (plane->kind) {
+    case PlaneKind::Random: return {"alpha (random direction 1)", "beta (random direction 2)"};
+    case PlaneKind::Pca: {
+        char a[64], b[64];
+        std::snprintf(a, sizeof a, "alpha (PC 1, %.1f %%)", 100 * plane->explained[0]);
+        std::snprintf(b, sizeof b, "beta (PC 2, %.1f %%)", 100 * plane->explained[1]);
+        return {a, b};
+    }
+    case PlaneKind::Given: break;
+    }
+    return {"alpha (direction 1)", "beta (direction 2)"};
 }
 
 }  // namespace downhill::core

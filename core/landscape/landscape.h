@@ -2,9 +2,11 @@
 // The loss over a plane through parameter space, on a G x G grid: two chosen parameters vary,
 // the others held at the origin's values; or, with a Plane (plane.h), alpha and beta vary
 // along its two directions through its origin.
+#include <array>
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/data/dataset.h"
@@ -33,6 +35,9 @@ struct LandscapeRequest {
     Vec pointAt(int i, int j) const;
     double value1(int i) const;   // axis1 value of column i
     double value2(int j) const;   // axis2 value of row j
+    // The axes' names: the two parameters' names, or "alpha" and "beta" with what the plane's
+    // directions are (random, a principal component and its share of the variance).
+    std::array<std::string, 2> axisNames(const std::vector<std::string>& parameterNames) const;
 };
 
 enum class LandscapeMethod {
