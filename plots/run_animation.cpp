@@ -111,7 +111,14 @@ void RunAnimation::addEntrantPaths()
 
 QPointF RunAnimation::project(const core::Vec& w) const
 {
-    return {w[run_.axis1], w[run_.axis2]};
+    const core::PlaneCoordinates c = run_.projection.locate(w);
+    return {c.alpha, c.beta};
+}
+
+QPointF RunAnimation::projectDirection(const core::Vec& v) const
+{
+    const auto d = run_.projection.direction(v);
+    return {d[0], d[1]};
 }
 
 std::size_t RunAnimation::rowsUpTo(std::int64_t step) const
@@ -200,7 +207,7 @@ void RunAnimation::showRun(std::int64_t step)
     } else {
         const StepRow& row = run_.rows[n - 1];
         const QPointF after = project(row.params);
-        const QPointF gradient = project(row.gradient);
+        const QPointF gradient = projectDirection(row.gradient);
         // The step taken is known only when the row before is the step before (a thinned log
         // skips steps); otherwise its arrows are left out rather than drawn wrong.
         const std::int64_t previousStep = n >= 2 ? run_.rows[n - 2].step : 0;

@@ -15,6 +15,7 @@
 #include <QString>
 
 #include "core/optim/optimizer.h"
+#include "core/landscape/projection.h"
 #include "session/run/snapshot_buffer.h"
 
 namespace downhill::ui {
@@ -49,7 +50,7 @@ struct AnimationRun {
     // The run. Without init (a race drawn alone), only the entrants are drawn.
     core::Vec init;                      // the start: the frame of step 0
     std::vector<StepRow> rows;           // the steps after it, in order (thinned on long runs)
-    int axis1 = 0, axis2 = 1;            // the plotted parameters
+    core::Projection projection;         // the plotted parameters, or a plane through them all
     QPointF startNegGradient;            // the arrow at step 0 (no update yet)
     core::OptimizerSettings optimizer;   // for the momentum arrow
     QString title;                       // non-empty: each frame is titled "<title> · step k"
@@ -98,6 +99,7 @@ public:
 
 private:
     QPointF project(const core::Vec& w) const;
+    QPointF projectDirection(const core::Vec& v) const;
     std::size_t rowsUpTo(std::int64_t step) const;   // how many rows have row.step <= step
     void addEntrantPaths();                          // empty, with their legend entries
     void showRun(std::int64_t step);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/data/dataset_io.h"
+#include "core/model/mlp_objective.h"
 #include "core/base/error.h"
 #include "core/data/people_generator.h"
 
@@ -52,7 +53,7 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
 {
     Problem p;
     settings.loss.validate();
-    p.objective_ = core::makeObjective(settings.model, settings.loss);
+    p.objective_ = core::makeObjective(settings.model, settings.loss, settings.inputSize);
     p.valFraction_ = settings.data.valFraction;
     p.dataKey_ = settings.data.path.isEmpty() ? DataKey{QString(), settings.data.count, settings.data.seed}
                                               : DataKey{settings.data.path, 0, settings.data.seed};
@@ -90,6 +91,18 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
     if (p.data_->train.size() == 0)
         throw core::InputError("the data set has no training rows");
     return p;
+}
+
+core::Vec Problem::defaultStart(std::uint64_t seed) const
+{
+    if (const auto* mlp = dynamic_cast<const core::MlpObjective*>(objective_.get()))
+        return mlp->initialParameters(seed);
+    return objective_->defaultInit();
+}
+
+const core::MlpObjective* Problem::network() const
+{
+    return dynamic_cast<const core::MlpObjective*>(objective_.get());
 }
 
 std::shared_ptr<const core::Samples> Problem::landscapeSamples() const

@@ -17,6 +17,10 @@
 #include "core/model/objective.h"
 #include "core/train/trainer.h"
 
+namespace downhill::core {
+class MlpObjective;
+}
+
 namespace downhill::ui {
 
 class Problem {
@@ -41,6 +45,10 @@ public:
     bool showsImages() const { return usesData() && dataset_ && dataset_->hasImages(); }
     const core::DataObjective* dataObjective() const;
     const core::AnalyticObjective* analytic() const;
+    const core::MlpObjective* network() const;   // null unless the model is a network
+    // Where a run starts by default: a network's nn.Linear initialisation drawn with the run's
+    // seed (as downhill-cli does), the model's own default start otherwise.
+    core::Vec defaultStart(std::uint64_t seed) const;
     std::vector<std::string> parameterNames() const;
     int parameterCount() const;
     std::int64_t trainSize() const;

@@ -39,8 +39,9 @@ QString teachingText(const AppSettings& s, const Problem& problem)
     const auto name = [&](int i) {
         return i >= 0 && i < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(i)]) : QString();
     };
-    const QString a1 = name(s.axis1);
-    const QString a2 = name(s.axis2);
+    const bool onPlane = s.plane != PlotPlane::Axes;
+    const QString a1 = onPlane ? tr("alpha") : name(s.axis1);
+    const QString a2 = onPlane ? tr("beta") : name(s.axis2);
 
     if (const auto* analytic = problem.analytic()) {
         parts << tr("<b>The landscape</b> is the function %1 itself; darker is lower.")
@@ -90,8 +91,19 @@ QString teachingText(const AppSettings& s, const Problem& problem)
                         "right one is what counts on new data. That gap is overfitting.").arg(a1, a2);
             break;
         }
-        if (names.size() > 2)
+        if (s.plane == PlotPlane::Random)
+            parts << tr("alpha and beta move along two random directions through all %1 parameters at once, each unit's "
+                        "incoming weights scaled to its own (Li et al. 2018): one flat slice through %1 dimensions. "
+                        "The path is its shadow on the slice; the read-outs say how far off it the run is.")
+                         .arg(names.size());
+        else if (s.plane == PlotPlane::Pca)
+            parts << tr("alpha and beta follow the path's first two principal components through its last point: the "
+                        "plane of all %1 parameters the run moved in most.").arg(names.size());
+        else if (names.size() > 2)
             parts << tr("The other parameters are held where the side panel sets them: this is one slice through the loss.");
+        if (problem.network())
+            parts << tr("A network reading the pixels: its gradient comes by backpropagation, from the output layer back "
+                        "to the first.");
         if (const auto* d = problem.dataObjective()) {
             const auto model = d->model().name();
             if (model == "fold")

@@ -21,12 +21,23 @@ void appendNumber(QByteArray& out, T v)
 
 PathLog::PathLog(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)), rows_(capacity_), epochs_(capacity_) {}
 
-void PathLog::clear(const core::Vec& init, double trainLoss)
+void PathLog::clear(const core::Vec& init, double trainLoss, std::size_t rowCapacity)
 {
     init_ = init;
     initLoss_ = trainLoss;
-    rows_.clear();
+    const std::size_t rows = std::min(rowCapacity == 0 ? capacity_ : rowCapacity, capacity_);
+    if (rows != rows_.capacity())
+        rows_ = ThinnedLog<StepRow>(rows);
+    else
+        rows_.clear();
     epochs_.clear();
+}
+
+std::size_t PathLog::capacityFor(int parameterCount)
+{
+    // Each row keeps the parameters and the gradient.
+    const std::size_t bytes = sizeof(StepRow) + 16 * static_cast<std::size_t>(std::max(parameterCount, 0));
+    return std::clamp<std::size_t>(kRowBudgetBytes / bytes, kMinRows, kDefaultCapacity);
 }
 
 void PathLog::append(const StepRow& row)

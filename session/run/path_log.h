@@ -14,10 +14,19 @@ namespace downhill::ui {
 
 class PathLog {
 public:
-    explicit PathLog(std::size_t capacity = 100000);
+    static constexpr std::size_t kDefaultCapacity = 100000;
+    // What the rows of one run may take: a network's rows hold thousands of numbers each, so
+    // it keeps fewer of them (mlp:16 on 12 x 12 pixels: 2,337 parameters, about 1,340 rows), never
+    // fewer than kMinRows.
+    static constexpr std::size_t kRowBudgetBytes = std::size_t{48} << 20;
+    static constexpr std::size_t kMinRows = 500;
+    static std::size_t capacityFor(int parameterCount);
 
-    // A new run from init, whose training loss is trainLoss (the CSV's step-0 row).
-    void clear(const core::Vec& init = {}, double trainLoss = 0);
+    explicit PathLog(std::size_t capacity = kDefaultCapacity);
+
+    // A new run from init, whose training loss is trainLoss (the CSV's step-0 row). rowCapacity:
+    // how many rows it keeps from now on (at most the capacity it was made with); 0: that.
+    void clear(const core::Vec& init = {}, double trainLoss = 0, std::size_t rowCapacity = 0);
     void append(const StepRow& row);
     // Epoch records, bounded the same way (full batches end an epoch every step).
     void appendEpochs(const std::vector<core::EpochRecord>& epochs);

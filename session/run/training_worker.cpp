@@ -1,5 +1,7 @@
 #include "session/run/training_worker.h"
 
+#include <cmath>
+
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -233,7 +235,11 @@ bool TrainingWorker::stepOne()
         stepSettings_ = trainer_->settings();
         settingsChanged_ = false;
     }
-    if (const auto divergence = core::stepOrDiverge(*trainer_, &record_, true)) {
+    // The training loss after every update costs a pass over the whole training set: nothing
+    // for the small models' shortcuts, a forward pass through a network over every image (far
+    // more than the step). A network's is worked out once a frame instead (flush()).
+    const bool trainLossEachStep = trainer_->objective().inputSize() == 0;
+    if (const auto divergence = core::stepOrDiverge(*trainer_, &record_, trainLossEachStep)) {
         // The state stays at the last finite point; the GUI shows where it broke.
         diverged_ = true;
         explainPending_ = false;   // before_ and record_ now belong to the failed step
@@ -261,6 +267,12 @@ void TrainingWorker::flush()
 {
     if (!trainer_)
         return;
+    if (latest_ && std::isnan(latest_->trainLoss)) {
+        // A network's training loss, for the newest step only (see stepOne()).
+        latest_->trainLoss = trainer_->trainingLoss();
+        if (!rows_.empty() && rows_.back().step == latest_->step)
+            rows_.back().trainLoss = latest_->trainLoss;
+    }
     // The batch is copied once per chunk, not once per step: only the newest is shown.
     const auto& rows = trainer_->lastBatchRows();
     const auto& x = trainer_->lastBatch().x;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/model/analytic_objective.h"
+#include "core/model/mlp_objective.h"
 
 namespace downhill::ui {
 
@@ -49,6 +50,7 @@ void AppSettings::setModel(const std::string& name)
     if (name == model)
         return;
     model = name;
+    plane = core::MlpSpec::looksLikeMlp(name) ? PlotPlane::Random : PlotPlane::Axes;
     axis1 = 0;
     axis2 = 1;
     held.clear();
@@ -56,10 +58,42 @@ void AppSettings::setModel(const std::string& name)
     range.reset();
 }
 
+bool AppSettings::isNetwork() const
+{
+    return core::MlpSpec::looksLikeMlp(model);
+}
+
+void AppSettings::setPlane(PlotPlane kind)
+{
+    if (kind == plane)
+        return;
+    plane = kind;
+    range.reset();
+}
+
+QString plotPlaneName(PlotPlane plane)
+{
+    switch (plane) {
+    case PlotPlane::Axes: return QStringLiteral("axes");
+    case PlotPlane::Random: return QStringLiteral("random");
+    case PlotPlane::Pca: return QStringLiteral("pca");
+    }
+    return QStringLiteral("axes");
+}
+
+std::optional<PlotPlane> plotPlaneFromName(const QString& name)
+{
+    for (PlotPlane p : {PlotPlane::Axes, PlotPlane::Random, PlotPlane::Pca})
+        if (plotPlaneName(p) == name)
+            return p;
+    return std::nullopt;
+}
+
 void AppSettings::setAxes(int first, int second)
 {
-    if (first == axis1 && second == axis2)
+    if (first == axis1 && second == axis2 && plane == PlotPlane::Axes)
         return;
+    plane = PlotPlane::Axes;
     axis1 = first;
     axis2 = second;
     range.reset();

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include "core/model/loss.h"
+#include "core/model/objective.h"
 #include "core/train/trainer.h"
 
 namespace downhill::ui {
@@ -54,17 +55,31 @@ struct RaceEntrant {
 };
 inline constexpr int kMaxRaceEntrants = 8;
 
+// What the landscape's two coordinates are: two parameters with the others held, or a plane
+// through all of them (a network's thousands) with the held values as its origin.
+enum class PlotPlane {
+    Axes,     // axis1 and axis2
+    Random,   // two filter-normalised random directions (Li et al. 2018), seeded by planeSeed
+    Pca,      // the first two principal components of the path so far
+};
+// "axes", "random", "pca": the words of the settings file.
+QString plotPlaneName(PlotPlane plane);
+std::optional<PlotPlane> plotPlaneFromName(const QString& name);
+
 struct AppSettings {
     std::string model = "linear";     // a data model or an analytic function (core::objectiveNames())
     core::LossSettings loss;
+    int inputSize = core::kDefaultInputSize;   // a network reads the image shrunk to this n x n
     core::TrainSettings train;        // optimizer, schedule, batch size (or kFullBatch), shuffle, seed,
                                       // augmentation: what the trainer gets
     DataSettings data;
 
-    int axis1 = 0;                    // parameter on the horizontal axis
+    PlotPlane plane = PlotPlane::Axes;   // a network starts on a random plane
+    std::uint64_t planeSeed = 1;      // the random plane's directions
+    int axis1 = 0;                    // parameter on the horizontal axis (PlotPlane::Axes)
     int axis2 = 1;                    // parameter on the vertical axis
     std::vector<double> held;         // every parameter's value on the plotted plane (the axes' own
-                                      // entries are unused); empty: the model's default start
+                                      // entries are unused), or a plane's origin; empty: the start
     std::vector<double> start;        // the starting point; empty: the model's default start
     std::optional<std::array<double, 4>> range;  // {min1, max1, min2, max2}; unset: automatic
     double speed = 20;                // steps per second; 0: as fast as the engine runs
@@ -80,11 +95,15 @@ struct AppSettings {
     AppSettings();
 
     bool isAnalytic() const;
+    bool isNetwork() const;
     // Another model (or function): the plane, the start and the view were the old model's, so
-    // they go back to the new one's defaults. The same name changes nothing.
+    // they go back to the new one's defaults (a network's is a random plane). The same name
+    // changes nothing.
     void setModel(const std::string& name);
     // Other plotted axes: the view was of the old plane, so it goes back to automatic.
     void setAxes(int first, int second);
+    // Another kind of plane (its origin stays): the view goes back to automatic.
+    void setPlane(PlotPlane kind);
     // The race's entrants as the panel and the race run them: train with each entrant's
     // optimizer and batch size.
     std::vector<core::TrainSettings> raceLineup() const;

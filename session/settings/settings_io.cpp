@@ -33,7 +33,7 @@ QString fromView(std::string_view text)
 
 std::vector<std::string> parameterNamesOf(const AppSettings& s)
 {
-    return core::makeObjective(s.model, s.loss)->parameterNames();
+    return core::makeObjective(s.model, s.loss, s.inputSize)->parameterNames();
 }
 
 QJsonObject namedValues(const std::vector<std::string>& names, const std::vector<double>& values)
@@ -331,7 +331,12 @@ QByteArray settingsToJson(const AppSettings& s)
     const auto axisName = [&](int axis) {
         return axis >= 0 && axis < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(axis)]) : QString();
     };
+    if (s.isNetwork())
+        root[QStringLiteral("input_size")] = s.inputSize;
     root[QStringLiteral("axes")] = QJsonArray{axisName(s.axis1), axisName(s.axis2)};
+    if (s.plane != PlotPlane::Axes)
+        root[QStringLiteral("plane")] = QJsonObject{
+            {QStringLiteral("kind"), plotPlaneName(s.plane)}, {QStringLiteral("seed"), jsonFromWholeNumber(s.planeSeed)}};
     if (!s.held.empty())
         root[QStringLiteral("held")] = namedValues(names, s.held);
     if (!s.start.empty())
@@ -377,7 +382,7 @@ AppSettings settingsFromJson(const QByteArray& json)
 {
     const Reader root(jsonObjectFrom(json), QString(),
         {"format", "version", "model", "loss", "optimizer", "schedule", "batch_size", "full_batch", "shuffle", "seed",
-            "augmentation", "data", "axes", "held", "start", "range", "speed", "view", "race", "lesson"});
+            "augmentation", "data", "input_size", "axes", "plane", "held", "start", "range", "speed", "view", "race", "lesson"});
     QString format = QString::fromLatin1(kFormat);
     root.string("format", format);
     if (format != QLatin1String(kFormat))
@@ -393,6 +398,10 @@ AppSettings settingsFromJson(const QByteArray& json)
     root.string("model", text);
     s.model = text.toStdString();
     validated(QStringLiteral("model"), [&] { core::makeObjective(s.model, s.loss); });
+    // A network starts on a random plane, as in the window, unless the file says otherwise.
+    s.plane = s.isNetwork() ? PlotPlane::Random : PlotPlane::Axes;
+    root.integer("input_size", s.inputSize, 1, 1e9);
+    validated(QStringLiteral("input_size"), [&] { core::makeObjective(s.model, s.loss, s.inputSize); });
 
     const Reader loss = root.object("loss", {"kind", "delta"});
     text = fromView(core::lossName(s.loss.kind));
@@ -456,6 +465,16 @@ AppSettings settingsFromJson(const QByteArray& json)
     } else {
         s.axis1 = 0;
         s.axis2 = 1;
+    }
+    if (root.has("plane")) {
+        const Reader plane = root.object("plane", {"kind", "seed"});
+        text = plotPlaneName(s.plane);
+        plane.string("kind", text);
+        const auto kind = plotPlaneFromName(text);
+        if (!kind)
+            fail(plane.where("kind"), QStringLiteral("expected \"axes\", \"random\" or \"pca\", got \"%1\"").arg(text));
+        s.plane = *kind;
+        plane.wholeNumber("seed", s.planeSeed);
     }
     root.parameters("held", names, s.held);
     root.parameters("start", names, s.start);

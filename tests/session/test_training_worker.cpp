@@ -147,13 +147,19 @@ void TestTrainingWorker::playStepsUntilThePlayingFlagIsCleared()
     QTest::qWait(100);
     b.take();
     QCOMPARE(b.lastStep(), stoppedAt);
-    // Every update was published, in order, none twice.
-    std::int64_t next = 1;
+    // Every update was published, in order, none twice; on a loaded machine the GUI side may
+    // take too late to get them all, and then the buffer says how many it thinned away.
+    std::int64_t last = 0, published = 0, dropped = 0;
     for (const auto& s : b.taken) {
-        for (const auto& row : s.rows)
-            QCOMPARE(row.step, next++);
+        dropped += s.droppedRows;
+        for (const auto& row : s.rows) {
+            QVERIFY(row.step > last);
+            last = row.step;
+            ++published;
+        }
     }
-    QCOMPARE(next - 1, stoppedAt);
+    QCOMPARE(last, stoppedAt);
+    QCOMPARE(published + dropped, stoppedAt);
 
     // Playing again goes on from there.
     b.playing.store(true);

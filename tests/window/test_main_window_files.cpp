@@ -39,7 +39,7 @@ private slots:
     void badDataFileIsReported();
     void pathCsvMatchesTheCli();
     void fullBatchIsOneSettingEverywhere();
-    void aNetworkIsRefusedForNow();
+    void aNetworkOpensFromAFile();
 };
 
 void TestMainWindowFiles::initTestCase()
@@ -180,32 +180,44 @@ void TestMainWindowFiles::fullBatchIsOneSettingEverywhere()
     QCOMPARE(w->controller()->batchesPerEpoch(), std::int64_t{1});
 }
 
-void TestMainWindowFiles::aNetworkIsRefusedForNow()
+void TestMainWindowFiles::aNetworkOpensFromAFile()
 {
-    // downhill-cli trains networks; the window says so and keeps its run, rather than opening
-    // a panel of 2,335 sliders.
+    // A network from a settings file: its input size and plane come along and go back out; an
+    // input size that does not divide the image side is refused and the run kept.
     auto w = openWindow();
     QVERIFY(w);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("net.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "downhill-settings", "version": 1, "model": "mlp:16"})");
-    file.close();
+    const auto write = [&](const char* name, const char* json) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(json);
+        return path;
+    };
     QString error;
-    QVERIFY(!w->loadSettings(path, &error));
-    QVERIFY2(error.startsWith(path + QStringLiteral(": model mlp:16: networks are not in the window yet")), qPrintable(error));
+    const QString bad = write("bad.json", R"({"format": "downhill-settings", "version": 1, "model": "mlp:16", "input_size": 5})");
+    QVERIFY(!w->loadSettings(bad, &error));
+    QVERIFY2(error.startsWith(bad + QStringLiteral(": ")) && error.contains(QStringLiteral("5")), qPrintable(error));
     QCOMPARE(w->settings().model, std::string("linear"));
     QCOMPARE(w->problem().parameterCount(), 2);
+
+    const QString net = write("net.json", R"({"format": "downhill-settings", "version": 1, "model": "mlp:16:relu",
+        "input_size": 6, "plane": {"kind": "random", "seed": 7}})");
+    QVERIFY2(w->loadSettings(net, &error), qPrintable(error));
+    QCOMPARE(w->problem().parameterCount(), 36 * 16 + 16 + 16 + 1);
+    QVERIFY(w->projection().isPlane());
+    QCOMPARE(w->settings().planeSeed, std::uint64_t{7});
     action(*w, "stepAction")->trigger();
     QVERIFY(syncWith(w->controller()));
     QCOMPARE(w->controller()->state().step, std::int64_t{1});
-    // Given at start-up (downhill --settings), the window opens on the default run and says why.
-    ui::MainWindow::Options options;
-    options.persist = false;
-    options.settingsFile = path;
-    ui::MainWindow fresh(options);
-    QCOMPARE(fresh.settings().model, std::string("linear"));
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QVERIFY(w->saveSettings(again, &error));
+    const auto back = ui::loadSettingsFile(again, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->inputSize, 6);
+    QCOMPARE(back->plane, ui::PlotPlane::Random);
+    QCOMPARE(back->planeSeed, std::uint64_t{7});
+    QCOMPARE(back->model, std::string("mlp:16:relu"));
 }
 
 QTEST_MAIN(TestMainWindowFiles)

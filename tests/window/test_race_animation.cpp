@@ -119,8 +119,7 @@ private slots:
         ui::Figure figure(QSize(960, 600), true, QStringLiteral("race"), 1);
         figure.landscape().setGround(w->landscapePlot()->ground());
         ui::AnimationRun run;   // no run of its own: the race alone
-        run.axis1 = w->settings().axis1;
-        run.axis2 = w->settings().axis2;
+        run.projection = w->projection();
         run.entrants = entrants;
         ui::RunAnimation animation(figure, run);
         QCOMPARE(animation.lastStep(), std::int64_t{kSteps});

@@ -88,11 +88,10 @@ ExportResult AnimationExport::exportAnimation(const AnimationSettings& a, QStrin
     run.init = pathLog.init();
     run.rows.assign(pathLog.rows().begin(), pathLog.endOf(shownStep));
     run.entrants = sources_.race->animationEntrants();
-    run.axis1 = settings.axis1;
-    run.axis2 = settings.axis2;
+    run.projection = presenter.projection();
     core::Vec gradient;
     presenter.startLoss(run.init, gradient);
-    run.startNegGradient = -presenter.project(gradient);
+    run.startNegGradient = -presenter.projectDirection(gradient);
     run.optimizer = settings.train.optimizer;
     run.title = sources_.runLabel->text();
     if (!presenter.divergence().isEmpty() && shownStep == presenter.seenHead())

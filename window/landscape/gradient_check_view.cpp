@@ -195,6 +195,18 @@ void GradientCheckView::setProblem(std::shared_ptr<const core::Objective> object
     objective_ = std::move(objective);
     samples_ = std::make_shared<const core::Samples>(std::move(samples));
     point_ = point;
+    // Two evaluations per parameter and step: a network's thousands would take the curve
+    // minutes, so it checks the ones the gradient pulls hardest, as downhill-cli gradcheck does.
+    checked_.clear();
+    if (point_.size() > kCheckAllUpTo) {
+        core::Vec gradient;
+        core::Workspace ws;
+        objective_->evaluateWithGradient(point_, *samples_, gradient, ws);
+        checked_ = core::largestGradients(gradient, kCheckedOfMany);
+    } else {
+        for (Eigen::Index j = 0; j < point_.size(); ++j)
+            checked_.push_back(j);
+    }
     // The old curve stays up until the new one arrives: no flicker when the point moves on.
     table_->setRowCount(0);  // new parameter names
     updateTable();
@@ -231,14 +243,14 @@ void GradientCheckView::startCurve()
     auto job = std::make_shared<Job>();
     job_ = job;
     computing_ = true;
-    auto* thread = QThread::create([job, objective = objective_, samples = samples_, point = point_] {
+    auto* thread = QThread::create([job, objective = objective_, samples = samples_, point = point_, which = checked_] {
         QVector<QPointF> curve;
         curve.reserve(kCurvePoints);
         for (int k = 0; k < kCurvePoints; ++k) {
             if (job->cancel)
                 return;
             const double h = stepAt(k);
-            const core::GradientCheck check = core::checkGradient(*objective, point, *samples, h);
+            const core::GradientCheck check = core::checkGradient(*objective, point, *samples, h, which);
             curve.push_back(QPointF(h, check.maxRelError));
         }
         job->curve = std::move(curve);
@@ -273,16 +285,17 @@ void GradientCheckView::updateTable()
         return;
     }
     slider_->setEnabled(true);
-    check_ = core::checkGradient(*objective_, point_, *samples_, h);
+    check_ = core::checkGradient(*objective_, point_, *samples_, h, checked_);
     const auto names = objective_->parameterNames();
-    table_->setRowCount(static_cast<int>(names.size()));
-    for (int j = 0; j < static_cast<int>(names.size()); ++j) {
+    table_->setRowCount(static_cast<int>(checked_.size()));
+    for (int row = 0; row < static_cast<int>(checked_.size()); ++row) {
+        const Eigen::Index j = checked_[static_cast<std::size_t>(row)];
         const double a = check_.analytic[j], n = check_.numeric[j];
-        table_->setItem(j, 0, cell(QString::fromStdString(names[static_cast<std::size_t>(j)]), Qt::AlignCenter));
-        table_->setItem(j, 1, cell(number(a)));
-        table_->setItem(j, 2, cell(number(n)));
-        table_->setItem(j, 3, cell(shortNumber(check_.absError[j])));
-        table_->setItem(j, 4, cell(shortNumber(relativeError(a, n))));
+        table_->setItem(row, 0, cell(QString::fromStdString(names[static_cast<std::size_t>(j)]), Qt::AlignCenter));
+        table_->setItem(row, 1, cell(number(a)));
+        table_->setItem(row, 2, cell(number(n)));
+        table_->setItem(row, 3, cell(shortNumber(check_.absError[j])));
+        table_->setItem(row, 4, cell(shortNumber(relativeError(a, n))));
     }
     table_->setFixedHeight(table_->horizontalHeader()->height() + table_->rowCount() * table_->verticalHeader()->defaultSectionSize()
         + 2 * table_->frameWidth());

@@ -18,6 +18,7 @@
 #include <QVector>
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 #include "core/model/objective.h"
 
@@ -36,6 +37,10 @@ class GradientCheckView : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kStepsPerDecade = 4;
+    // Every parameter is checked up to this many; of more (a network), the kCheckedOfMany with
+    // the largest |gradient|.
+    static constexpr int kCheckAllUpTo = 8;
+    static constexpr int kCheckedOfMany = 10;
     static constexpr int kMinExponent = -12;   // h from 10^kMinExponent ...
     static constexpr int kMaxExponent = 0;     // ... to 10^kMaxExponent
     static constexpr int kCurvePoints = (kMaxExponent - kMinExponent) * kStepsPerDecade + 1;  // 49
@@ -76,6 +81,7 @@ private:
     std::shared_ptr<const core::Objective> objective_;
     std::shared_ptr<const core::Samples> samples_;
     core::Vec point_;
+    std::vector<Eigen::Index> checked_;   // the parameters in the table and the curve
     core::GradientCheck check_;
     QVector<QPointF> curve_;
     bool computing_ = false;

@@ -91,12 +91,11 @@ const std::vector<core::TrainSettings>& RaceMode::lineup() const
     return panel_->lineup();
 }
 
-void RaceMode::setProblem(const Problem& problem, const core::Vec& start, int axis1, int axis2)
+void RaceMode::setProblem(const Problem& problem, const core::Vec& start, const core::Projection& projection)
 {
     problem_ = problem;
     start_ = start;
-    axis1_ = axis1;
-    axis2_ = axis2;
+    projection_ = projection;
     panel_->setDataInfo(problem_.usesData(), problem_.trainSize());
     restartRace();
 }
@@ -116,7 +115,7 @@ void RaceMode::applyPreset()
 {
     if (!problem_.valid() || start_.size() != problem_.parameterCount())
         return;
-    setLineup(racePreset(problem_, start_, axis1_, axis2_, settings_->value().train));
+    setLineup(racePreset(problem_, start_, projection_.axis1(), projection_.axis2(), settings_->value().train));
 }
 
 void RaceMode::endRace()
@@ -310,9 +309,8 @@ std::int64_t RaceMode::lastStep() const
 
 QPointF RaceMode::project(const core::Vec& w) const
 {
-    if (w.size() <= std::max(axis1_, axis2_))
-        return {};
-    return {w[axis1_], w[axis2_]};
+    const core::PlaneCoordinates c = projection_.locate(w);
+    return {c.alpha, c.beta};
 }
 
 QString RaceMode::readout(const core::TrainState& state, double loss) const
@@ -322,7 +320,8 @@ QString RaceMode::readout(const core::TrainState& state, double loss) const
     parts << tr("step %1").arg(state.step) << tr("loss %1").arg(loss, 0, 'g', 4);
     const int n = static_cast<int>(state.params.size());
     for (int k = 0; k < n && k < static_cast<int>(names.size()); ++k) {
-        if (n > kReadoutParameters && k != axis1_ && k != axis2_)
+        // Many parameters: only the plotted two, or none on a plane through them all.
+        if (n > kReadoutParameters && (projection_.isPlane() || (k != projection_.axis1() && k != projection_.axis2())))
             continue;
         parts << QStringLiteral("%1 %2").arg(QString::fromStdString(names[static_cast<std::size_t>(k)]))
                      .arg(state.params[k], 0, 'g', 4);

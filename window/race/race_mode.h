@@ -24,6 +24,7 @@
 #include "plots/run_animation.h"
 #include "session/run/thinned_log.h"
 #include "session/settings/settings_store.h"
+#include "core/landscape/projection.h"
 #include "core/train/trainer.h"
 
 class QAction;
@@ -51,7 +52,7 @@ public:
     QAction* resetAction() const { return resetAction_; }
     QAction* presetAction() const { return presetAction_; }
 
-    void setProblem(const Problem& problem, const core::Vec& start, int axis1, int axis2);
+    void setProblem(const Problem& problem, const core::Vec& start, const core::Projection& projection);
     void setSpeed(double stepsPerSecond);
 
     // The line-up, as the panel shows it; setting it restarts the race (an empty one ends it).
@@ -113,7 +114,7 @@ private:
 
     Problem problem_;
     core::Vec start_;
-    int axis1_ = 0, axis2_ = 1;
+    core::Projection projection_;
     bool racing_ = false;
     std::vector<Entrant> entrants_;
     QElapsedTimer lossReplotClock_;

@@ -6,6 +6,8 @@
 #include <QGridLayout>
 #include <QLabel>
 
+#include "core/model/objective.h"
+
 namespace downhill::ui {
 
 ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
@@ -26,6 +28,12 @@ ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLa
     trainLoss_ = addRow(tr("train loss"), "readoutTrainLoss", tr("Loss over the whole training set after the last update."));
     valLoss_ = addRow(tr("val loss"), "readoutValLoss", tr("Loss on the validation set at the end of the last epoch."));
     gradNorm_ = addRow(tr("|gradient|"), "readoutGradNorm", tr("Length of the last batch's gradient."));
+    offPlane_ = addRow(tr("off plane"), "readoutOffPlane",
+        tr("How far the current point stands from the plotted plane: the path drawn is its projection, "
+           "not the path. The share is of the length of the parameter vector."));
+    offPlaneLabel_ = qobject_cast<QLabel*>(grid_->itemAtPosition(rows_ - 1, 0)->widget());
+    offPlane_->hide();
+    offPlaneLabel_->hide();
     params_ = new QLabel(this);
     params_->setObjectName(QStringLiteral("readoutParams"));
     params_->setToolTip(tr("Each parameter and the gradient of the batch loss with respect to it."));
@@ -73,8 +81,37 @@ void ReadoutPanel::setBatchesPerEpoch(std::int64_t batches)
     batchesPerEpoch_ = batches;
 }
 
+void ReadoutPanel::showOffPlane(double distance, double norm, bool plane)
+{
+    // On two axes of a two-parameter model nothing is held: always 0, not worth a row.
+    const bool shown = plane || names_.size() > 2;
+    offPlane_->setVisible(shown);
+    offPlaneLabel_->setVisible(shown);
+    if (!shown)
+        return;
+    QString text = number(distance);
+    if (std::isfinite(distance) && norm > 0)
+        text += QStringLiteral(" (%1 %)").arg(100 * distance / norm, 0, 'f', 1);
+    offPlane_->setText(text);
+}
+
 void ReadoutPanel::showParameters(const core::Vec& params, const core::Vec& gradient)
 {
+    if (params.size() > kListedParameters) {
+        // A network: thousands of lines would say nothing. Its size and the few parameters the
+        // gradient pulls hardest, by name.
+        QString text = tr("%1 parameters, |w| = %2").arg(params.size()).arg(number(params.norm()));
+        if (gradient.size() == params.size()) {
+            text += QLatin1Char('\n') + tr("largest |dL/dw|:");
+            for (const Eigen::Index i : core::largestGradients(gradient, kListedGradients)) {
+                const QString name = i < static_cast<Eigen::Index>(names_.size())
+                    ? QString::fromStdString(names_[static_cast<std::size_t>(i)]) : QString::number(i);
+                text += QStringLiteral("\n%1\n  w = %2  dL/dw = %3").arg(name, number(params[i]), number(gradient[i]));
+            }
+        }
+        params_->setText(text);
+        return;
+    }
     QString text;
     std::size_t width = 1;
     for (const auto& n : names_)

@@ -25,6 +25,13 @@ public:
     void showStep(const core::StepRecord& record, const core::TrainState& state, std::int64_t batchesPerEpoch);
     void showEpoch(const core::EpochRecord& epoch);
     void setBatchesPerEpoch(std::int64_t batches);
+    // How far the current point is from the plotted plane (the held values or the plane through
+    // a network), against the length of the parameters; shown only where it can be non-zero.
+    void showOffPlane(double distance, double norm, bool plane);
+    // Up to this many parameters are listed one by one with their gradients; more (a network)
+    // get a summary and the kListedGradients the gradient pulls hardest.
+    static constexpr int kListedParameters = 8;
+    static constexpr int kListedGradients = 5;
 
     static QString number(double value);   // fixed width, 6 significant decimals
 
@@ -42,6 +49,8 @@ private:
     QLabel* trainLoss_;
     QLabel* valLoss_;
     QLabel* gradNorm_;
+    QLabel* offPlane_;
+    QLabel* offPlaneLabel_;
     QLabel* params_;
     std::vector<std::string> names_;
     std::int64_t batchesPerEpoch_ = 0;

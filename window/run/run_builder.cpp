@@ -9,7 +9,6 @@
 #include <QStatusBar>
 
 #include "core/base/error.h"
-#include "core/model/mlp_objective.h"
 #include "plots/landscape_plot.h"
 #include "session/problem/teaching_text.h"
 #include "session/run/landscape_worker.h"
@@ -79,7 +78,12 @@ void RunBuilder::onEdited(SettingsStore::Change change)
         const bool newAxes = !store_->value().range;   // AppSettings::setAxes resets the view
         normaliseSettings();
         store_->keepAsWorking();
-        configureRun();
+        if (projection_.isPlane() && runValid_) {
+            // A plane through every parameter holds nothing still: the run goes on, seen anew.
+            emit projectionChanged();
+        } else {
+            configureRun();
+        }
         requestLandscape(newAxes);
         updateCaptions();
         break;
@@ -89,9 +93,6 @@ void RunBuilder::onEdited(SettingsStore::Change change)
 
 Problem RunBuilder::buildProblem(const AppSettings& settings, const Problem* previous)
 {
-    if (core::MlpSpec::looksLikeMlp(settings.model))
-        throw core::InputError("model " + settings.model + ": networks are not in the window yet; downhill-cli trains "
-                               "them and draws their landscape on planes (downhill-cli help train)");
     return Problem::build(settings, previous);
 }
 
@@ -157,17 +158,89 @@ void RunBuilder::normaliseSettings()
             s.axis2 = 1;
         }
         if (static_cast<int>(s.start.size()) != n || !toVec(s.start).allFinite())
-            s.start = fromVec(problem_.objective()->defaultInit());
-        // The start point lies on the plotted plane: held values and start agree.
-        if (static_cast<int>(s.held.size()) == n) {
-            for (int k = 0; k < n; ++k)
-                if (k != s.axis1 && k != s.axis2)
-                    s.start[static_cast<std::size_t>(k)] = s.held[static_cast<std::size_t>(k)];
+            s.start = fromVec(problem_.defaultStart(s.train.seed));
+        if (s.plane == PlotPlane::Axes) {
+            // The start point lies on the plotted plane: held values and start agree.
+            if (static_cast<int>(s.held.size()) == n) {
+                for (int k = 0; k < n; ++k)
+                    if (k != s.axis1 && k != s.axis2)
+                        s.start[static_cast<std::size_t>(k)] = s.held[static_cast<std::size_t>(k)];
+            }
+            s.held = s.start;
+        } else if (static_cast<int>(s.held.size()) != n || !toVec(s.held).allFinite()) {
+            s.held = s.start;   // a plane through the start
         }
-        s.held = s.start;
-        if (!s.range)
-            s.range = problem_.defaultRange(s.axis1, s.axis2, toVec(s.start));
     });
+    makeProjection();
+    if (!store_->value().range) {
+        const auto range = defaultRange();
+        store_->update([&](AppSettings& s) { s.range = range; });
+    }
+}
+
+void RunBuilder::makeProjection()
+{
+    const AppSettings& s = store_->value();
+    const auto& objective = *problem_.objective();
+    QString why;
+    if (s.plane == PlotPlane::Pca) {
+        try {
+            std::vector<core::Vec> path = pathSource_ ? pathSource_() : std::vector<core::Vec>{};
+            auto plane = std::make_shared<core::Plane>(core::pcaPlane(path));
+            store_->update([&](AppSettings& t) { t.held = fromVec(plane->origin); });
+            projection_ = core::Projection::onPlane(std::move(plane));
+            return;
+        } catch (const core::InputError& e) {
+            why = tr("No PCA plane yet: %1. Train a few steps, then choose it again.").arg(qs(e.what()));
+            store_->update([](AppSettings& t) { t.plane = PlotPlane::Random; });
+        }
+    }
+    if (s.plane == PlotPlane::Random) {
+        try {
+            projection_ = core::Projection::onPlane(
+                std::make_shared<core::Plane>(core::randomPlane(objective, toVec(s.held), s.planeSeed)));
+        } catch (const core::InputError& e) {
+            why = tr("No random plane here: %1. Showing two parameters instead.").arg(qs(e.what()));
+            store_->update([](AppSettings& t) { t.plane = PlotPlane::Axes; });
+        }
+    }
+    if (s.plane == PlotPlane::Axes)
+        projection_ = core::Projection::axes(s.axis1, s.axis2, toVec(s.held));
+    if (!why.isEmpty())
+        views_.statusBar->showMessage(why, 12000);
+}
+
+std::array<double, 4> RunBuilder::defaultRange() const
+{
+    const AppSettings& s = store_->value();
+    if (!projection_.isPlane())
+        return problem_.defaultRange(s.axis1, s.axis2, toVec(s.start));
+    // Li et al. look at alpha and beta in [-1, 1]: a plane's directions are as long as the
+    // weights, filter by filter, so that is a step of the network's own size each way. The
+    // PCA plane's directions are unit vectors: its view holds the projected path.
+    if (projection_.plane()->kind != core::PlaneKind::Pca || !pathSource_)
+        return {-1, 1, -1, 1};
+    double lo1 = 0, hi1 = 0, lo2 = 0, hi2 = 0;
+    for (const core::Vec& w : pathSource_()) {
+        const auto c = projection_.locate(w);
+        lo1 = std::min(lo1, c.alpha);
+        hi1 = std::max(hi1, c.alpha);
+        lo2 = std::min(lo2, c.beta);
+        hi2 = std::max(hi2, c.beta);
+    }
+    const double m1 = std::max(0.25 * (hi1 - lo1), 1e-3), m2 = std::max(0.25 * (hi2 - lo2), 1e-3);
+    return {lo1 - m1, hi1 + m1, lo2 - m2, hi2 + m2};
+}
+
+void RunBuilder::recentrePlane(const core::Vec& at)
+{
+    if (!problem_.valid() || !projection_.isPlane() || at.size() != problem_.parameterCount() || !at.allFinite())
+        return;
+    store_->update([&](AppSettings& s) {
+        s.held = fromVec(at);
+        s.range.reset();
+    });
+    onEdited(SettingsStore::Change::Plane);
 }
 
 void RunBuilder::configureRun()
@@ -183,7 +256,7 @@ void RunBuilder::configureRun()
         views_.panel->setProblem(QString::fromStdString(e.what()));
     }
     // The race starts over from the main run's start, on its landscape.
-    race_->setProblem(problem_, toVec(s.start), s.axis1, s.axis2);
+    race_->setProblem(problem_, toVec(s.start), projection_);
     // Without a valid run there is nothing to play; Reset tries to build one again.
     for (QAction* a : views_.runActions)
         a->setEnabled(runValid_);
@@ -217,14 +290,7 @@ void RunBuilder::requestLandscape(bool resetView)
         return;
     LandscapeJob job;
     job.objective = problem_.objective();
-    job.request.axis1 = s.axis1;
-    job.request.axis2 = s.axis2;
-    job.request.origin = toVec(s.held);
-    const auto& r = *s.range;
-    job.request.min1 = r[0];
-    job.request.max1 = r[1];
-    job.request.min2 = r[2];
-    job.request.max2 = r[3];
+    job.request = projection_.request(*s.range, job.request.resolution);
     surfaces_->request(job, problem_, s.surface);
     views_.landscape->setLandscapeStale(true);
     views_.landscape->replot(QCustomPlot::rpQueuedReplot);
@@ -235,17 +301,20 @@ void RunBuilder::setStartPoint(QPointF point)
 {
     if (!problem_.valid() || !std::isfinite(point.x()) || !std::isfinite(point.y()))
         return;
+    const core::Vec at = projection_.pointAt(point.x(), point.y());
     store_->update([&](AppSettings& s) {
-        s.start[static_cast<std::size_t>(s.axis1)] = point.x();
-        s.start[static_cast<std::size_t>(s.axis2)] = point.y();
-        s.held = s.start;
+        s.start = fromVec(at);
+        if (!projection_.isPlane()) {
+            s.held = s.start;
+            projection_ = core::Projection::axes(s.axis1, s.axis2, at);
+        }
     });
     store_->keepAsWorking();
     views_.panel->refreshHeldValues();
     const AppSettings& s = store_->value();
     if (runValid_) {
         controller_->setStartPoint(toVec(s.start));
-        race_->setProblem(problem_, toVec(s.start), s.axis1, s.axis2);
+        race_->setProblem(problem_, toVec(s.start), projection_);
     } else {
         configureRun();
     }
@@ -272,7 +341,8 @@ void RunBuilder::resetView()
 {
     if (!problem_.valid())
         return;
-    store_->update([&](AppSettings& s) { s.range = problem_.defaultRange(s.axis1, s.axis2, toVec(s.start)); });
+    const auto range = defaultRange();
+    store_->update([&](AppSettings& s) { s.range = range; });
     requestLandscape(true);
 }
 
@@ -291,14 +361,14 @@ void RunBuilder::followTimelineSettings(const core::TrainSettings& ts)
 
 void RunBuilder::showLandscape(const LandscapeResult& result)
 {
-    const auto names = problem_.parameterNames();
-    const int a1 = result.grid.request.axis1;
-    const int a2 = result.grid.request.axis2;
-    if (a1 >= static_cast<int>(names.size()) || a2 >= static_cast<int>(names.size()))
+    const int n = problem_.parameterCount();
+    const auto& request = result.grid.request;
+    // A grid of another problem or plane, still on its way when the settings changed.
+    if (request.origin.size() != n || (request.plane ? request.plane != projection_.plane() : projection_.isPlane()))
         return;
+    const auto names = request.axisNames(problem_.parameterNames());
     LandscapePlot* plot = views_.landscape;
-    plot->setLandscape(result.grid, result.contours, qs(names[static_cast<std::size_t>(a1)]),
-        qs(names[static_cast<std::size_t>(a2)]));
+    plot->setLandscape(result.grid, result.contours, qs(names[0]), qs(names[1]));
     if (result.field)
         plot->setGradientField(*result.field);
     plot->setGradientFieldVisible(store_->value().gradientField);

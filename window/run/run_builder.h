@@ -7,14 +7,17 @@
 // the captions and the title in step. A change that does not make a working run leaves the
 // last one that did, and the panel says why.
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QTimer>
 
+#include "core/landscape/projection.h"
 #include "session/problem/problem.h"
 #include "session/settings/settings_store.h"
 #include "window/settings/control_panel.h"
@@ -57,11 +60,15 @@ public:
 
     const Problem& problem() const { return problem_; }
     bool runValid() const { return runValid_; }
+    // How the run meets the plot: two parameters, or a plane through all of them (a network's
+    // random or PCA plane). Everything that draws the run projects with it.
+    const core::Projection& projection() const { return projection_; }
+    // Where the PCA plane's path comes from: the points of the run so far, in order (the
+    // presenter's path log), its last point the current one.
+    void setPathSource(std::function<std::vector<core::Vec>()> source) { pathSource_ = std::move(source); }
 
-    // The window's one way to make a Problem of settings: Problem::build, and a
-    // core::InputError as well for what the window cannot show yet: a network (mlp:...), which
-    // downhill-cli trains and draws on planes, but for which the window has no panel, read-outs
-    // or landscape of its own so far. previous: a problem whose data may be reused.
+    // The window's one way to make a Problem of settings. previous: a problem whose data may be
+    // reused.
     static Problem buildProblem(const AppSettings& settings, const Problem* previous = nullptr);
 
     // The store's value as a whole is new (a settings file, a lesson, a run file): build it.
@@ -76,6 +83,10 @@ public:
     // The view was set by a command (fit to path or minimum): a grid for what is on screen now.
     void requestVisible();
     void resetView();   // the start and the minimum with a margin
+    // The plane's origin moves to this point (the run's current one): a random plane's
+    // directions are drawn anew for it (filter-normalised to its weights), the PCA plane is
+    // the path's so far; the path is projected anew and the run goes on.
+    void recentrePlane(const core::Vec& at);
     // A move along the timeline reached a step with other settings in effect: the panel shows
     // them, so that what it says is what the next step will use.
     void followTimelineSettings(const core::TrainSettings& settings);
@@ -84,10 +95,17 @@ public:
 
 signals:
     void landscapeShown(bool fine);   // a new grid is on screen
+    // The projection changed while the run goes on (another plane, a recentred one): the path
+    // and the point are drawn again through it.
+    void projectionChanged();
 
 private:
     void onEdited(SettingsStore::Change change);
     void normaliseSettings();
+    // The projection of the settings' plane; a plane that cannot be made (a PCA plane before
+    // the path has moved, a random plane through all-zero weights) says why and falls back.
+    void makeProjection();
+    std::array<double, 4> defaultRange() const;
     ControlPanel::Context panelContext() const;
     void applyTraining();
     void requestLandscape(bool resetView);
@@ -102,6 +120,8 @@ private:
     Views views_;
 
     Problem problem_;
+    core::Projection projection_;
+    std::function<std::vector<core::Vec>()> pathSource_;
     bool runValid_ = false;
     bool resetViewOnGrid_ = false;
     std::shared_ptr<const core::TrainData> shownData_;   // what the dataset panel shows

@@ -63,9 +63,9 @@ QImage toQImage(const core::GrayImage& image)
 
 }  // namespace
 
-RunPresenter::RunPresenter(
-    TrainingController* controller, const Problem& problem, const AppSettings& settings, Views views, QObject* parent)
-    : QObject(parent), controller_(controller), problem_(problem), settings_(settings), views_(views)
+RunPresenter::RunPresenter(TrainingController* controller, const Problem& problem, const core::Projection& projection,
+    const AppSettings& settings, Views views, QObject* parent)
+    : QObject(parent), controller_(controller), problem_(problem), projection_(projection), settings_(settings), views_(views)
 {
     connect(controller_, &TrainingController::frame, this, &RunPresenter::show);
     // A frame's cost includes the queued replots it asked for.
@@ -126,7 +126,8 @@ void RunPresenter::show(const Snapshot& snap)
 
 void RunPresenter::restart(const Snapshot& snap)
 {
-    pathLog_.clear(snap.init, snap.initTrainLoss);
+    // A network's rows hold thousands of numbers each: the log keeps fewer of them.
+    pathLog_.clear(snap.init, snap.initTrainLoss, PathLog::capacityFor(static_cast<int>(snap.init.size())));
     // A run starts at step 0; snap.state may already be further on (a replayed run file).
     seenHead_ = shownStep_ = 0;
     views_.landscape->clearPath();
@@ -147,9 +148,11 @@ void RunPresenter::showLatest(const Snapshot& snap)
 {
     const core::StepRecord& r = *snap.latest;
     // The velocity arrow: what momentum carried over from earlier steps (see carriedByMomentum).
-    const QPointF velocity = carriedByMomentum(settings_.train.optimizer, snap.state.optimizer.t,
-        project(r.after) - project(r.before), project(r.gradient), r.update.lr);
-    views_.landscape->setCurrent(project(r.after), -project(r.gradient), project(r.after) - project(r.before), velocity);
+    const QPointF step = projectDirection(r.after - r.before);
+    const QPointF gradient = projectDirection(r.gradient);
+    const QPointF velocity = carriedByMomentum(settings_.train.optimizer, snap.state.optimizer.t, step, gradient, r.update.lr);
+    views_.landscape->setCurrent(project(r.after), -gradient, step, velocity);
+    showOffPlane(r.after);
     views_.readouts->showStep(r, snap.state, snap.batchesPerEpoch);
     views_.lossPlot->setCurrentStep(static_cast<double>(r.step));
     updateBatchStrip(snap);
@@ -170,9 +173,51 @@ void RunPresenter::replot()
 
 QPointF RunPresenter::project(const core::Vec& w) const
 {
-    if (w.size() <= std::max(settings_.axis1, settings_.axis2))
-        return {};
-    return {w[settings_.axis1], w[settings_.axis2]};
+    const core::PlaneCoordinates c = projection_.locate(w);
+    return {c.alpha, c.beta};
+}
+
+QPointF RunPresenter::projectDirection(const core::Vec& v) const
+{
+    const auto d = projection_.direction(v);
+    return {d[0], d[1]};
+}
+
+void RunPresenter::showOffPlane(const core::Vec& w)
+{
+    current_ = w;
+    offPlane_ = projection_.locate(w).offPlane;
+    views_.readouts->showOffPlane(offPlane_, w.norm(), projection_.isPlane());
+}
+
+std::vector<core::Vec> RunPresenter::pathPoints() const
+{
+    std::vector<core::Vec> points;
+    if (pathLog_.init().size() != problem_.parameterCount())
+        return points;
+    const auto& rows = pathLog_.rows();
+    const auto end = pathLog_.endOf(shownStep_);
+    points.reserve(static_cast<std::size_t>(end - rows.begin()) + 1);
+    points.push_back(pathLog_.init());
+    for (auto it = rows.begin(); it != end; ++it)
+        points.push_back(it->params);
+    return points;
+}
+
+void RunPresenter::reproject()
+{
+    redrawPathTo(shownStep_);
+    const auto& rows = pathLog_.rows();
+    const auto end = pathLog_.endOf(shownStep_);
+    if (end != rows.begin()) {
+        const StepRow& r = *(end - 1);
+        const core::Vec before = end - 1 == rows.begin() ? pathLog_.init() : (end - 2)->params;
+        views_.landscape->setCurrent(project(r.params), -projectDirection(r.gradient), projectDirection(r.params - before), QPointF());
+        showOffPlane(r.params);
+    } else if (pathLog_.init().size() == problem_.parameterCount()) {
+        showStart(pathLog_.init());
+    }
+    views_.landscape->replotLive();
 }
 
 void RunPresenter::showStart(const core::Vec& init)
@@ -180,7 +225,8 @@ void RunPresenter::showStart(const core::Vec& init)
     // Before the first step, the arrow shows the full training-set gradient.
     core::Vec grad;
     const double loss = startLoss(init, grad);
-    views_.landscape->setCurrent(project(init), -project(grad), QPointF(), QPointF());
+    views_.landscape->setCurrent(project(init), -projectDirection(grad), QPointF(), QPointF());
+    showOffPlane(init);
     core::TrainState start;
     start.params = init;
     views_.readouts->showStart(start, grad, loss);
@@ -296,9 +342,11 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
     const auto& trainData = *problem_.data();
     if (snap.batchX.size() != snap.batchRows.size())
         return;
-    const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
-    core::Array y;
-    d->model().predict(x, snap.latest->before, y);
+    core::Array y = core::Array::Constant(static_cast<Eigen::Index>(snap.batchRows.size()), std::nan(""));
+    if (d) {
+        const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
+        d->model().predict(x, snap.latest->before, y);
+    }
     QVector<BatchStrip::Item> items;
     items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
     for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {

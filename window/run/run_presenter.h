@@ -12,6 +12,7 @@
 #include <QPointF>
 #include <QString>
 
+#include "core/landscape/projection.h"
 #include "session/run/path_log.h"
 #include "session/run/snapshot_buffer.h"
 
@@ -46,10 +47,11 @@ public:
         QLabel* banner = nullptr;   // the divergence banner above the plots
     };
 
-    // The problem and the settings are the window's, read at each frame (the plotted axes, the
-    // optimizer of the velocity arrow, the augmentations of the batch strip).
-    RunPresenter(TrainingController* controller, const Problem& problem, const AppSettings& settings, Views views,
-        QObject* parent);
+    // The problem, the projection and the settings are the window's, read at each frame (the
+    // plotted axes or plane, the optimizer of the velocity arrow, the augmentations of the
+    // batch strip).
+    RunPresenter(TrainingController* controller, const Problem& problem, const core::Projection& projection,
+        const AppSettings& settings, Views views, QObject* parent);
 
     void show(const Snapshot& snapshot);
 
@@ -57,8 +59,17 @@ public:
     std::int64_t shownStep() const { return shownStep_; }   // the landscape's path ends here
     std::int64_t seenHead() const { return seenHead_; }     // the last step the GUI has rows for
     const QString& divergence() const { return divergence_; }   // the landscape's banner; empty: none
-    // A point of parameter space on the plotted plane.
+    // A point of parameter space on the plotted plane, and a direction (an arrow).
     QPointF project(const core::Vec& w) const;
+    QPointF projectDirection(const core::Vec& v) const;
+    const core::Projection& projection() const { return projection_; }
+    // The points of the run as far as it is shown, from the start (for the PCA plane).
+    std::vector<core::Vec> pathPoints() const;
+    // The projection changed under a running run: the path, the point and its arrows again.
+    void reproject();
+    // How far the current point stands off the plotted plane (NaN before a run).
+    double offPlane() const { return offPlane_; }
+    const core::Vec& currentPoint() const { return current_; }   // the point shown
     // Before the first step: the training loss at init and its gradient over the whole set.
     double startLoss(const core::Vec& init, core::Vec& gradient) const;
 
@@ -71,6 +82,7 @@ signals:
 private:
     void restart(const Snapshot& snapshot);
     void showStart(const core::Vec& init);
+    void showOffPlane(const core::Vec& w);
     void extendTimeline(const Snapshot& snapshot);
     void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
     void redrawPathTo(std::int64_t step);
@@ -84,6 +96,7 @@ private:
 
     TrainingController* controller_;
     const Problem& problem_;
+    const core::Projection& projection_;
     const AppSettings& settings_;
     Views views_;
 
@@ -91,6 +104,8 @@ private:
     std::int64_t seenHead_ = 0;
     std::int64_t shownStep_ = 0;
     QString divergence_;
+    double offPlane_ = 0;
+    core::Vec current_;           // the point shown
 
     QElapsedTimer modelCurveClock_;
     QElapsedTimer replotClock_;

@@ -189,13 +189,12 @@ void SurfaceFeeder::onSideResult(const LandscapeResult& result)
     LandscapePlot* side = area_->sidePlot();
     LandscapePlot* main = area_->mainPlot();
     const auto names = base_ && base_->objective ? base_->objective->parameterNames() : std::vector<std::string>{};
-    const auto a1 = static_cast<std::size_t>(result.grid.request.axis1);
-    const auto a2 = static_cast<std::size_t>(result.grid.request.axis2);
-    if (a1 >= names.size() || a2 >= names.size())
+    if (result.grid.request.origin.size() != static_cast<Eigen::Index>(names.size()))
         return;
+    const auto axisNames = result.grid.request.axisNames(names);
     // The main plot sets the view; the side plot's own reset on a new grid must not move it.
     const QCPRange x = main->xAxis->range(), y = main->yAxis->range();
-    side->setLandscape(result.grid, result.contours, QString::fromStdString(names[a1]), QString::fromStdString(names[a2]));
+    side->setLandscape(result.grid, result.contours, QString::fromStdString(axisNames[0]), QString::fromStdString(axisNames[1]));
     if (result.field)
         side->setGradientField(*result.field);
     side->setGradientFieldVisible(main->gradientFieldVisible());

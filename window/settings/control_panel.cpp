@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QDoubleValidator>
 #include <QFormLayout>
@@ -23,6 +24,8 @@
 #include <QVBoxLayout>
 
 #include "core/model/analytic_objective.h"
+#include "core/base/error.h"
+#include "core/model/mlp_objective.h"
 #include "core/model/model.h"
 #include "core/model/objective.h"
 #include "core/optim/optimizer.h"
@@ -148,6 +151,15 @@ QGroupBox* ControlPanel::buildModelGroup()
         model_->setItemData(model_->count() - 1, qs(core::makeModel(name)->formula()), Qt::ToolTipRole);
     }
     model_->insertSeparator(model_->count());
+    addHeader(tr("Networks on the pixels"));
+    for (const char* name : {"mlp:16:tanh", "mlp:16:relu", "mlp:32,16:relu", "mlp:64:sigmoid"}) {
+        model_->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+        model_->setItemData(model_->count() - 1,
+            tr("A network reading the image shrunk to n x n pixels: nn.Sequential(Linear, activation, ..., Linear), "
+               "one output, the count."),
+            Qt::ToolTipRole);
+    }
+    model_->insertSeparator(model_->count());
     addHeader(tr("Analytic landscapes"));
     for (const auto& name : core::AnalyticObjective::names()) {
         core::AnalyticKind kind{};
@@ -156,6 +168,33 @@ QGroupBox* ControlPanel::buildModelGroup()
         model_->setItemData(model_->count() - 1, qs(core::AnalyticObjective(kind).formula()), Qt::ToolTipRole);
     }
     modelForm_->addRow(tr("Model"), model_);
+
+    hidden_ = named(new QLineEdit, "hiddenUnitsEdit",
+        tr("Units in each hidden layer: one number for one layer (16), two for two (32,16). Press Enter to apply."));
+    modelForm_->addRow(tr("Hidden units"), hidden_);
+    activation_ = named(new QComboBox, "activationCombo",
+        tr("The hidden layers' activation: tanh and sigmoid are smooth, relu has kinks where a unit turns on."));
+    for (const char* a : {"tanh", "relu", "sigmoid"})
+        activation_->addItem(QString::fromLatin1(a), QString::fromLatin1(a));
+    modelForm_->addRow(tr("Activation"), activation_);
+    inputSize_ = named(new QComboBox, "inputSizeCombo",
+        tr("The network reads the image shrunk to n x n pixels by block means: n must divide the image's side."));
+    for (int n : {4, 6, 8, 12, 16, 24})
+        inputSize_->addItem(QStringLiteral("%1 x %1").arg(n), n);
+    modelForm_->addRow(tr("Input"), inputSize_);
+    binder_->onEdit(hidden_, &QLineEdit::editingFinished, [this] { editNetwork(); });
+    binder_->onEdit(activation_, &QComboBox::currentIndexChanged, [this] { editNetwork(); });
+    binder_->onEdit(inputSize_, &QComboBox::currentIndexChanged, [this] {
+        const int n = inputSize_->currentData().toInt();
+        edit(Change::Problem, [&](AppSettings& s) {
+            if (s.inputSize != n) {
+                s.inputSize = n;
+                s.held.clear();   // other inputs: other first-layer weights
+                s.start.clear();
+                s.range.reset();
+            }
+        });
+    });
 
     formula_ = named(new QLabel, "formulaLabel", tr("The formula of the model or function."));
     formula_->setWordWrap(true);
@@ -208,6 +247,21 @@ QGroupBox* ControlPanel::buildModelGroup()
         edit(Change::Problem, [&](AppSettings& s) { s.loss.delta = v; });
     });
     return modelGroup_;
+}
+
+void ControlPanel::editNetwork()
+{
+    const QString name = QStringLiteral("mlp:%1:%2")
+                             .arg(hidden_->text().simplified().remove(QLatin1Char(' ')), activation_->currentData().toString());
+    try {
+        const std::string spelling = core::MlpSpec::parse(name.toStdString()).spelling();
+        if (model_->findData(qs(spelling)) < 0)
+            model_->addItem(qs(spelling), qs(spelling));
+        edit(Change::Problem, [&](AppSettings& s) { s.setModel(spelling); });
+        binder_->silently([&] { model_->setCurrentIndex(model_->findData(qs(spelling))); });
+    } catch (const core::InputError& e) {
+        setProblem(qs(e.what()));
+    }
 }
 
 QGroupBox* ControlPanel::buildStepGroup()
@@ -494,10 +548,55 @@ QGroupBox* ControlPanel::buildDataGroup()
 QGroupBox* ControlPanel::buildPlaneGroup()
 {
     auto* group = named(new QGroupBox(tr("Plotted plane")), "planeGroup",
-        tr("The landscape is the loss over two parameters; any others are held at the values set here."));
+        tr("The landscape is the loss over two parameters, any others held at the values set here; or over a plane "
+           "through all of them (a network's thousands), as in Li et al. 2018."));
     planeForm_ = formFor(group);
-    axis1_ = named(new QComboBox, "axis1Combo", tr("The parameter on the horizontal axis of the landscape."));
-    axis2_ = named(new QComboBox, "axis2Combo", tr("The parameter on the vertical axis of the landscape."));
+    planeKind_ = named(new QComboBox, "planeCombo",
+        tr("Two parameters: the literal surface over two weights, the rest held.\n"
+           "Random plane: two random directions through the origin, each unit's incoming weights scaled to that "
+           "unit's own (filter normalisation), biases still; alpha = beta = 0 is the origin, 1 a step as long as the "
+           "weights.\nPCA plane: the path's first two principal components, through its last point: the plane the "
+           "run moved in most. The path drawn on a plane is its projection; the read-outs say how far off it the "
+           "run is."));
+    planeKind_->addItem(tr("Two parameters"), plotPlaneName(PlotPlane::Axes));
+    planeKind_->addItem(tr("Random plane"), plotPlaneName(PlotPlane::Random));
+    planeKind_->addItem(tr("PCA plane of the path"), plotPlaneName(PlotPlane::Pca));
+    planeForm_->addRow(tr("Axes"), planeKind_);
+    planeSeed_ = named(new QSpinBox, "planeSeedSpin", tr("The random plane's seed: another seed, other directions."));
+    planeSeed_->setRange(1, kMaxSeed);
+    planeForm_->addRow(tr("Plane seed"), planeSeed_);
+    recentre_ = named(new QPushButton(tr("Recentre the plane here")), "recentreButton",
+        tr("The plane's origin moves to the current point (a random plane's directions are drawn for it anew; the "
+           "PCA plane is the path's so far) and the path is projected again. Training goes on."));
+    planeForm_->addRow(QString(), recentre_);
+    connect(recentre_, &QPushButton::clicked, this, &ControlPanel::recentreRequested);
+    binder_->onEdit(planeKind_, &QComboBox::currentIndexChanged, [this] {
+        const auto kind = plotPlaneFromName(planeKind_->currentData().toString()).value_or(PlotPlane::Axes);
+        edit(Change::Plane, [&](AppSettings& s) {
+            s.setPlane(kind);
+            if (kind == PlotPlane::Pca || kind == PlotPlane::Random)
+                s.held.clear();   // through the point the run stands on now: RunBuilder places it
+        });
+        rebuildHeldSliders();
+        updateVisibility();
+    });
+    binder_->onEdit(planeSeed_, &QSpinBox::valueChanged, [this](int seed) {
+        edit(Change::Plane, [&](AppSettings& s) {
+            s.planeSeed = static_cast<std::uint64_t>(seed);
+            s.range.reset();
+        });
+    });
+    axis1_ = named(new QComboBox, "axis1Combo", tr("The parameter on the horizontal axis of the landscape. Type to search by name."));
+    axis2_ = named(new QComboBox, "axis2Combo", tr("The parameter on the vertical axis of the landscape. Type to search by name."));
+    for (QComboBox* axis : {axis1_, axis2_}) {
+        // A network has thousands of parameters: the list is searched by typing part of a name.
+        axis->setEditable(true);
+        axis->setInsertPolicy(QComboBox::NoInsert);
+        axis->completer()->setFilterMode(Qt::MatchContains);
+        axis->completer()->setCompletionMode(QCompleter::PopupCompletion);
+        axis->setMaxVisibleItems(20);
+        axis->lineEdit()->setToolTip(axis->toolTip());
+    }
     planeForm_->addRow(tr("Horizontal"), axis1_);
     planeForm_->addRow(tr("Vertical"), axis2_);
 
@@ -531,6 +630,9 @@ void ControlPanel::rebuildHeldSliders()
     held_.clear();
     heldIndex_.clear();
     const auto& names = context_.parameterNames;
+    // On a plane nothing is held; a network's thousands get no sliders.
+    if (settings().plane != PlotPlane::Axes || static_cast<int>(names.size()) > kMaxHeldSliders)
+        return;
     for (int p = 0; p < static_cast<int>(names.size()); ++p) {
         if (p == settings().axis1 || p == settings().axis2)
             continue;
@@ -576,7 +678,23 @@ void ControlPanel::showSettings()
     const Context& context = context_;
     const auto& opt = settings.train.optimizer;
 
+    if (model_->findData(qs(settings.model)) < 0)
+        model_->addItem(qs(settings.model), qs(settings.model));   // a network of a file's own shape
     model_->setCurrentIndex(model_->findData(qs(settings.model)));
+    if (settings.isNetwork()) {
+        try {
+            const core::MlpSpec spec = core::MlpSpec::parse(settings.model);
+            QStringList units;
+            for (int h : spec.hidden)
+                units << QString::number(h);
+            hidden_->setText(units.join(QLatin1Char(',')));
+            activation_->setCurrentIndex(activation_->findData(qs(std::string(core::activationName(spec.activation)))));
+        } catch (const core::InputError&) {
+        }
+        if (inputSize_->findData(settings.inputSize) < 0)
+            inputSize_->addItem(QStringLiteral("%1 x %1").arg(settings.inputSize), settings.inputSize);
+        inputSize_->setCurrentIndex(inputSize_->findData(settings.inputSize));
+    }
     formula_->setText(context.formula);
     loss_->setCurrentIndex(loss_->findData(QString::fromUtf8(core::lossName(settings.loss.kind).data(),
         static_cast<qsizetype>(core::lossName(settings.loss.kind).size()))));
@@ -643,6 +761,8 @@ void ControlPanel::showSettings()
     }
     axis1_->setCurrentIndex(settings.axis1);
     axis2_->setCurrentIndex(settings.axis2);
+    planeKind_->setCurrentIndex(planeKind_->findData(plotPlaneName(settings.plane)));
+    planeSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(settings.planeSeed, kMaxSeed)));
     rebuildHeldSliders();
     updateVisibility();
 }
@@ -673,6 +793,16 @@ void ControlPanel::updateVisibility()
     scheduleForm_->setRowVisible(period_, sk == ScheduleKind::Cosine || sk == ScheduleKind::CosineRestarts);
     scheduleForm_->setRowVisible(mult_, sk == ScheduleKind::CosineRestarts);
     scheduleForm_->setRowVisible(minLr_, sk == ScheduleKind::Cosine || sk == ScheduleKind::CosineRestarts);
+
+    const bool network = settings.isNetwork();
+    modelForm_->setRowVisible(hidden_, network);
+    modelForm_->setRowVisible(activation_, network);
+    modelForm_->setRowVisible(inputSize_, network);
+    const bool onPlane = settings.plane != PlotPlane::Axes;
+    planeForm_->setRowVisible(axis1_, !onPlane);
+    planeForm_->setRowVisible(axis2_, !onPlane);
+    planeForm_->setRowVisible(planeSeed_, settings.plane == PlotPlane::Random);
+    planeForm_->setRowVisible(recentre_, onPlane);
 
     const bool usesData = context_.usesData;
     modelForm_->setRowVisible(loss_, usesData);

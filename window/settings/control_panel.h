@@ -64,8 +64,14 @@ public:
     QSize minimumSizeHint() const override;
     QSize sizeHint() const override;
 
+    // Held sliders are made for at most this many parameters; a network's thousands are held
+    // on a plane instead.
+    static constexpr int kMaxHeldSliders = 8;
+
 signals:
     void builtInDataRequested();
+    // "Recentre the plane here": the plane's origin should move to the current point.
+    void recentreRequested();
 
 private:
     QGroupBox* buildModelGroup();
@@ -75,6 +81,7 @@ private:
     QGroupBox* buildDataGroup();
     QGroupBox* buildPlaneGroup();
     void rebuildHeldSliders();
+    void editNetwork();   // the network fields make a model name
     void updateVisibility();
     void updateSchedule();
     void updateSurfaceChoices();
@@ -94,6 +101,9 @@ private:
     QComboBox* surface_ = nullptr;
     QFormLayout* modelForm_ = nullptr;
     QGroupBox* modelGroup_ = nullptr;
+    QLineEdit* hidden_ = nullptr;        // a network's hidden units: "16" or "32,16"
+    QComboBox* activation_ = nullptr;
+    QComboBox* inputSize_ = nullptr;
 
     SliderSpin* lr_ = nullptr;
     SliderSpin* momentum_ = nullptr;
@@ -136,6 +146,9 @@ private:
     QCheckBox* augNoise_ = nullptr;
     QFormLayout* dataForm_ = nullptr;
 
+    QComboBox* planeKind_ = nullptr;
+    QSpinBox* planeSeed_ = nullptr;
+    QPushButton* recentre_ = nullptr;
     QComboBox* axis1_ = nullptr;
     QComboBox* axis2_ = nullptr;
     QFormLayout* planeForm_ = nullptr;

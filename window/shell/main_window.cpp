@@ -100,8 +100,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
         {panel_, readouts_, batchStrip_, datasetPanel_, landscape_, caption_, runLabel_, timeline_, statusBar(),
             {actions_.play, actions_.step, actions_.epoch, actions_.back, actions_.epochBack}},
         this);
-    presenter_ = new RunPresenter(controller_, builder_->problem(), store_->value(),
+    presenter_ = new RunPresenter(controller_, builder_->problem(), builder_->projection(), store_->value(),
         {landscape_, lossPlot_, batchStrip_, readouts_, timeline_, stepCard_, gradientCheck_, datasetPanel_, banner_}, this);
+    builder_->setPathSource([this] { return presenter_->pathPoints(); });
+    connect(builder_, &RunBuilder::projectionChanged, presenter_, &RunPresenter::reproject);
     connect(presenter_, &RunPresenter::frameShown, this, &MainWindow::frameShown);
     files_ = new FileCommands({this, store_, builder_, controller_, race_, statusBar(),
                                   [this](const AppSettings& settings) { applySettings(settings); }},
@@ -457,6 +459,7 @@ void MainWindow::connectSignals()
     connect(actions_.openRun, &QAction::triggered, files_, &FileCommands::openRunDialog);
 
     connect(panel_, &ControlPanel::builtInDataRequested, files_, &FileCommands::useBuiltInData);
+    connect(panel_, &ControlPanel::recentreRequested, this, &MainWindow::recentrePlane);
     connect(datasetPanel_, &DatasetPanel::augmentationChanged, this, [this](const core::AugmentationSettings& augmentation) {
         store_->edit(SettingsStore::Change::Training, [&](AppSettings& s) { s.train.augmentation = augmentation; });
         panel_->refresh();   // its check boxes follow, silently
@@ -654,6 +657,16 @@ bool MainWindow::openRun(const QString& path, QString* error)
 const PathLog& MainWindow::pathLog() const
 {
     return presenter_->pathLog();
+}
+
+const core::Projection& MainWindow::projection() const
+{
+    return builder_->projection();
+}
+
+void MainWindow::recentrePlane()
+{
+    builder_->recentrePlane(presenter_->currentPoint());
 }
 
 void MainWindow::showAbout()

@@ -13,6 +13,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include "core/landscape/projection.h"
 #include "session/problem/problem.h"
 #include "session/run/path_log.h"
 #include "session/settings/app_settings.h"
@@ -81,6 +82,10 @@ public:
     AppSettings currentSettings() const;
     const Problem& problem() const;
     const PathLog& pathLog() const;
+    // How the run meets the plot: two parameters or a plane (RunBuilder::projection).
+    const core::Projection& projection() const;
+    // The plane's origin moves to the point shown (View > Recentre the plane here).
+    void recentrePlane();
     TrainingController* controller() const { return controller_; }
     LandscapePlot* landscapePlot() const { return landscape_; }
     LossPlot* lossPlot() const { return lossPlot_; }

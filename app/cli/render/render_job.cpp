@@ -285,8 +285,7 @@ int RenderJob::run()
     ui::AnimationRun run;
     run.init = rows.init();
     run.rows = rows.rows();
-    run.axis1 = plane_.axis1();
-    run.axis2 = plane_.axis2();
+    run.projection = core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
     core::Vec gradient;
     core::Workspace ws;
     objective.evaluateWithGradient(run.init, trainer.data().train, gradient, ws);
@@ -384,8 +383,7 @@ int RenderJob::runRace()
         loss->setLogScale(options_.base().logLoss);
 
     ui::AnimationRun run;
-    run.axis1 = plane_.axis1();
-    run.axis2 = plane_.axis2();
+    run.projection = core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
     run.entrants = std::move(lanes);
     if (output_ != Output::Image)
         run.title = title_;
