@@ -70,7 +70,7 @@ private slots:
 void TestLessons::initTestCase()
 {
     initDownhillResources();
-    QCOMPARE(lessonPaths().size(), 10);
+    QCOMPARE(lessonPaths().size(), 14);
 }
 
 void TestLessons::menuListsEveryLesson()
