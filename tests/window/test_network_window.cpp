@@ -18,6 +18,7 @@
 #include "session/run/training_controller.h"
 #include "tests/common/controller_sync.h"
 #include "tests/common/window_harness.h"
+#include "window/run/batch_strip.h"
 #include "window/shell/main_window.h"
 
 using namespace downhill;
@@ -71,6 +72,7 @@ private slots:
     void recentreKeepsTheRunGoing();
     void pcaPlaneHoldsThePath();
     void twoWeightsByName();
+    void batchStripShowsTheNetworksCounts();
 };
 
 void TestNetworkWindow::trainsOnARandomPlane()
@@ -180,3 +182,44 @@ void TestNetworkWindow::twoWeightsByName()
 
 QTEST_MAIN(TestNetworkWindow)
 #include "test_network_window.moc"
+
+// The batch strip says what the network counted in each image it saw: here each shown image's
+// pixels are shrunk to 12 x 12 by hand and run through mlp:8:relu with the start's weights
+// (the strip shows the batch with the model before its update), in the state_dict layout.
+void TestNetworkWindow::batchStripShowsTheNetworksCounts()
+{
+    auto w = openWindow(networkSettings());
+    QVERIFY(w);
+    const core::Vec start = ui::toVec(w->settings().start);
+    steps(*w, 1);
+    auto* strip = w->findChild<ui::BatchStrip*>();
+    QVERIFY(strip);
+    int checked = 0;
+    for (const ui::BatchStrip::Item& item : strip->items()) {
+        if (item.image.isNull())
+            continue;
+        QCOMPARE(item.image.width(), 48);
+        const int n = 12, block = 48 / n, hidden = 8, inputs = n * n;
+        Eigen::VectorXd x(inputs);
+        for (int r = 0; r < n; ++r) {
+            for (int c = 0; c < n; ++c) {
+                double sum = 0;
+                for (int y = 0; y < block; ++y)
+                    for (int xx = 0; xx < block; ++xx)
+                        sum += item.image.constScanLine(r * block + y)[c * block + xx];
+                x[r * n + c] = sum / (block * block) / 255.0;
+            }
+        }
+        double y = start[inputs * hidden + hidden + hidden];   // 2.bias[0]
+        for (int u = 0; u < hidden; ++u) {
+            double pre = start[inputs * hidden + u];   // 0.bias[u]
+            for (int k = 0; k < inputs; ++k)
+                pre += start[u * inputs + k] * x[k];   // 0.weight[u][k]
+            y += start[inputs * hidden + hidden + u] * std::max(pre, 0.0);   // 2.weight[0][u]
+        }
+        QVERIFY2(std::abs(item.prediction - y) < 1e-12 * std::max(1.0, std::abs(y)),
+            qPrintable(QStringLiteral("%1 vs %2").arg(item.prediction, 0, 'g', 17).arg(y, 0, 'g', 17)));
+        ++checked;
+    }
+    QVERIFY(checked >= 8);
+}

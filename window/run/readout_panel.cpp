@@ -100,13 +100,15 @@ void ReadoutPanel::showParameters(const core::Vec& params, const core::Vec& grad
     if (params.size() > kListedParameters) {
         // A network: thousands of lines would say nothing. Its size and the few parameters the
         // gradient pulls hardest, by name.
-        QString text = tr("%1 parameters, |w| = %2").arg(params.size()).arg(number(params.norm()));
+        // Four significant digits: the panel is narrow and the lines are many.
+        const auto brief = [](double v) { return std::isfinite(v) ? QString::number(v, 'g', 4) : number(v); };
+        QString text = tr("%1 parameters\n|w| = %2").arg(params.size()).arg(brief(params.norm()));
         if (gradient.size() == params.size()) {
             text += QLatin1Char('\n') + tr("largest |dL/dw|:");
             for (const Eigen::Index i : core::largestGradients(gradient, kListedGradients)) {
                 const QString name = i < static_cast<Eigen::Index>(names_.size())
                     ? QString::fromStdString(names_[static_cast<std::size_t>(i)]) : QString::number(i);
-                text += QStringLiteral("\n%1\n  w = %2  dL/dw = %3").arg(name, number(params[i]), number(gradient[i]));
+                text += QStringLiteral("\n%1\n  w %2  dL/dw %3").arg(name, brief(params[i]), brief(gradient[i]));
             }
         }
         params_->setText(text);

@@ -7,6 +7,8 @@
 #include <QLabel>
 
 #include "core/base/even_spread.h"
+#include "core/data/pixel_inputs.h"
+#include "core/model/mlp_objective.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/run_animation.h"
@@ -347,6 +349,12 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
         d->model().predict(x, snap.latest->before, y);
     }
+    // A network reads the pixels of the image it saw, not the feature: it is shrunk and run
+    // forward here for the images the strip shows (a forward pass of a few columns).
+    const core::MlpObjective* net = problem_.network();
+    const int n = net ? net->inputSize() : 0;
+    core::Samples seen;
+    std::vector<int> seenAt;
     QVector<BatchStrip::Item> items;
     items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
     for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {
@@ -357,12 +365,28 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
             // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
             const core::TrainSettings& ts = settings_.train;
-            item.image = toQImage(BatchImages::seen(trainData, ts, snap.latest->epoch, row));
+            const core::GrayImage image = BatchImages::seen(trainData, ts, snap.latest->epoch, row);
+            item.image = toQImage(image);
             item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
+            if (net) {
+                const auto k = static_cast<Eigen::Index>(seenAt.size());
+                seen.inputs.conservativeResize(n * n, k + 1);
+                core::shrinkImage(image, n, seen.inputs.col(k));
+                seenAt.push_back(static_cast<int>(i));
+            }
         }
         item.count = trainData.train.t[row];
         item.prediction = y[static_cast<Eigen::Index>(i)];
         items.push_back(std::move(item));
+    }
+    if (net && !seenAt.empty()) {
+        const auto k = static_cast<Eigen::Index>(seenAt.size());
+        seen.x = core::Array::Zero(k);
+        seen.t = core::Array::Zero(k);
+        core::Workspace ws;
+        net->evaluate(snap.latest->before, seen, ws);
+        for (Eigen::Index j = 0; j < k; ++j)
+            items[seenAt[static_cast<std::size_t>(j)]].prediction = ws.y[j];
     }
     views_.batchStrip->setItems(items);
 }
