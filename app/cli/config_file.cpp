@@ -25,6 +25,12 @@ RunConfig loadConfigFile(const std::string& path)
     c.train = s.train;
     c.axes = std::array<int, 2>{s.axis1, s.axis2};
     c.range = s.range;
+    if (s.isNetwork())
+        c.inputSize = s.inputSize;
+    if (s.plane == ui::PlotPlane::Random)
+        c.plane = "random:" + std::to_string(s.planeSeed);
+    else if (s.plane == ui::PlotPlane::Pca)
+        c.plane = "pca";
     c.gradientField = s.gradientField;
     c.captions = s.captions;
     c.logLoss = s.logLoss;

@@ -48,7 +48,7 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
         loss.delta = *delta;
     }
     const std::string modelName = cl.text("model", base.model);
-    int inputSize = core::kDefaultInputSize;
+    int inputSize = modelName == base.model && base.inputSize > 0 ? base.inputSize : core::kDefaultInputSize;
     if (const auto n = cl.integer("input-size")) {
         requireBetween("input-size", *n, 1, 4096);
         if (!core::MlpSpec::looksLikeMlp(modelName))

@@ -18,30 +18,37 @@ std::vector<FlagSpec> PlaneChoice::flags(bool withPath)
     };
 }
 
-PlaneChoice::PlaneChoice(const CommandLine& cl, const core::Objective& objective, bool withPath) : objective_(objective)
+void PlaneChoice::readPlane(const std::string& flag, const std::string& plane, bool withPath)
+{
+    if (plane == "pca") {
+        if (!withPath)
+            failFlag(flag, "pca needs a training path: run train --plane pca --directions-out FILE.csv "
+                           "--params-out END.csv, then give --directions FILE.csv --params-in END.csv");
+        kind_ = Kind::Pca;
+    } else if (plane == "random" || plane.rfind("random:", 0) == 0) {
+        kind_ = Kind::Random;
+        if (plane.size() > 6) {
+            const std::int64_t seed = CommandLine::parseInteger(flag, plane.substr(7));
+            if (seed < 0)
+                failFlag(flag, "the seed must be a whole number from 0, got " + plane.substr(7));
+            seed_ = static_cast<std::uint64_t>(seed);
+        }
+    } else {
+        failFlag(flag, "expected random, random:SEED" + std::string(withPath ? " or pca" : "") + ", got '" + plane + "'");
+    }
+}
+
+PlaneChoice::PlaneChoice(const CommandLine& cl, const core::Objective& objective, bool withPath, const std::string& basePlane)
+    : objective_(objective)
 {
     const auto plane = cl.text("plane");
     const auto directions = cl.text("directions");
     if (plane && directions)
         failFlag("directions", "contradicts --plane: the directions come from one or the other");
-    if (plane) {
-        if (*plane == "pca") {
-            if (!withPath)
-                failFlag("plane", "pca needs a training path: run train --plane pca --directions-out FILE.csv "
-                                  "--params-out END.csv, then give --directions FILE.csv --params-in END.csv");
-            kind_ = Kind::Pca;
-        } else if (*plane == "random" || plane->rfind("random:", 0) == 0) {
-            kind_ = Kind::Random;
-            if (plane->size() > 6) {
-                const std::int64_t seed = CommandLine::parseInteger("plane", plane->substr(7));
-                if (seed < 0)
-                    failFlag("plane", "the seed must be a whole number from 0, got " + plane->substr(7));
-                seed_ = static_cast<std::uint64_t>(seed);
-            }
-        } else {
-            failFlag("plane", "expected random, random:SEED" + std::string(withPath ? " or pca" : "") + ", got '" + *plane + "'");
-        }
-    }
+    if (plane)
+        readPlane("plane", *plane, withPath);
+    else if (!directions && !cl.has("axes") && !basePlane.empty())
+        readPlane("config", basePlane, withPath);
     if (directions) {
         kind_ = Kind::File;
         file_ = *directions;
@@ -66,6 +73,18 @@ PlaneChoice::PlaneChoice(const CommandLine& cl, const core::Objective& objective
     if (any() && cl.has("axes"))
         failFlag("axes", "contradicts --" + std::string(directions ? "directions" : "plane")
                 + ": the landscape is over two parameters or over a plane, not both");
+}
+
+bool PlaneChoice::originAtStart(const CommandLine& cl, bool defaultAtStart) const
+{
+    const auto origin = cl.text("plane-origin");
+    if (!origin)
+        return defaultAtStart;
+    if (*origin != "start" && *origin != "end")
+        failFlag("plane-origin", "expected start or end, got '" + *origin + "'");
+    if (!any())
+        failFlag("plane-origin", "needs a plane: give --plane or --directions");
+    return *origin == "start";
 }
 
 std::string PlaneChoice::describe() const

@@ -25,11 +25,15 @@ public:
     static std::vector<FlagSpec> flags(bool withPath);
 
     // Reads and checks the flags; --directions is read here, and --directions-out made here,
-    // so that a bad file fails before any work.
-    PlaneChoice(const CommandLine& cl, const core::Objective& objective, bool withPath);
+    // so that a bad file fails before any work. basePlane: a --config file's plane as --plane
+    // spells it ("" for two parameters), used when no flag chooses the plane or the axes.
+    PlaneChoice(const CommandLine& cl, const core::Objective& objective, bool withPath, const std::string& basePlane = "");
 
     bool any() const { return kind_ != Kind::None; }
     bool needsPath() const { return kind_ == Kind::Pca; }
+    // --plane-origin: the point the plane goes through, the run's start or its end; by default
+    // defaultAtStart. A flag that is not start or end, or given without a plane, is refused.
+    bool originAtStart(const CommandLine& cl, bool defaultAtStart) const;
     // "a random plane (seed 3)", "the PCA plane of the path", "the plane of directions.csv".
     std::string describe() const;
 
@@ -41,6 +45,8 @@ public:
     std::optional<std::string> directionsPath() const;
 
 private:
+    void readPlane(const std::string& flag, const std::string& text, bool withPath);
+
     enum class Kind { None, Random, Pca, File };
     const core::Objective& objective_;
     Kind kind_ = Kind::None;

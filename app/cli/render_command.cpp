@@ -1,5 +1,6 @@
 #include "app/cli/render_command.h"
 
+#include "app/cli/plane_choice.h"
 #include "app/cli/plane_options.h"
 #include "app/cli/race_options.h"
 #include "app/cli/train_options.h"
@@ -18,7 +19,7 @@ RenderCommand::RenderCommand()
 #if !DOWNHILL_HAVE_RENDER
     spec_.summary += " (not in this build)";
 #endif
-    spec_.usage = "--out FILE.png|.svg|.pdf|.gif|DIR/ [--frames N] [--fps F] [--size WxH] [--axes P1,P2] [--range A:B,C:D] [--race SPEC]... [train's flags]";
+    spec_.usage = "--out FILE.png|.svg|.pdf|.gif|DIR/ [--frames N] [--fps F] [--size WxH] [--axes P1,P2 | --plane random[:SEED]|pca | --directions FILE.csv] [--range A:B,C:D] [--race SPEC]... [train's flags]";
     spec_.description =
         "Runs the training exactly as train does (the same flags, the same path for the same seed), then draws\n"
         "the figure the window shows: the loss landscape over two parameters (the others held at the run's\n"
@@ -33,7 +34,12 @@ RenderCommand::RenderCommand()
         "--frames frames spread evenly from step 0 to the last step, the path growing, the point, its arrows and\n"
         "the loss marker moving (in a race, every entrant's path and point, each entrant standing still once it\n"
         "has stopped); with --out DIR/ or --frames-dir DIR the same frames as numbered PNGs\n"
-        "(frame_0000.png, ...). A cancelled (Ctrl+C) or failed animation leaves no file or folder behind.";
+        "(frame_0000.png, ...). A cancelled (Ctrl+C) or failed animation leaves no file or folder behind.\n"
+        "With --plane or --directions (or a --config file's plane) the map is a plane through every parameter,\n"
+        "as the window draws a network's: alpha and beta along its two directions, the path and arrows projected\n"
+        "onto it (the summary says how far off it the run ends). A random plane or given directions go through\n"
+        "the start by default, the PCA plane of the path through its end (a first run finds the path); a race is\n"
+        "drawn on a plane through the start.";
     spec_.groups = TrainOptions::flagGroups();
     spec_.groups.push_back({"Figure",
         {
@@ -50,6 +56,9 @@ RenderCommand::RenderCommand()
                 "update's batch (as the model saw it, augmented if on); train+val draws the training and the validation "
                 "maps side by side, the same path on both, each marking its own minimum and the other's"},
         }});
+    auto planeFlags = PlaneChoice::flags(true);
+    planeFlags.push_back({"plane-origin", "start|end", "start; the PCA plane: end", "the point the plane goes through: the run's start or its end"});
+    spec_.groups.push_back({"Plane through every parameter", planeFlags});
     spec_.groups.push_back({"Race", {RaceOptions::flag()}});
     spec_.groups.push_back({"Output",
         {

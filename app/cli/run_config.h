@@ -32,6 +32,10 @@ struct RunConfig {
     // What render draws: the file's plane and view, for the file's model only.
     std::optional<std::array<int, 2>> axes;
     std::optional<std::array<double, 4>> range;   // {min1, max1, min2, max2}
+    // A network's input size (0: not given, the default) and the file's plotted plane, as the
+    // --plane flag spells it: "" (two parameters, axes), "random:SEED" or "pca".
+    int inputSize = 0;
+    std::string plane;
     bool gradientField = true;
     bool captions = true;
     bool logLoss = true;

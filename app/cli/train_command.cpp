@@ -8,41 +8,11 @@
 #include "app/cli/number_format.h"
 #include "app/cli/params_file.h"
 #include "app/cli/plane_choice.h"
+#include "app/cli/run_plane.h"
 #include "app/cli/train_options.h"
 #include "app/cli/train_runner.h"
-#include "session/run/thinned_log.h"
 
 namespace downhill::cli {
-
-namespace {
-
-// The path's parameters, kept to the PCA plane's number of points however long the run.
-class PathRecorder final : public core::TrainObserver {
-public:
-    struct Point {
-        std::int64_t step = 0;
-        core::Vec params;
-    };
-
-    void onBegin(const core::Trainer& trainer) override { log_.append({trainer.state().step, trainer.params()}); }
-    bool onStep(const core::Trainer&, const core::StepRecord& record) override
-    {
-        log_.append({record.step, record.after});
-        return true;
-    }
-    std::vector<core::Vec> points() const
-    {
-        std::vector<core::Vec> out;
-        for (const Point& p : log_.items())
-            out.push_back(p.params);
-        return out;
-    }
-
-private:
-    ui::ThinnedLog<Point> log_{static_cast<std::size_t>(core::kMaxPcaPoints)};
-};
-
-}  // namespace
 
 TrainCommand::TrainCommand()
 {
@@ -70,31 +40,14 @@ TrainCommand::TrainCommand()
 int TrainCommand::run(const CommandLine& cl)
 {
     const TrainOptions options(cl);
-    PlaneChoice choice(cl, *options.model().objective(), true);
-    const std::string origin = cl.text("plane-origin", "end");
-    if (origin != "start" && origin != "end")
-        failFlag("plane-origin", "expected start or end, got '" + origin + "'");
-    if (cl.has("plane-origin") && !choice.any())
-        failFlag("plane-origin", "needs a plane: give --plane or --directions");
+    PlaneChoice choice(cl, *options.model().objective(), true, options.modelFromBase() ? options.base().plane : "");
+    const std::string origin = choice.originAtStart(cl, false) ? "start" : "end";
 
     const InterruptGuard interrupt;
-    std::optional<core::Plane> plane;
-    if (choice.any()) {
-        if (origin == "start" && !choice.needsPath()) {
-            plane = choice.make(options.model().point(), nullptr);
-        } else {
-            // The plane depends on where the run goes: a first run finds it.
-            TrainRunner first(options, spec_.name);
-            PathRecorder path;
-            first.addObserver(&path);
-            if (!first.run(interrupt.flag(), true))
-                return kExitInterrupted;
-            const std::vector<core::Vec> points = path.points();
-            plane = choice.make(first.trainer().params(), &points);
-            if (origin == "start")
-                plane->origin = options.model().point();
-        }
-    }
+    const RunPlane found = findRunPlane(choice, options, origin == "start", spec_.name, interrupt.flag());
+    if (found.interrupted)
+        return kExitInterrupted;
+    const std::optional<core::Plane>& plane = found.plane;
 
     TrainRunner runner(options, spec_.name);
     if (const auto out = cl.text("out"))

@@ -39,6 +39,9 @@ private slots:
     void badInput();
     void rendersWithoutPlatformOrDisplay();
     void otherCommandsNeedNoDisplay();
+    void onAPlane();
+    void planeBadInput_data();
+    void planeBadInput();
 #else
     void notAvailable();
 #endif
@@ -326,6 +329,112 @@ void TestCliRender::otherCommandsNeedNoDisplay()
         const CliRun run = runCli(args, dir_.path(), 60000, env);
         QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), qPrintable(args.join(' ') + ": " + run.err));
     }
+}
+
+// A network's figure on a plane through all its parameters: the same plane, the same run and
+// the same end on it as train finds for the same flags (train's own numbers are checked against
+// numpy by tools/plane_numpy_check.py), the directions written, and a --config file's plane.
+void TestCliRender::onAPlane()
+{
+    const QString images = path("plane-images");
+    QCOMPARE(runCli({"dataset", "--count", "40", "--seed", "3", "--size", "32", "--out", images}).exitCode, 0);
+    const QStringList net{"--data", images, "--model", "mlp:3", "--input-size", "2", "--steps", "20", "--lr", "0.2",
+        "--batch-size", "8"};
+    const auto planeLines = [](const QByteArray& out) {
+        const qsizetype at = out.indexOf("plane: ");
+        const qsizetype end = out.indexOf("\nend on the plane: ", at);
+        return at < 0 || end < 0 ? QByteArray() : out.mid(at, out.indexOf('\n', end + 1) - at);
+    };
+    struct Case {
+        QStringList flags;
+        QByteArray says;
+    };
+    const QList<Case> cases = {
+        {{"--plane", "random:4"}, "plane: a random plane (seed 4) through the run's start\n"},
+        {{"--plane", "random:4", "--plane-origin", "end"}, "plane: a random plane (seed 4) through the run's end\n"},
+        {{"--plane", "pca"}, "plane: the PCA plane of the path through the run's end, explaining "},
+    };
+    for (const Case& c : cases) {
+        QStringList trainFlags = c.flags;
+        if (!trainFlags.contains("--plane-origin") && trainFlags[1] != "pca")
+            trainFlags += {"--plane-origin", "start"};   // train's default is the end
+        const CliRun train = runCli(QStringList{"train"} + net + trainFlags + QStringList{"--directions-out", path("td.csv"),
+                                        "--out", path("t.csv")}, dir_.path());
+        QCOMPARE(train.exitCode, 0);
+        const CliRun render = runCli(QStringList{"render"} + net + c.flags + QStringList{"--directions-out", path("rd.csv"),
+                                         "--trajectory", path("r.csv"), "--size", "400x300", "--out", path("plane.png")},
+            dir_.path());
+        QVERIFY2(render.exitCode == 0 && render.err.isEmpty(), render.err.constData());
+        QVERIFY2(render.out.contains(c.says), render.out.constData());
+        QVERIFY(!planeLines(train.out).isEmpty());
+        QCOMPARE(planeLines(render.out), planeLines(train.out));
+        QCOMPARE(readBytes(path("rd.csv")), readBytes(path("td.csv")));
+        // The trajectory render writes is the run's, plane or not (train's first six columns).
+        const Csv trained = readCsv(path("t.csv"));
+        const Csv rendered = readCsv(path("r.csv"));
+        QCOMPARE(rendered.rows.size(), 21);
+        for (int k = 0; k < rendered.rows.size(); ++k)
+            QCOMPARE(rendered.rows[k], trained.rows[k].mid(0, 6));
+        const QImage image(path("plane.png"));
+        QCOMPARE(image.size(), QSize(400, 300));
+    }
+
+    // A race on a random plane through the start: every entrant's summary, then the plane.
+    const CliRun race = runCli(QStringList{"render", "--data", images, "--model", "mlp:3", "--input-size", "2", "--steps", "20", "--plane", "random:4", "--race", "adam:lr=0.05",
+                                   "--race", "sgd:lr=0.2", "--size", "400x300", "--out", path("race.png")}, dir_.path());
+    QVERIFY2(race.exitCode == 0, race.err.constData());
+    QVERIFY2(race.out.contains("entrant 2 ") && race.out.contains("plane: a random plane (seed 4) through the run's start\nfigure: "),
+        race.out.constData());
+
+    // A settings file's plane is the figure's, unless a flag says otherwise.
+    const QString config = path("net-plane.json");
+    const QByteArray json = "{\"format\": \"downhill-settings\", \"version\": 1, \"model\": \"mlp:3\", \"input_size\": 2, "
+                            "\"data\": {\"path\": \"" + images.toUtf8() + "\"}, \"plane\": {\"kind\": \"random\", \"seed\": 6}}";
+    QVERIFY(writeBytes(config, json));
+    CliRun run = runCli({"render", "--config", config, "--steps", "5", "--size", "400x300", "--out", path("c.png")}, dir_.path());
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("plane: a random plane (seed 6) through the run's start\n"), run.out.constData());
+    run = runCli({"render", "--config", config, "--axes", "0.bias[0],0.bias[1]", "--steps", "5", "--size", "400x300", "--out",
+                     path("c.png")}, dir_.path());
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(!run.out.contains("plane: "), run.out.constData());
+}
+
+void TestCliRender::planeBadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("race on the PCA plane") << QStringList{"--plane", "pca", "--race", "adam:lr=0.01"}
+                                          << "--plane: a race is drawn on a plane through the start";
+    QTest::newRow("race through the end") << QStringList{"--plane", "random", "--plane-origin", "end", "--race", "adam:lr=0.01"}
+                                         << "--plane-origin: a race is drawn on a plane through the start";
+    QTest::newRow("origin sideways") << QStringList{"--plane", "random", "--plane-origin", "middle"}
+                                    << "--plane-origin: expected start or end, got 'middle'";
+    QTest::newRow("origin without a plane") << QStringList{"--plane-origin", "end"} << "--plane-origin: needs a plane";
+    QTest::newRow("plane and axes") << QStringList{"--plane", "random", "--axes", "0.bias[0],0.bias[1]"}
+                                   << "--axes: contradicts --plane";
+    QTest::newRow("bad plane") << QStringList{"--plane", "flat"} << "--plane: expected random, random:SEED or pca, got 'flat'";
+    QTest::newRow("missing directions") << QStringList{"--directions", "{out}/none.csv"} << "none.csv";
+}
+
+void TestCliRender::planeBadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString images = path("bad-plane-images");
+    if (!QFileInfo::exists(images))
+        QCOMPARE(runCli({"dataset", "--count", "20", "--seed", "3", "--size", "32", "--out", images}).exitCode, 0);
+    for (auto& arg : args)
+        arg.replace("{out}", out.path());
+    const CliRun run = runCli(QStringList{"render", "--data", images, "--model", "mlp:3", "--input-size", "2", "--steps", "3",
+                                  "--out", out.path() + "/x.png"} + args, out.path());
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(run.exitCode == 2, qPrintable(QString("exit %1, stderr: %2").arg(run.exitCode).arg(err)));
+    QVERIFY2(err.count('\n') == 1 && err.startsWith("downhill-cli render: ") && err.contains(expected), qPrintable(err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(filesIn(out.path()).isEmpty(), qPrintable(filesIn(out.path()).join(", ")));
 }
 
 #else

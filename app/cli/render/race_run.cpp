@@ -19,7 +19,7 @@ namespace {
 // Each entrant's track, kept bounded however long the run (as the window keeps a race's).
 class EntrantRecorder final : public core::TrainObserver {
 public:
-    EntrantRecorder(int axis1, int axis2) : axis1_(axis1), axis2_(axis2), track_(ui::LandscapePlot::kMaxPathPoints) {}
+    explicit EntrantRecorder(const core::Projection& projection) : projection_(projection), track_(ui::LandscapePlot::kMaxPathPoints) {}
 
     void onBegin(const core::Trainer& trainer) override
     {
@@ -36,17 +36,18 @@ public:
 private:
     void add(const core::Vec& w, std::int64_t step, double trainLoss)
     {
-        track_.append({step, QPointF(w[axis1_], w[axis2_]), trainLoss});
+        const core::PlaneCoordinates at = projection_.locate(w);
+        track_.append({step, QPointF(at.alpha, at.beta), trainLoss});
     }
 
-    int axis1_, axis2_;
+    const core::Projection& projection_;
     ui::ThinnedLog<ui::TrackPoint> track_;
 };
 
 }  // namespace
 
-RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item>& items, int axis1, int axis2)
-    : axis1_(axis1), axis2_(axis2)
+RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item>& items, core::Projection projection)
+    : projection_(std::move(projection))
 {
     const core::TrainSettings& base = model.settings();
     const int runBatch = model.batchSize();
@@ -60,7 +61,7 @@ RaceRun::RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item
             const ui::Problem problem = ui::Problem::fromRun(model.objectivePtr(), data);
             core::TrainSettings presetBase = base;
             presetBase.batchSize = runBatch;
-            const auto preset = ui::racePreset(problem, model.params(), axis1, axis2, presetBase);
+            const auto preset = ui::racePreset(problem, model.params(), projection_.axis1(), projection_.axis2(), presetBase);
             if (preset.size() != static_cast<std::size_t>(RaceOptions::kPresetEntrants))
                 throw std::logic_error("the race preset no longer has " + std::to_string(RaceOptions::kPresetEntrants) + " entrants");
             lineup.insert(lineup.end(), preset.begin(), preset.end());
@@ -99,7 +100,7 @@ bool RaceRun::run(const core::RunLimits& limits, const std::atomic<bool>* cancel
     l.cancel = cancel;
     l.withTrainLoss = true;   // the loss curves: the whole training set after every update
     for (Entrant& e : entrants_) {
-        EntrantRecorder recorder(axis1_, axis2_);
+        EntrantRecorder recorder(projection_);
         e.result = core::runTraining(*e.trainer, l, {&recorder});
         if (e.result.reason == core::StopReason::Cancelled)
             return false;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/cli/race_options.h"
+#include "core/landscape/projection.h"
 #include "plots/run_animation.h"
 #include "core/train/trainer.h"
 #include "core/train/training_run.h"
@@ -33,7 +34,7 @@ public:
     // model: the run's trainer, not run (its objective, data, start and settings but the
     // optimizer). The preset's rates are worked out for it. Throws core::InputError for an
     // entrant the trainer refuses.
-    RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item>& items, int axis1, int axis2);
+    RaceRun(const core::Trainer& model, const std::vector<RaceOptions::Item>& items, core::Projection projection);
 
     // Every entrant to the limits, in line-up order. False when cancel stopped it.
     bool run(const core::RunLimits& limits, const std::atomic<bool>* cancel);
@@ -46,7 +47,7 @@ public:
     std::string summary() const;
 
 private:
-    int axis1_, axis2_;
+    core::Projection projection_;
     std::vector<Entrant> entrants_;
 };
 

@@ -22,6 +22,9 @@
 #include "app/cli/render_command.h"
 #include "plots/run_animation.h"
 #include "app/cli/train_runner.h"
+#include "app/cli/number_format.h"
+#include "app/cli/run_plane.h"
+#include "core/landscape/projection.h"
 
 namespace downhill::cli {
 
@@ -105,6 +108,23 @@ void qtMessages(QtMsgType type, const QMessageLogContext&, const QString& messag
 // The window's side by side: the training set's map and the validation set's.
 constexpr const char* kTrainAndVal = "train+val";
 
+// The summary's plane line, as train prints it.
+std::string planeSummary(const PlaneChoice& choice, const core::Plane& plane, bool atStart, const core::Vec* end)
+{
+    std::string line = "plane: " + choice.describe() + " through the run's " + (atStart ? "start" : "end");
+    if (plane.kind == core::PlaneKind::Pca)
+        line += ", explaining " + formatNumber(plane.explained[0]) + " and " + formatNumber(plane.explained[1]) + " of its variance";
+    line += "\n";
+    if (end) {
+        const core::PlaneCoordinates at = core::projectOntoPlane(plane, *end);
+        line += "end on the plane: alpha " + formatNumber(at.alpha) + ", beta " + formatNumber(at.beta) + ", off it "
+            + formatNumber(at.offPlane) + "\n";
+    }
+    if (choice.directionsPath())
+        line += "directions: " + *choice.directionsPath() + "\n";
+    return line;
+}
+
 int interrupted()
 {
     std::fputs("downhill-cli render: interrupted; no file written\n", stderr);
@@ -127,8 +147,10 @@ RenderJob::RenderJob(const CommandLine& cl)
     : options_(cl)
     , plane_(cl, options_.model(), RenderCommand::kDefaultGrid,
           options_.modelFromBase() ? options_.base().axes : std::nullopt,
-          // The file's range belongs to the file's axes.
-          options_.modelFromBase() && !cl.has("axes") ? options_.base().range : std::nullopt)
+          // The file's range belongs to the file's axes or plane.
+          options_.modelFromBase() && !cl.has("axes") && !cl.has("plane") && !cl.has("directions") ? options_.base().range
+                                                                                                   : std::nullopt)
+    , choice_(cl, *options_.model().objective(), true, options_.modelFromBase() ? options_.base().plane : "")
     , race_(cl, options_.base())
     , output_(outputKind(cl))
     , pixels_(imageSize(cl, output_ != Output::Image))
@@ -171,6 +193,13 @@ RenderJob::RenderJob(const CommandLine& cl)
             failFlag("on", "train+val needs data: " + options_.model().objective()->name() + " is a function, with no samples");
         on_ = "train";
     }
+    // The PCA plane is the path's, so through its end (Li et al.); any other plane goes through
+    // the start by default, as the window draws it.
+    planeAtStart_ = choice_.originAtStart(cl, !choice_.needsPath());
+    if (race_.active() && choice_.any() && (choice_.needsPath() || !planeAtStart_))
+        failFlag(choice_.needsPath() ? "plane" : "plane-origin",
+            "a race is drawn on a plane through the start, where every entrant sets out: the PCA plane and a "
+            "plane through the end belong to one run's path");
     if (race_.active()) {
         const std::string why = race_.fromFile() ? " (the --config file has a race; --race none draws its own run)" : "";
         if (trajectory_)
@@ -209,6 +238,10 @@ int RenderJob::run()
     if (race_.active())
         return runRace();
     const InterruptGuard interrupt;
+    const RunPlane found = findRunPlane(choice_, options_, planeAtStart_, "render", interrupt.flag());
+    if (found.interrupted)
+        return kExitInterrupted;
+    const std::shared_ptr<const core::Plane> plane = found.plane ? std::make_shared<const core::Plane>(*found.plane) : nullptr;
     TrainRunner runner(options_, "render");
     if (trajectory_)
         runner.writeTrajectory(*trajectory_, "--trajectory");
@@ -219,7 +252,10 @@ int RenderJob::run()
     ui::Figure figure(pixels_, withLoss_, title_, scale, sideBySide ? ui::Figure::Maps::SideBySide : ui::Figure::Maps::One);
     ui::LandscapePlot& plot = figure.landscape();
     ui::PathLog rows;
-    RunRecorder recorder(plane_.axis1(), plane_.axis2(), plot, figure.loss(), output_ == Output::Image ? nullptr : &rows);
+    // On two axes the held values do not move a point on the plot: the start's will do while
+    // the run is recorded; the map is drawn through the end (below).
+    RunRecorder recorder(plane ? core::Projection::onPlane(plane) : core::Projection::axes(plane_.axis1(), plane_.axis2(), options_.model().point()),
+        plot, figure.loss(), output_ == Output::Image ? nullptr : &rows);
     runner.addObserver(&recorder);
     if (!runner.run(interrupt.flag(), true))
         return kExitInterrupted;
@@ -233,8 +269,12 @@ int RenderJob::run()
                                                              : trainer.data().train;
     // The held parameters sit where the run ended, so the map is the plane the path ends on.
     const core::Vec& held = trainer.params();
+    const core::Projection projection = plane ? core::Projection::onPlane(plane) : core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
+    const auto request = [&](const std::array<double, 4>& r) { return projection.request(r, plane_.grid()); };
     auto autoRange = [&](const core::Samples& set) {
-        return automaticRange(objective, set, plane_.request(held, {0, 1, 0, 1}), plot.pathPoints(), runner.diverged());
+        if (plane && plane->kind != core::PlaneKind::Pca)
+            return planeRange(plot.pathPoints(), runner.diverged());
+        return automaticRange(objective, set, request({0, 1, 0, 1}), plot.pathPoints(), runner.diverged());
     };
     std::array<double, 4> range = plane_.range() ? *plane_.range() : autoRange(samples);
     if (sideBySide && !plane_.range()) {
@@ -242,10 +282,10 @@ int RenderJob::run()
         const auto val = autoRange(trainer.data().val);
         range = {std::min(range[0], val[0]), std::max(range[1], val[1]), std::min(range[2], val[2]), std::max(range[3], val[3])};
     }
-    if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
+    if (!drawMap(plot, objective, samples, request(range), interrupt.flag()))
         return interrupted();
     if (ui::LandscapePlot* side = figure.side()) {
-        if (!drawMap(*side, objective, trainer.data().val, plane_.request(held, range), interrupt.flag()))
+        if (!drawMap(*side, objective, trainer.data().val, request(range), interrupt.flag()))
             return interrupted();
         // Each map marks its own minimum and, hollow, the other's, as the window does.
         plot.setOtherMinimum(side->minimumPosition());
@@ -267,7 +307,7 @@ int RenderJob::run()
         QPointF velocity;
         const auto& optimizer = trainer.state().optimizer;
         if (optimizer.hasBuffer && optimizer.buffer.size() == held.size() && trainer.settings().optimizer.momentum > 0)
-            velocity = -last->lr * recorder.project(optimizer.buffer);
+            velocity = -last->lr * recorder.projectDirection(optimizer.buffer);
         plot.setCurrent(last->after, -last->gradient, last->after - last->before, velocity);
     } else {
         plot.setCurrent(recorder.project(held), QPointF(), QPointF(), QPointF());
@@ -275,21 +315,26 @@ int RenderJob::run()
     if (ui::LossPlot* loss = figure.loss())
         loss->setLogScale(options_.base().logLoss);
 
+    std::string planeLine;
+    if (plane) {
+        choice_.writeDirections(*plane);
+        planeLine = planeSummary(choice_, *plane, planeAtStart_, &held);
+    }
     if (output_ == Output::Image) {
         QString error;
         if (!figure.write(QString::fromStdString(out_), &error))
             failFlag("out", error.toStdString());
-        return runner.finish("figure: " + out_ + "\n");
+        return runner.finish(planeLine + "figure: " + out_ + "\n");
     }
 
     ui::AnimationRun run;
     run.init = rows.init();
     run.rows = rows.rows();
-    run.projection = core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
+    run.projection = projection;
     core::Vec gradient;
     core::Workspace ws;
     objective.evaluateWithGradient(run.init, trainer.data().train, gradient, ws);
-    run.startNegGradient = -recorder.project(gradient);
+    run.startNegGradient = -recorder.projectDirection(gradient);
     run.optimizer = trainer.settings().optimizer;
     run.title = title_;
     if (runner.diverged())
@@ -298,7 +343,7 @@ int RenderJob::run()
     const auto written = writeAnimation(animation, interrupt.flag());
     if (!written)
         return interrupted();
-    return runner.finish(*written);
+    return runner.finish(planeLine + *written);
 }
 
 std::optional<std::string> RenderJob::writeAnimation(ui::RunAnimation& animation, const std::atomic<bool>* stop) const
@@ -325,10 +370,9 @@ bool RenderJob::drawMap(ui::LandscapePlot& plot, const core::Objective& objectiv
         return false;
     // The window's look: its landscape worker's contour count and field resolution.
     const ui::LandscapeJob look;
-    const auto names = objective.parameterNames();
+    const auto names = request.axisNames(objective.parameterNames());
     plot.setLandscape(*grid, core::computeContours(*grid, core::contourLevels(*grid, look.contourCount)),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis1())]),
-        QString::fromStdString(names[static_cast<std::size_t>(plane_.axis2())]));
+        QString::fromStdString(names[0]), QString::fromStdString(names[1]));
     if (field_) {
         core::LandscapeRequest fieldRequest = request;
         fieldRequest.resolution = look.fieldResolution;
@@ -345,15 +389,18 @@ int RenderJob::runRace()
 {
     const InterruptGuard interrupt;
     const std::unique_ptr<core::Trainer> model = makeTrainer(options_);
-    RaceRun race(*model, race_.items(), plane_.axis1(), plane_.axis2());
+    // The plane through the start, where every entrant set out (as the window's race is drawn
+    // on the main run's plane).
+    const core::Vec& held = model->params();
+    const std::shared_ptr<const core::Plane> plane = choice_.any() ? std::make_shared<const core::Plane>(choice_.make(held, nullptr)) : nullptr;
+    const core::Projection projection = plane ? core::Projection::onPlane(plane) : core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
+    const auto request = [&](const std::array<double, 4>& r) { return projection.request(r, plane_.grid()); };
+    RaceRun race(*model, race_.items(), projection);
     if (!race.run(options_.limits(), interrupt.flag()))
         return interrupted();
 
     const core::Objective& objective = model->objective();
     const core::Samples& samples = on_ == "val" ? model->data().val : model->data().train;
-    // The plane through the start, where every entrant set out (as the window's race is drawn
-    // on the main run's plane).
-    const core::Vec& held = model->params();
     std::vector<ui::AnimationEntrant> lanes = race.lanes();
     std::array<double, 4> range{};
     if (plane_.range()) {
@@ -365,7 +412,8 @@ int RenderJob::runRace()
             QVector<QPointF> path;
             for (const ui::TrackPoint& p : lane.track)
                 path.push_back(p.at);
-            const auto r = automaticRange(objective, samples, plane_.request(held, {0, 1, 0, 1}), path, lane.divergedAt > 0);
+            const auto r = plane ? planeRange(path, lane.divergedAt > 0)
+                                 : automaticRange(objective, samples, request({0, 1, 0, 1}), path, lane.divergedAt > 0);
             range = first ? r : std::array<double, 4>{std::min(range[0], r[0]), std::max(range[1], r[1]),
                                     std::min(range[2], r[2]), std::max(range[3], r[3])};
             first = false;
@@ -375,7 +423,7 @@ int RenderJob::runRace()
     const int scale = output_ == Output::Image || pixels_.width() >= 1600 ? ui::Figure::kScale : 1;
     ui::Figure figure(pixels_, withLoss_, title_, scale);
     ui::LandscapePlot& plot = figure.landscape();
-    if (!drawMap(plot, objective, samples, plane_.request(held, range), interrupt.flag()))
+    if (!drawMap(plot, objective, samples, request(range), interrupt.flag()))
         return interrupted();
     plot.setCaptionsVisible(false);
     plot.resetView();
@@ -383,7 +431,7 @@ int RenderJob::runRace()
         loss->setLogScale(options_.base().logLoss);
 
     ui::AnimationRun run;
-    run.projection = core::Projection::axes(plane_.axis1(), plane_.axis2(), held);
+    run.projection = projection;
     run.entrants = std::move(lanes);
     if (output_ != Output::Image)
         run.title = title_;
@@ -404,7 +452,10 @@ int RenderJob::runRace()
         written = *frames;
     }
 
-    std::string summary = "model: " + objective.name() + "\n" + race.summary() + written;
+    if (plane)
+        choice_.writeDirections(*plane);
+    const std::string planeLine = plane ? planeSummary(choice_, *plane, true, nullptr) : "";
+    std::string summary = "model: " + objective.name() + "\n" + race.summary() + planeLine + written;
     std::fputs(summary.c_str(), stdout);
     if (!race.anyDiverged())
         return kExitOk;

@@ -13,6 +13,7 @@
 #include "app/cli/command_line.h"
 #include "core/landscape/landscape.h"
 #include "core/model/objective.h"
+#include "app/cli/plane_choice.h"
 #include "app/cli/plane_options.h"
 #include "app/cli/race_options.h"
 #include "app/cli/train_options.h"
@@ -43,6 +44,8 @@ private:
 
     TrainOptions options_;
     PlaneOptions plane_;
+    PlaneChoice choice_;       // a plane through every parameter, if any (else plane_'s axes)
+    bool planeAtStart_ = true;
     RaceOptions race_;
     enum class Output { Image, Gif, Frames };
     static Output outputKind(const CommandLine& cl);

@@ -17,9 +17,8 @@ constexpr std::size_t kEpochLogCapacity = kMaxEpochPoints + 1;
 
 }  // namespace
 
-RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows)
-    : axis1_(axis1)
-    , axis2_(axis2)
+RunRecorder::RunRecorder(core::Projection projection, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows)
+    : projection_(std::move(projection))
     , landscape_(landscape)
     , loss_(loss)
     , rows_(rows)
@@ -30,7 +29,14 @@ RunRecorder::RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui:
 
 QPointF RunRecorder::project(const core::Vec& w) const
 {
-    return {w[axis1_], w[axis2_]};
+    const core::PlaneCoordinates at = projection_.locate(w);
+    return {at.alpha, at.beta};
+}
+
+QPointF RunRecorder::projectDirection(const core::Vec& v) const
+{
+    const auto d = projection_.direction(v);
+    return {d[0], d[1]};
 }
 
 void RunRecorder::onBegin(const core::Trainer& trainer)
@@ -49,7 +55,7 @@ bool RunRecorder::onStep(const core::Trainer&, const core::StepRecord& record)
         steps_.append({stepsSeen_++, {static_cast<double>(record.step), record.batchLoss, record.lr}});
     if (rows_)
         rows_->append(ui::StepRow::from(record));
-    last_ = LastStep{record.step, record.lr, project(record.before), project(record.after), project(record.gradient)};
+    last_ = LastStep{record.step, record.lr, project(record.before), project(record.after), projectDirection(record.gradient)};
     return true;
 }
 

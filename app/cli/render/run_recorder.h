@@ -15,6 +15,7 @@
 #include "plots/loss_plot.h"
 #include "session/run/path_log.h"
 #include "session/run/thinned_log.h"
+#include "core/landscape/projection.h"
 #include "core/train/train_observer.h"
 
 namespace downhill::cli {
@@ -29,8 +30,9 @@ public:
         QPointF gradient;
     };
 
-    // axis1, axis2: the parameters on the plot's axes. loss and rows may be null.
-    RunRecorder(int axis1, int axis2, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows = nullptr);
+    // projection: how parameters meet the plot (two of them, or a plane). loss and rows may be
+    // null.
+    RunRecorder(core::Projection projection, ui::LandscapePlot& landscape, ui::LossPlot* loss, ui::PathLog* rows = nullptr);
 
     void onBegin(const core::Trainer& trainer) override;
     bool onStep(const core::Trainer& trainer, const core::StepRecord& record) override;
@@ -39,7 +41,9 @@ public:
     void onEnd(const core::Trainer& trainer, const core::RunResult& result) override;
 
     const std::optional<LastStep>& lastStep() const { return last_; }
+    // A point on the plot, and a direction's share in the plot's plane (an arrow).
     QPointF project(const core::Vec& w) const;
+    QPointF projectDirection(const core::Vec& v) const;
 
     // A point of the loss plot's series, numbered in arrival order: the log thins by that
     // number, so the kept points are evenly spread over the series, not over the steps.
@@ -51,8 +55,7 @@ public:
 private:
     void flushPath();
 
-    int axis1_;
-    int axis2_;
+    core::Projection projection_;
     ui::LandscapePlot& landscape_;
     ui::LossPlot* loss_;
     ui::PathLog* rows_;

@@ -1,5 +1,6 @@
 #include "app/cli/render/view_range.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <vector>
@@ -55,6 +56,23 @@ std::optional<core::PlanePoint> planeMinimum(const core::Objective& objective, c
 }
 
 }  // namespace
+
+std::array<double, 4> planeRange(const QVector<QPointF>& path, bool diverged)
+{
+    core::PlaneBox box;
+    box.include({-1, -1});
+    box.include({1, 1});
+    core::PlaneBox onPath;
+    for (qsizetype i = 0; i < (diverged ? std::min<qsizetype>(1, path.size()) : path.size()); ++i)
+        if (std::isfinite(path[i].x()) && std::isfinite(path[i].y()))
+            onPath.include(planePoint(path[i]));
+    if (onPath.valid()) {
+        const double spare = 0.1 * std::max({onPath.width(), onPath.height(), 1e-12});
+        box.include({onPath.x0 - spare, onPath.y0 - spare});
+        box.include({onPath.x1 + spare, onPath.y1 + spare});
+    }
+    return {box.x0, box.x1, box.y0, box.y1};
+}
 
 std::array<double, 4> automaticRange(const core::Objective& objective, const core::Samples& samples,
     const core::LandscapeRequest& plane, const QVector<QPointF>& path, bool diverged)

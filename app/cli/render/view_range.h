@@ -17,6 +17,11 @@ namespace downhill::cli {
 
 // plane: the axes and the held values (origin); its range and resolution are ignored. path:
 // the run's points on the plane, in order, the start first. Returns {min1, max1, min2, max2}.
+// The view of a plane through every parameter (random or given directions): alpha and beta
+// from -1 to 1 (one origin-sized step each way, as the window starts it), widened to hold the
+// path (only its start when it diverged) with a tenth of its size to spare.
+std::array<double, 4> planeRange(const QVector<QPointF>& path, bool diverged);
+
 std::array<double, 4> automaticRange(const core::Objective& objective, const core::Samples& samples,
     const core::LandscapeRequest& plane, const QVector<QPointF>& path, bool diverged);
 
