@@ -18,6 +18,8 @@
 #include "session/run/training_controller.h"
 #include "tests/common/controller_sync.h"
 #include "tests/common/window_harness.h"
+#include "window/race/race_mode.h"
+#include "session/run/race_controller.h"
 #include "window/run/batch_strip.h"
 #include "window/shell/main_window.h"
 
@@ -73,6 +75,7 @@ private slots:
     void pcaPlaneHoldsThePath();
     void twoWeightsByName();
     void batchStripShowsTheNetworksCounts();
+    void aRaceOfNetworksOnThePlane();
 };
 
 void TestNetworkWindow::trainsOnARandomPlane()
@@ -222,4 +225,38 @@ void TestNetworkWindow::batchStripShowsTheNetworksCounts()
         ++checked;
     }
     QVERIFY(checked >= 8);
+}
+
+// A race of networks from one seed: the preset's four optimizers set out from the network's
+// start, each marker where that entrant's own run stands, located on the run's random plane by
+// the least-squares solve above.
+void TestNetworkWindow::aRaceOfNetworksOnThePlane()
+{
+    auto w = openWindow(networkSettings());
+    QVERIFY(w);
+    ui::RaceMode* race = w->raceMode();
+    w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+    QCOMPARE(race->lineup().size(), std::size_t{4});
+    constexpr int kSteps = 4;
+    for (int k = 0; k < kSteps; ++k)
+        w->findChild<QAction*>(QStringLiteral("raceStepAction"))->trigger();
+    QVERIFY(syncWith(race->controller()));
+    QCoreApplication::processEvents();
+    auto* plot = w->findChild<ui::LandscapePlot*>(QStringLiteral("landscapePlot"));
+    QCOMPARE(plot->overlayPathCount(), 4);
+    const core::Plane& plane = *w->projection().plane();
+    const core::Vec start = ui::toVec(w->settings().start);
+    for (int i = 0; i < 4; ++i) {
+        const core::TrainState& state = race->controller()->state(i);
+        QCOMPARE(state.step, std::int64_t{kSteps});
+        auto solo = w->problem().makeTrainer(race->lineup()[static_cast<std::size_t>(i)], start);
+        for (int k = 0; k < kSteps; ++k)
+            QVERIFY(solo->step());
+        QVERIFY(solo->state() == state);
+        const Eigen::Vector2d at = solvePlane(plane, state.params);
+        const auto marker = plot->overlayMarker(i)->data()->at(0);
+        QVERIFY2(std::abs(marker->key - at[0]) < 1e-9 && std::abs(marker->value - at[1]) < 1e-9,
+            qPrintable(QStringLiteral("entrant %1: %2,%3 vs %4,%5").arg(i).arg(marker->key).arg(marker->value).arg(at[0]).arg(at[1])));
+        QCOMPARE(plot->overlayPointCount(i), kSteps + 1);
+    }
 }
