@@ -48,7 +48,8 @@ ObjectiveOptions::ObjectiveOptions(const CommandLine& cl, const std::string& poi
         loss.delta = *delta;
     }
     const std::string modelName = cl.text("model", base.model);
-    int inputSize = modelName == base.model && base.inputSize > 0 ? base.inputSize : core::kDefaultInputSize;
+    // A --config file's input size holds for any network the flags choose instead of its own.
+    int inputSize = base.inputSize > 0 && core::MlpSpec::looksLikeMlp(modelName) ? base.inputSize : core::kDefaultInputSize;
     if (const auto n = cl.integer("input-size")) {
         requireBetween("input-size", *n, 1, 4096);
         if (!core::MlpSpec::looksLikeMlp(modelName))

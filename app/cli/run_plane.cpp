@@ -39,6 +39,12 @@ private:
 
 }  // namespace
 
+std::string basePlane(const TrainOptions& options)
+{
+    const bool network = options.model().objective()->inputSize() > 0;
+    return options.modelFromBase() || network ? options.base().plane : "";
+}
+
 RunPlane findRunPlane(const PlaneChoice& choice, const TrainOptions& options, bool atStart, const std::string& command,
     const std::atomic<bool>* stop)
 {

@@ -19,6 +19,10 @@ struct RunPlane {
     std::optional<core::Plane> plane;   // empty when the choice is two parameters
 };
 
+// The --config file's plane, for PlaneChoice: for the file's own model, or for any network
+// (a random or PCA plane means the same for every network; axes and ranges are the model's).
+std::string basePlane(const TrainOptions& options);
+
 RunPlane findRunPlane(const PlaneChoice& choice, const TrainOptions& options, bool atStart, const std::string& command,
     const std::atomic<bool>* stop);
 

@@ -40,7 +40,7 @@ TrainCommand::TrainCommand()
 int TrainCommand::run(const CommandLine& cl)
 {
     const TrainOptions options(cl);
-    PlaneChoice choice(cl, *options.model().objective(), true, options.modelFromBase() ? options.base().plane : "");
+    PlaneChoice choice(cl, *options.model().objective(), true, basePlane(options));
     const std::string origin = choice.originAtStart(cl, false) ? "start" : "end";
 
     const InterruptGuard interrupt;

@@ -150,7 +150,7 @@ RenderJob::RenderJob(const CommandLine& cl)
           // The file's range belongs to the file's axes or plane.
           options_.modelFromBase() && !cl.has("axes") && !cl.has("plane") && !cl.has("directions") ? options_.base().range
                                                                                                    : std::nullopt)
-    , choice_(cl, *options_.model().objective(), true, options_.modelFromBase() ? options_.base().plane : "")
+    , choice_(cl, *options_.model().objective(), true, basePlane(options_))
     , race_(cl, options_.base())
     , output_(outputKind(cl))
     , pixels_(imageSize(cl, output_ != Output::Image))
