@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 #include <cmath>
@@ -180,9 +181,16 @@ void TestMainWindow::playThenPause()
     QVERIFY(w);
     setSpeedMax(*w);
     QAction* play = action(*w, "playAction");
+    // Pause is a wider word than Play: the buttons after it must not move when it changes.
+    auto* stepButton = w->findChild<QToolButton*>(QStringLiteral("stepButton"));
+    QVERIFY(stepButton);
+    QCoreApplication::processEvents();
+    const int stepAt = stepButton->x();
     play->trigger();
     QVERIFY(w->controller()->isPlaying());
     QCOMPARE(play->text(), QStringLiteral("Pause"));
+    QCoreApplication::processEvents();
+    QCOMPARE(stepButton->x(), stepAt);
     QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 100, 10000);
     play->trigger();
     QVERIFY(!w->controller()->isPlaying());

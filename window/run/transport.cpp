@@ -1,7 +1,11 @@
 #include "window/run/transport.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QIcon>
+#include <QToolButton>
+
+#include <algorithm>
 
 #include "session/run/training_controller.h"
 #include "session/settings/settings_store.h"
@@ -49,6 +53,8 @@ Transport::Transport(Parts parts, QObject* parent) : QObject(parent), parts_(par
         parts_.race->setSpeed(v);
     });
     connect(controller, &TrainingController::playingChanged, this, &Transport::showPlaying);
+    if (parts_.playButton)
+        parts_.playButton->installEventFilter(this);
     showPlaying();
 }
 
@@ -67,6 +73,34 @@ void Transport::showPlaying()
     QAction* play = parts_.actions->play;
     play->setText(playing ? tr("Pause") : tr("Play"));
     play->setIcon(QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+    holdPlayWidth();
+}
+
+bool Transport::eventFilter(QObject* watched, QEvent* event)
+{
+    // Measured again in the button's font and style when they change (the window's appearance
+    // is applied after it is built; presentation mode enlarges the font).
+    if (watched == parts_.playButton
+        && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange || event->type() == QEvent::Polish))
+        holdPlayWidth();
+    return QObject::eventFilter(watched, event);
+}
+
+void Transport::holdPlayWidth()
+{
+    QToolButton* button = parts_.playButton;
+    if (!button)
+        return;
+    // Each word's size as the button itself lays it out (its style sheet's font, its margins);
+    // the text it shows stays the action's.
+    const QString shown = button->text();
+    int widest = 0;
+    for (const QString& word : {tr("Play"), tr("Pause")}) {
+        button->setText(word);
+        widest = std::max(widest, button->sizeHint().width());
+    }
+    button->setText(shown);
+    button->setMinimumWidth(widest);
 }
 
 }  // namespace downhill::ui

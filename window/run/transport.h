@@ -4,6 +4,8 @@
 // without one asks the run builder to build it again). Play's text and icon follow the run.
 #include <QObject>
 
+class QToolButton;
+
 namespace downhill::ui {
 
 class RaceMode;
@@ -26,6 +28,7 @@ public:
         TimelineBar* timeline = nullptr;
         SpeedControl* speed = nullptr;
         SettingsStore* settings = nullptr;  // where the speed is kept
+        QToolButton* playButton = nullptr;  // keeps the width of its wider label
     };
 
     Transport(Parts parts, QObject* parent);
@@ -33,10 +36,16 @@ public:
     // The settings' speed (a file, a lesson) onto the control, the run and the race; the
     // control rounds it to what it can show, and the settings keep that.
     void applySpeed();
-    // Play says Pause while the run plays (and Play again once it stopped, diverged or not).
+    // Play says Pause while the run plays (and Play again once it stopped, diverged or not);
+    // its button is as wide for either word, so that the buttons after it stay put.
     void showPlaying();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void holdPlayWidth();
+
     Parts parts_;
 };
 

@@ -108,7 +108,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     files_ = new FileCommands({this, store_, builder_, controller_, race_, statusBar(),
                                   [this](const AppSettings& settings) { applySettings(settings); }},
         this);
-    transport_ = new Transport({&actions_, controller_, builder_, race_, timeline_, speed_, store_}, this);
+    transport_ = new Transport({&actions_, controller_, builder_, race_, timeline_, speed_, store_,
+                                   findChild<QToolButton*>(QStringLiteral("playButton"))}, this);
     connect(presenter_, &RunPresenter::diverged, transport_, &Transport::showPlaying);
     connect(presenter_, &RunPresenter::timelineSettings, builder_, &RunBuilder::followTimelineSettings);
     connect(builder_, &RunBuilder::landscapeShown, this, &MainWindow::landscapeShown);
