@@ -61,6 +61,7 @@ private slots:
     void cleanup();
     void setSettingsIsSilent();
     void typedNumberEmitsOnceAndMovesSlider();
+    void aSpaceIsNotANumber();
     void sliderMoveUpdatesNumber();
     void logScaleEnds();
     void batchSliderIsBoundedByTheTrainingSet();
@@ -153,6 +154,34 @@ void TestControlPanel::typedNumberEmitsOnceAndMovesSlider()
     QTest::keyClick(spin, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(store_->value().train.optimizer.lr, 0.0125);
+}
+
+// A space typed over a selected number (Space is Play everywhere else) neither blanks the
+// box nor changes anything: the number shown stays the one training uses.
+void TestControlPanel::aSpaceIsNotANumber()
+{
+    QSignalSpy spy(store_.get(), &SettingsStore::edited);
+    auto* spin = find<QDoubleSpinBox>(*panel_, "learningRateSpin");
+    spin->setValue(0.2);
+    spy.clear();
+    const QString shown = spin->text();
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClick(spin, Qt::Key_Space);
+    QCOMPARE(spin->text(), shown);
+    QTest::keyClick(spin, Qt::Key_End);
+    QTest::keyClick(spin, Qt::Key_Space);
+    QCOMPARE(spin->text(), shown);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(store_->value().train.optimizer.lr, 0.2);
+    // The same in the panel's other number boxes (the run seed's).
+    auto* seed = find<QSpinBox>(*panel_, "trainSeed");
+    const QString seedShown = seed->text();
+    seed->setFocus();
+    seed->selectAll();
+    QTest::keyClick(seed, Qt::Key_Space);
+    QCOMPARE(seed->text(), seedShown);
 }
 
 void TestControlPanel::sliderMoveUpdatesNumber()

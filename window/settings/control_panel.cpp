@@ -59,6 +59,7 @@ QDoubleSpinBox* numberBox(const char* name, double lo, double hi, int decimals, 
     box->setSingleStep(step);
     box->setKeyboardTracking(false);
     box->setAlignment(Qt::AlignRight);
+    ignoreSpaces(box);
     return box;
 }
 
@@ -69,6 +70,7 @@ QSpinBox* integerBox(const char* name, int lo, int hi, int step, const QString& 
     box->setSingleStep(step);
     box->setKeyboardTracking(false);
     box->setAlignment(Qt::AlignRight);
+    ignoreSpaces(box);
     return box;
 }
 

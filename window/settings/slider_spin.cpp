@@ -4,11 +4,38 @@
 #include <cmath>
 
 #include <QDoubleSpinBox>
+#include <QEvent>
+#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QSignalBlocker>
 #include <QSlider>
 
 namespace downhill::ui {
+
+namespace {
+
+class SpaceFilter final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::KeyPress || event->type() == QEvent::KeyRelease) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            if (key->key() == Qt::Key_Space)
+                return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+}  // namespace
+
+void ignoreSpaces(QAbstractSpinBox* box)
+{
+    box->installEventFilter(new SpaceFilter(box));
+}
 
 SliderSpin::SliderSpin(const QString& name, double minimum, double maximum, int decimals, Scale scale, QWidget* parent)
     : QWidget(parent), slider_(new QSlider(Qt::Horizontal, this)), spin_(new QDoubleSpinBox(this)), min_(minimum),
@@ -30,6 +57,7 @@ SliderSpin::SliderSpin(const QString& name, double minimum, double maximum, int 
         spin_->setSingleStep(decimals == 0 ? 1.0 : std::pow(10.0, -std::min(decimals, 2)));
     spin_->setMinimumWidth(decimals > 3 ? 86 : 70);
     spin_->setAlignment(Qt::AlignRight);
+    ignoreSpaces(spin_);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

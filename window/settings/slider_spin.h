@@ -4,10 +4,15 @@
 // widgets silently, so a model -> widget -> model loop cannot start.
 #include <QWidget>
 
+class QAbstractSpinBox;
 class QDoubleSpinBox;
 class QSlider;
 
 namespace downhill::ui {
+
+// A space is never part of a number: typed into the box (over a selection, it would blank it
+// while the run goes on with the old value) it is ignored. SliderSpin's box has it already.
+void ignoreSpaces(QAbstractSpinBox* box);
 
 class SliderSpin : public QWidget {
     Q_OBJECT
