@@ -106,7 +106,9 @@ std::vector<core::TrainSettings> racePreset(const Problem& problem, const core::
         core::TrainSettings s = base;
         s.optimizer = core::OptimizerSettings{};
         s.optimizer.kind = kind;
-        s.optimizer.lr = clampRate(lr);
+        // Two significant digits: a rate a class can read off the legend, and exactly the one
+        // the entrant's card shows and runs with.
+        s.optimizer.lr = clampRate(QString::number(lr, 'g', 2).toDouble());
         return s;
     };
     out.push_back(entrant(core::OptimizerKind::Sgd, sgdRate));

@@ -161,6 +161,8 @@ private slots:
     void addWhilePlayingKeepsPlaying();
     void divergingCatchUpIsReportedAndTheOthersRaceOn();
     void longCatchUpShowsItsProgress();
+    void cardsAndLegendSayTheSameRate_data();
+    void cardsAndLegendSayTheSameRate();
 };
 
 void TestRaceLineupEdits::initTestCase()
@@ -366,3 +368,37 @@ void TestRaceLineupEdits::longCatchUpShowsItsProgress()
 
 QTEST_MAIN(TestRaceLineupEdits)
 #include "test_race_lineup_edits.moc"
+
+// Each entrant's card shows the rate its legend entry names and its run uses, for the preset's
+// rates (worked out from the problem's curvature) on problems of very different scales.
+void TestRaceLineupEdits::cardsAndLegendSayTheSameRate_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::newRow("linear") << QStringLiteral("linear");
+    QTest::newRow("rosenbrock") << QStringLiteral("rosenbrock");
+    QTest::newRow("ill-conditioned") << QStringLiteral("ill-conditioned");
+    QTest::newRow("lin-exp") << QStringLiteral("lin-exp");
+}
+
+void TestRaceLineupEdits::cardsAndLegendSayTheSameRate()
+{
+    QFETCH(QString, model);
+    ui::AppSettings settings;
+    settings.setModel(model.toStdString());
+    auto w = openWindow(settings);
+    QVERIFY(w);
+    w->raceMode()->applyPreset();
+    stepRace(*w, 1);
+    QVERIFY(syncWith(w->raceMode()->controller()));
+    QCoreApplication::processEvents();
+    for (int i = 0; i < 4; ++i) {
+        const double lr = w->raceMode()->lineup()[static_cast<std::size_t>(i)].optimizer.lr;
+        QDoubleSpinBox* card = raceLrBox(w->raceMode()->panel(), i);
+        QVERIFY(card);
+        const QString legend = w->landscapePlot()->overlayCurve(i)->name();
+        const QString inLegend = legend.section(QStringLiteral("lr "), 1).section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(card->text() == inLegend, qPrintable(QStringLiteral("%1: card %2, legend '%3'").arg(model, card->text(), legend)));
+        QCOMPARE(card->value(), lr);
+        QCOMPARE(inLegend.toDouble(), lr);
+    }
+}

@@ -30,9 +30,19 @@ struct KindItem {
 constexpr KindItem kKinds[] = {{"SGD", core::OptimizerKind::Sgd}, {"RMSprop", core::OptimizerKind::RmsProp},
     {"Adam", core::OptimizerKind::Adam}, {"Adagrad", core::OptimizerKind::Adagrad}};
 
+// A number box that shows its value as the legend does, in significant digits, not a fixed
+// number of decimals (four decimals showed a rate of 0.00024 as 0.0002, and kept it so).
+class SignificantSpinBox final : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+protected:
+    QString textFromValue(double value) const override { return QString::number(value, 'g', 6); }
+};
+
 QDoubleSpinBox* spin(QWidget* parent, const char* name, double lo, double hi, int decimals, const QString& tip)
 {
-    auto* box = new QDoubleSpinBox(parent);
+    auto* box = decimals > 4 ? new SignificantSpinBox(parent) : new QDoubleSpinBox(parent);
     box->setObjectName(QLatin1String(name));
     box->setRange(lo, hi);
     box->setDecimals(decimals);
@@ -210,7 +220,7 @@ RacePanel::Card RacePanel::makeCard(int entrant)
         card.kind->addItem(QLatin1String(k.text), static_cast<int>(k.kind));
     card.kind->setCurrentIndex(card.kind->findData(static_cast<int>(s.optimizer.kind)));
     card.kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    card.lr = spin(box, "lr", kMinLearningRate, kMaxLearningRate, 4, tr("Learning rate"));
+    card.lr = spin(box, "lr", kMinLearningRate, kMaxLearningRate, 12, tr("Learning rate"));
     card.lr->setValue(s.optimizer.lr);
     auto* remove = new QToolButton(box);
     remove->setObjectName(QStringLiteral("remove"));
