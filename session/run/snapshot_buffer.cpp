@@ -43,7 +43,7 @@ void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batches
 
 void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
     const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows, const std::vector<double>& batchX,
-    const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head)
+    const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head, const Eigen::MatrixXd& batchInputs)
 {
     const std::lock_guard lock(mutex_);
     // A branch cuts what was pending before it; the rows of this publish come after it.
@@ -80,6 +80,7 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
         pending_.latest = latest;
         pending_.batchRows = batchRows;
         pending_.batchX = batchX;
+        pending_.batchInputs = batchInputs;
         // An explanation of an older update no longer describes the newest one.
         pending_.stepInputs.reset();
         pending_.stepObjective.reset();

@@ -47,6 +47,7 @@ struct Snapshot {
     std::optional<core::StepRecord> latest;   // the newest full record
     std::vector<int> batchRows;         // rows of data().train in the newest batch
     std::vector<double> batchX;         // the features the model saw for them (augmented if on)
+    Eigen::MatrixXd batchInputs;        // a network's: the pixels it saw, a column per row (else empty)
     core::TrainState state;             // the newest state
     bool hasState = false;
     std::int64_t batchesPerEpoch = 0;
@@ -86,7 +87,7 @@ public:
     void publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
         const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows,
         const std::vector<double>& batchX, const core::TrainState& state, std::int64_t batchesPerEpoch,
-        std::int64_t head);
+        std::int64_t head, const Eigen::MatrixXd& batchInputs = Eigen::MatrixXd());
     // The marks below describe the state the worker publishes next: they stay out of
     // sight until that publish, so that the GUI never takes a mark without its state (a seek
     // taken alone would redraw the path to step 0 and leave it there).

@@ -291,7 +291,7 @@ void TrainingWorker::flush()
     }
     // In one publish with the explanation: the GUI never takes one without the other.
     buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
-        history_.head());
+        history_.head(), trainer_->lastBatch().inputs);
     latest_.reset();
     answerSyncs();
 }

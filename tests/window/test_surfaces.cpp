@@ -103,6 +103,8 @@ private slots:
     void initTestCase();
     void batchSurfaceIsTheLossOverTheBatch();
     void batchSurfaceFollowsEveryStepWhilePlaying();
+    void batchChosenAfterStepsShowsTheLastBatch();
+    void aNetworksBatchSurface();
     void validationMinimumDriftsFromTraining();
     void sideBySideSharesPathAndView();
     void sideBySideAnimationHasBothMaps();
@@ -150,6 +152,58 @@ void TestSurfaces::batchSurfaceIsTheLossOverTheBatch()
     const auto train = core::computeLandscape(*w->problem().objective(), w->problem().data()->train, rq);
     QVERIFY(gridDifference(*w->landscapePlot(), *train) > 1e-3);
     QVERIFY(w->surfaceArea()->mainTitle().contains(QStringLiteral("batch 1 of epoch 0")));
+}
+
+// Chosen at step 3, the batch surface shows the batch of step 3 at once, not the training set
+// until the next step.
+void TestSurfaces::batchChosenAfterStepsShowsTheLastBatch()
+{
+    AppSettings s;
+    s.train.batchSize = 8;
+    auto w = openWindow(s);
+    QVERIFY(w);
+    for (int k = 0; k < 3; ++k)
+        w->controller()->stepOnce();
+    QVERIFY(syncWith(w->controller()));
+    QCoreApplication::processEvents();
+    const int before = w->surfaceFeeder()->batchJobsRequested();
+    chooseSurface(*w, Surface::Batch);
+    QVERIFY2(w->surfaceArea()->mainTitle().contains(QStringLiteral("(step 3)")), qPrintable(w->surfaceArea()->mainTitle()));
+    QVERIFY(w->surfaceFeeder()->batch());
+    QCOMPARE(w->surfaceFeeder()->batch()->size(), Eigen::Index{8});
+    QVERIFY(batchGridSettled(*w, before - 1));
+    auto trainer = w->problem().makeTrainer(w->settings().train, toVec(w->settings().start));
+    for (int k = 0; k < 3; ++k)
+        QVERIFY(trainer->step());
+    const auto expected = core::computeLandscape(*w->problem().objective(), trainer->lastBatch(), windowRequest(*w));
+    QVERIFY(expected);
+    QTRY_VERIFY(gridDifference(*w->landscapePlot(), *expected) < 1e-9);
+}
+
+// A network's batch surface: the loss over the pixels of the batch it last saw, on its plane.
+void TestSurfaces::aNetworksBatchSurface()
+{
+    AppSettings s;
+    s.setModel("mlp:4:relu");
+    s.data.count = 100;
+    s.train.batchSize = 8;
+    auto w = openWindow(s);
+    QVERIFY(w);
+    chooseSurface(*w, Surface::Batch);
+    const int before = w->surfaceFeeder()->batchJobsRequested();
+    w->controller()->stepOnce();
+    QVERIFY(syncWith(w->controller()));
+    QVERIFY(batchGridSettled(*w, before));
+    QVERIFY(w->surfaceFeeder()->batch() && w->surfaceFeeder()->batch()->hasInputs());
+    auto trainer = w->problem().makeTrainer(w->settings().train, toVec(w->settings().start));
+    QVERIFY(trainer->step());
+    core::LandscapeRequest rq = w->landscapePlot()->gridRequest();
+    rq.resolution = ui::LandscapeJob().fineResolution;
+    const auto expected = core::computeLandscape(*w->problem().objective(), trainer->lastBatch(), rq);
+    QVERIFY(expected);
+    QTRY_VERIFY(gridDifference(*w->landscapePlot(), *expected) < 1e-9);
+    const auto train = core::computeLandscape(*w->problem().objective(), w->problem().data()->train, rq);
+    QVERIFY(gridDifference(*w->landscapePlot(), *train) > 1e-3);
 }
 
 void TestSurfaces::batchSurfaceFollowsEveryStepWhilePlaying()

@@ -108,8 +108,9 @@ void SurfaceFeeder::onFrame(const Snapshot& snap)
         }
         return;
     }
-    // Everything below costs only on the batch surface.
-    if (effective_ != Surface::Batch || !snap.latest || snap.batchRows.empty() || snap.batchX.size() != snap.batchRows.size())
+    // The newest batch is kept on every surface (a few numbers a frame; a network's pixels), so
+    // that choosing the batch surface later shows it at once.
+    if (!snap.latest || snap.batchRows.empty() || snap.batchX.size() != snap.batchRows.size())
         return;
     auto samples = std::make_shared<core::Samples>();
     const auto n = static_cast<Eigen::Index>(snap.batchRows.size());
@@ -121,10 +122,15 @@ void SurfaceFeeder::onFrame(const Snapshot& snap)
             return;   // a frame of a run on other data, still on its way
         samples->t[i] = data_->train.t[row];
     }
+    if (snap.batchInputs.cols() == n)
+        samples->inputs = snap.batchInputs;
     batch_ = std::move(samples);
     batchStep_ = snap.latest->step;
     batchEpoch_ = snap.latest->epoch;
     batchIndex_ = snap.latest->batchIndex;
+    // The grid costs only on the batch surface.
+    if (effective_ != Surface::Batch)
+        return;
     batchPending_ = true;
     submitBatchIfDue();
 }
