@@ -23,6 +23,9 @@ private slots:
     {
         QCOMPARE(BatchStrip::labelFor({QImage(), 3, 2.7}), QStringLiteral("true 3 · pred 2.7"));
         QCOMPARE(BatchStrip::labelFor({QImage(), 0, -0.04}), QStringLiteral("true 0 · pred -0.0"));
+        // A diverging run's predictions, short enough for a tile.
+        QCOMPARE(BatchStrip::labelFor({QImage(), 2, -4.9181e116}), QStringLiteral("true 2 · pred -4.92e+116"));
+        QCOMPARE(BatchStrip::labelFor({QImage(), 2, 12345.6}), QStringLiteral("true 2 · pred 1.23e+04"));
         QCOMPARE(BatchStrip::colorFor({QImage(), 3, 3.2}), downhill::ui::palette::good());
         QCOMPARE(BatchStrip::colorFor({QImage(), 3, 4.0}), downhill::ui::palette::fair());
         QCOMPARE(BatchStrip::colorFor({QImage(), 3, 6.0}), downhill::ui::palette::bad());
@@ -66,6 +69,13 @@ private slots:
         strip.resize(strip.minimumSizeHint().width(), strip.height());
         QVERIFY(strip.shownCount() >= 1);
         QCOMPARE(strip.shownCount() + strip.hiddenCount(), 40);
+        // A diverging run's batch still shows its images.
+        QVector<BatchStrip::Item> wild = items;
+        for (auto& item : wild)
+            item.prediction = -4.9181076661315635e116;
+        strip.resize(strip.sizeHint());
+        strip.setItems(wild);
+        QVERIFY2(strip.shownCount() >= 8, qPrintable(QString::number(strip.shownCount())));
         // Small batches show whole.
         strip.resize(strip.sizeHint());
         strip.setItems(items.mid(0, 5));

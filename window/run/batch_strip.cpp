@@ -41,13 +41,27 @@ int BatchStrip::augmentedCount() const
     return static_cast<int>(std::count_if(items_.cbegin(), items_.cend(), [](const Item& item) { return !item.augmentation.isEmpty(); }));
 }
 
+namespace {
+
+// A prediction as a label can hold it: one decimal, or three significant digits once it is
+// far from any count (a diverging run predicts -4.9e116, which in 'f' is 118 characters wide
+// and left no room for a single tile).
+QString prediction(double value, int decimals)
+{
+    if (std::isfinite(value) && std::abs(value) < 1e4)
+        return QString::number(value, 'f', decimals);
+    return std::isfinite(value) ? QString::number(value, 'g', 3) : QString::number(value);
+}
+
+}  // namespace
+
 QString BatchStrip::labelFor(const Item& item)
 {
     // Counts are whole people; show them without decimals when they are whole.
     const QString truth = (std::isfinite(item.count) && item.count == std::round(item.count))
         ? QString::number(static_cast<long long>(item.count))
         : QString::number(item.count, 'f', 1);
-    return QStringLiteral("true %1 · pred %2").arg(truth, QString::number(item.prediction, 'f', 1));
+    return QStringLiteral("true %1 · pred %2").arg(truth, prediction(item.prediction, 1));
 }
 
 QColor BatchStrip::colorFor(const Item& item)
@@ -202,8 +216,8 @@ bool BatchStrip::event(QEvent* event)
             if (tileRect(k).adjusted(0, 0, 0, 20).contains(help->pos())) {
                 const Item& item = items_[k];
                 QString text = QStringLiteral("%1 people, the model says %2 (error %3)")
-                                   .arg(QString::number(item.count, 'g', 4), QString::number(item.prediction, 'f', 2),
-                                       QString::number(item.prediction - item.count, 'f', 2));
+                                   .arg(QString::number(item.count, 'g', 4), prediction(item.prediction, 2),
+                                       prediction(item.prediction - item.count, 2));
                 if (!item.augmentation.isEmpty())
                     text += QStringLiteral("\nAugmented, as the model saw it: %1").arg(item.augmentation);
                 QToolTip::showText(help->globalPos(), text, this);
