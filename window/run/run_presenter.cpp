@@ -7,6 +7,7 @@
 #include <QLabel>
 
 #include "core/base/even_spread.h"
+#include "core/model/mlp_objective.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/run_animation.h"
@@ -16,6 +17,7 @@
 #include "session/settings/app_settings.h"
 #include "window/data/dataset_panel.h"
 #include "window/landscape/gradient_check_view.h"
+#include "window/network/network_panel.h"
 #include "window/run/batch_strip.h"
 #include "window/run/readout_panel.h"
 #include "window/run/step_card.h"
@@ -91,6 +93,8 @@ void RunPresenter::show(const Snapshot& snap)
         // A move along the timeline: the path is redrawn to where the run now stands.
         clearDivergence();
         redrawPathTo(snap.state.step);
+        if (snap.hasState)
+            showNetworkAt(snap.state.step, snap.state.params);
         if (snap.settings)
             emit timelineSettings(*snap.settings);
         if (snap.state.step == 0 && !snap.latest && pathLog_.init().size() == problem_.parameterCount()) {
@@ -138,6 +142,7 @@ void RunPresenter::restart(const Snapshot& snap)
     views_.batchStrip->setItems({});
     views_.stepCard->setEmpty();
     views_.readouts->setBatchesPerEpoch(snap.batchesPerEpoch);
+    views_.network->setNetwork(std::dynamic_pointer_cast<const core::MlpObjective>(problem_.objective()));
     if (snap.init.size() == problem_.parameterCount()) {
         views_.landscape->appendPath({project(snap.init)});
         showStart(snap.init);
@@ -155,7 +160,18 @@ void RunPresenter::showLatest(const Snapshot& snap)
     showOffPlane(r.after);
     views_.readouts->showStep(r, snap.state, snap.batchesPerEpoch);
     views_.lossPlot->setCurrentStep(static_cast<double>(r.step));
+    views_.network->setState(r.after, r.gradient, r.step);
     updateBatchStrip(snap);
+}
+
+void RunPresenter::showNetworkAt(std::int64_t step, const core::Vec& w)
+{
+    // A move along the timeline: the gradient of that step when the log still holds its row.
+    const auto end = pathLog_.endOf(step);
+    if (end != pathLog_.rows().begin() && (end - 1)->step == step)
+        views_.network->setState(w, (end - 1)->gradient, step);
+    else
+        views_.network->setState(w, core::Vec(), step);
 }
 
 void RunPresenter::replot()
@@ -230,6 +246,7 @@ void RunPresenter::showStart(const core::Vec& init)
     core::TrainState start;
     start.params = init;
     views_.readouts->showStart(start, grad, loss);
+    views_.network->setState(init, grad, 0);
 }
 
 double RunPresenter::startLoss(const core::Vec& init, core::Vec& gradient) const
