@@ -277,26 +277,31 @@ std::string shape(const MlpObjective& net, int l)
     return std::to_string(widths[static_cast<std::size_t>(l)]) + " -> " + std::to_string(widths[static_cast<std::size_t>(l) + 1]);
 }
 
-// mean, min, max and the norm of a vector of any length.
-std::string summary(const Writer& w, const Eigen::VectorXd& v)
+// A vector of any length in two lines: its min and max after the label, then its mean and norm.
+void summary(Writer& w, const std::string& label, const Eigen::VectorXd& v, const std::string& indent)
 {
-    if (v.size() == 0)
-        return "(none)";
-    return "mean " + w.num(v.mean()) + ", min " + w.num(v.minCoeff()) + ", max " + w.num(v.maxCoeff()) + ", |.| = "
-        + w.num(v.norm());
+    if (v.size() == 0) {
+        w.line(indent + label + "(none)");
+        return;
+    }
+    w.line(indent + label + "min " + w.num(v.minCoeff()) + ", max " + w.num(v.maxCoeff()) + ",");
+    w.line(indent + "  mean " + w.num(v.mean()) + ", |.| = " + w.num(v.norm()));
 }
 
-// Every value when there are few, else the first kListedUnits and how many more.
-std::string listed(const Writer& w, const Eigen::VectorXd& v)
+// Every value when there are few, else the first kListedUnits and how many more: four to a
+// line, so that the text fits a side column.
+void listed(Writer& w, const Eigen::VectorXd& v, const std::string& indent)
 {
+    constexpr Eigen::Index kPerLine = 4;
     const Eigen::Index shown = std::min<Eigen::Index>(v.size(), kListedUnits);
-    std::string out = "(";
-    for (Eigen::Index i = 0; i < shown; ++i)
-        out += (i ? ", " : "") + w.num(v[i]);
-    out += ")";
+    for (Eigen::Index i = 0; i < shown; i += kPerLine) {
+        std::string line = indent;
+        for (Eigen::Index k = i; k < std::min(shown, i + kPerLine); ++k)
+            line += pad(w.num(v[k]), 12);
+        w.line(line);
+    }
     if (shown < v.size())
-        out += " ... and " + std::to_string(v.size() - shown) + " more";
-    return out;
+        w.line(indent + "... and " + std::to_string(v.size() - shown) + " more");
 }
 
 std::string derivativeFormula(const Writer& w, const Loss& loss, double r, double d)
@@ -319,7 +324,8 @@ void explainNetwork(Writer& w, const MlpObjective& net, const StepInputs& in)
     std::string widths;
     for (int width : net.widths())
         widths += (widths.empty() ? "" : " -> ") + std::to_string(width);
-    w.line("Network  " + net.spec().spelling() + ": " + widths + ", " + std::to_string(net.parameterCount()) + " parameters");
+    w.line("Network  " + net.spec().spelling() + ": " + widths);
+    w.line("         " + std::to_string(net.parameterCount()) + " parameters");
     w.line("Loss     " + net.loss().formula());
     w.line("Batch    " + std::to_string(batch.size()) + (batch.size() == 1 ? " sample" : " samples") + ", mean loss L = "
         + w.num(rec.batchLoss));
@@ -333,50 +339,58 @@ void explainNetwork(Writer& w, const MlpObjective& net, const StepInputs& in)
     const int n = net.inputSize();
 
     w.line();
-    w.line("Forward pass, sample 0 of the batch (training row " + std::to_string(row) + "):");
-    w.line("  input x: " + std::to_string(n) + " x " + std::to_string(n) + " pixels, " + summary(w, t.input));
+    w.line("Forward pass, sample 0 of the batch");
+    w.line("(training row " + std::to_string(row) + "):");
+    summary(w, "x: " + std::to_string(n) + " x " + std::to_string(n) + " pixels: ", t.input, "  ");
     for (int l = 0; l + 1 < layers; ++l) {
         const MlpLayerTrace& layer = t.layers[static_cast<std::size_t>(l)];
-        w.line("  " + layerName(l) + " (" + shape(net, l) + "): z = W a + b, a = " + act + "(z)");
-        w.line("    a = " + listed(w, layer.act));
-        w.line("    z: " + summary(w, layer.pre));
+        w.line("  " + layerName(l) + " (" + shape(net, l) + ")");
+        summary(w, "z = W a + b: ", layer.pre, "    ");
+        w.line("    a = " + act + "(z), " + std::to_string(layer.act.size()) + " units:");
+        listed(w, layer.act, "      ");
     }
-    w.line("  " + layerName(layers - 1) + " (" + shape(net, layers - 1) + "): y = W a + b = " + w.num(t.output));
-    w.line("  target t = " + w.num(t.target) + ",  r = y - t = " + w.num(t.residual) + ",  loss = " + w.num(t.loss));
+    w.line("  " + layerName(layers - 1) + " (" + shape(net, layers - 1) + ")");
+    w.line("    y = W a + b = " + w.num(t.output));
+    w.line("  t = " + w.num(t.target) + ",  r = y - t = " + w.num(t.residual) + ",  loss = " + w.num(t.loss));
 
     w.line();
-    w.line("Backward pass from the output (this sample alone):");
+    w.line("Backward pass from the output (this sample):");
     w.line("  dL/dy = " + derivativeFormula(w, net.loss(), t.residual, t.dLdy));
     const auto sampleNorms = layerNorms(net, t.gradient);
     for (int l = layers - 1; l >= 0; --l) {
         const MlpLayerTrace& layer = t.layers[static_cast<std::size_t>(l)];
         const LayerNorm& g = sampleNorms[static_cast<std::size_t>(l)];
-        if (l == layers - 1)
+        if (l == layers - 1) {
             w.line("  " + layerName(l) + ": delta = dL/dy = " + w.num(layer.delta[0]));
-        else
-            w.line("  " + layerName(l) + ": delta = (W_next^T delta_next) * " + act + "'(z): " + summary(w, layer.delta));
-        w.line("    dL/dW = delta a_prev^T: |dL/dW| = " + w.num(g.weights) + ",  dL/db = delta: |dL/db| = " + w.num(g.bias));
+        } else {
+            w.line("  " + layerName(l) + ": delta = (W_next^T delta_next) * " + act + "'(z)");
+            summary(w, "delta: ", layer.delta, "    ");
+        }
+        w.line("    |dL/dW| = " + w.num(g.weights) + "   (dL/dW = delta a_prev^T)");
+        w.line("    |dL/db| = " + w.num(g.bias) + "   (dL/db = delta)");
     }
-    w.line("  The update uses the mean of these gradients over the " + std::to_string(batch.size())
-        + (batch.size() == 1 ? " sample" : " samples") + " of the batch.");
+    w.line("The update uses the mean of these gradients over");
+    w.line("the " + std::to_string(batch.size()) + (batch.size() == 1 ? " sample" : " samples") + " of the batch.");
 
     w.line();
-    w.line("Learning rate for this step: " + w.num(rec.lr) + "  (base " + w.num(in.settings.optimizer.lr) + ", schedule "
-        + in.settings.schedule.spec() + ")");
-    w.line("Update: " + in.settings.optimizer.describe() + ", every parameter w_new = w - lr * direction");
-    w.line("Each layer's update (batch gradient g, step = w_new - w):");
+    w.line("Learning rate for this step: " + w.num(rec.lr));
+    w.line("  (base " + w.num(in.settings.optimizer.lr) + ", schedule " + in.settings.schedule.spec() + ")");
+    w.line("Update: " + in.settings.optimizer.describe());
+    w.line("  every parameter: w_new = w - lr * direction");
+    w.line();
+    w.line("Each layer's update: g its batch gradient,");
+    w.line("step = w_new - w, w its weights and bias:");
     const Vec step = rec.after - rec.before;
     const auto gradNorms = layerNorms(net, rec.gradient);
     const auto stepNorms = layerNorms(net, step);
     const auto weightNorms = layerNorms(net, rec.before);
-    w.line("  " + pad("layer", 12) + pad("|g|", 14) + pad("|step|", 14) + pad("|w|", 14) + "|step| / |w|");
+    w.line("  " + pad("layer", 10) + pad("|g|", 11) + pad("|step|", 11) + pad("|w|", 11) + "|step|/|w|");
     for (int l = 0; l < layers; ++l) {
         const auto i = static_cast<std::size_t>(l);
         const double s = stepNorms[i].total(), weights = weightNorms[i].total();
-        w.line("  " + pad(layerName(l), 12) + pad(w.num(gradNorms[i].total()), 14) + pad(w.num(s), 14) + pad(w.num(weights), 14)
-            + (weights > 0 ? w.num(s / weights) : std::string("-")));
+        w.line("  " + pad(layerName(l), 10) + pad(w.num(gradNorms[i].total()), 11) + pad(w.num(s), 11)
+            + pad(w.num(weights), 11) + (weights > 0 ? w.num(s / weights) : std::string("-")));
     }
-    w.line("  (|.| of a layer: its weights and its bias together)");
 }
 
 }  // namespace

@@ -70,25 +70,25 @@ private slots:
         in.batchRows = trainer.lastBatchRows();
         const QString text = QString::fromStdString(explainStep(in));
         const auto has = [&](const QString& part) { return text.contains(part); };
-        QVERIFY2(has("Network  mlp:2:relu: 4 -> 2 -> 1, 13 parameters"), qPrintable(text));
+        QVERIFY2(has("Network  mlp:2:relu: 4 -> 2 -> 1\n         13 parameters\n"), qPrintable(text));
         QVERIFY(has("mean loss L = 1"));
         // The forward pass of sample 0.
-        const auto forward = text.indexOf("Forward pass, sample 0 of the batch (training row 0):");
+        const auto forward = text.indexOf("Forward pass, sample 0 of the batch\n(training row 0):");
         QVERIFY(forward > 0);
-        QVERIFY(has("input x: 2 x 2 pixels, mean 1, min 0, max 2, |.| = 2.44949"));
-        QVERIFY(has("Linear 0 (4 -> 2): z = W a + b, a = relu(z)"));
-        QVERIFY(has("    a = (0.75, 0)\n"));
-        QVERIFY(has("Linear 2 (2 -> 1): y = W a + b = 2\n"));
-        QVERIFY(has("target t = 3,  r = y - t = -1,  loss = 1\n"));
+        QVERIFY(has("  x: 2 x 2 pixels: min 0, max 2,\n    mean 1, |.| = 2.44949\n"));
+        QVERIFY(has("  Linear 0 (4 -> 2)\n    z = W a + b: min -0.5, max 0.75,\n      mean 0.125, |.| = 0.901388\n    a = relu(z), 2 units:\n"));
+        QVERIFY(QRegularExpression(R"(\n      0\.75\s+0\n)").match(text).hasMatch());
+        QVERIFY(has("  Linear 2 (2 -> 1)\n    y = W a + b = 2\n"));
+        QVERIFY(has("  t = 3,  r = y - t = -1,  loss = 1\n"));
         // Backwards, the output layer first.
         const auto backward = text.indexOf("Backward pass from the output");
         QVERIFY(backward > forward);
         QVERIFY(has("dL/dy = 2r = 2*-1 = -2\n"));
         const auto out = text.indexOf("Linear 2: delta = dL/dy = -2\n");
-        const auto hidden = text.indexOf("Linear 0: delta = (W_next^T delta_next) * relu'(z): mean -2, min -4, max 0, |.| = 4\n");
+        const auto hidden = text.indexOf("Linear 0: delta = (W_next^T delta_next) * relu'(z)\n    delta: min -4, max 0,\n      mean -2, |.| = 4\n");
         QVERIFY2(out > backward && hidden > out, qPrintable(text));
-        QVERIFY(text.indexOf("|dL/dW| = 1.5,  dL/db = delta: |dL/db| = 2\n") > out);
-        QVERIFY(text.indexOf("|dL/dW| = 9.79796,  dL/db = delta: |dL/db| = 4\n") > hidden);
+        QVERIFY(text.indexOf("    |dL/dW| = 1.5   (dL/dW = delta a_prev^T)\n    |dL/db| = 2   (dL/db = delta)\n") > out);
+        QVERIFY(text.indexOf("    |dL/dW| = 9.79796   (dL/dW = delta a_prev^T)\n    |dL/db| = 4   (dL/db = delta)\n") > hidden);
         // Each layer's update: |g|, |step|, |w| and the ratio.
         const auto update = text.indexOf("Each layer's update");
         QVERIFY(update > hidden);
@@ -116,10 +116,13 @@ private slots:
         in.batch = trainer.lastBatch();
         in.batchRows = trainer.lastBatchRows();
         const QString text = QString::fromStdString(explainStep(in));
-        QVERIFY2(text.contains(") ... and 24 more\n"), qPrintable(text));
-        QVERIFY(text.contains(") ... and 4 more\n"));
-        QVERIFY(text.contains("Linear 4 (20 -> 1)"));
-        QVERIFY2(text.count('\n') < 50, qPrintable(QString::number(text.count('\n'))));
+        QVERIFY2(text.contains("      ... and 24 more\n"), qPrintable(text));
+        QVERIFY(text.contains("      ... and 4 more\n"));
+        QVERIFY(text.contains("  Linear 4 (20 -> 1)\n"));
+        // No line much wider than a side column, but the update table.
+        for (const QString& line : text.split('\n'))
+            QVERIFY2(line.size() <= 56, qPrintable(line));
+        QVERIFY2(text.count('\n') < 70, qPrintable(QString::number(text.count('\n'))));
     }
 
     void linearSgdByHand()

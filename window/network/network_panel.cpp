@@ -62,10 +62,15 @@ NetworkPanel::NetworkPanel(QWidget* parent) : QWidget(parent)
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     plot_->yAxis->setNumberFormat(QStringLiteral("eb"));
     plot_->yAxis->setNumberPrecision(0);
+    // The legend in a row of its own above the axes: inside, it would hide the newest steps.
     plot_->legend->setVisible(true);
     plot_->legend->setFont(palette::tickLabelFont());
-    plot_->legend->setBrush(QColor(255, 255, 255, 200));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
     plot_->setToolTip(tr("Each linear layer's gradient norm |dL/dW, dL/db| at every step (log scale): a layer "
                          "whose curve sinks far below the others learns slowly"));
 
@@ -170,8 +175,8 @@ void NetworkPanel::updateSummary()
         if (!items.empty() && items.back().step == step_) {
             QStringList parts;
             for (int l = 0; l < network_->linearLayers(); ++l)
-                parts << tr("%1 %2").arg(2 * l).arg(number(items.back().norms[static_cast<std::size_t>(l)]));
-            text += tr(" \u00b7 |g| by layer: %1").arg(parts.join(QStringLiteral(", ")));
+                parts << tr("Linear %1 %2").arg(2 * l).arg(number(items.back().norms[static_cast<std::size_t>(l)]));
+            text += tr("\n|gradient|: %1").arg(parts.join(QStringLiteral(", ")));
         }
     }
     summary_->setText(text);

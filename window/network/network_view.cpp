@@ -23,11 +23,6 @@ QString layerTitle(const core::MlpObjective& net, int l)
     return QStringLiteral("Linear %1 (%2 \u2192 %3)").arg(2 * l).arg(widths[static_cast<std::size_t>(l)]).arg(widths[static_cast<std::size_t>(l) + 1]);
 }
 
-QString scaleText(double s)
-{
-    return QStringLiteral("\u00b1%1").arg(s, 0, 'g', 2);
-}
-
 // The weights of one layer, out x in, as an image (a row per unit), on the scale +-s.
 QImage matrixImage(const Eigen::Ref<const RowMajor>& weights, double s)
 {
@@ -41,20 +36,22 @@ QImage matrixImage(const Eigen::Ref<const RowMajor>& weights, double s)
     return image;
 }
 
-// A small bar of the diverging scale with its bounds, right-aligned at (right, y).
-void drawScale(QPainter& p, int right, int y, int height, double s)
+// The diverging scale of a layer on a line of its own: "-s [blue ... white ... red] +s".
+void drawScale(QPainter& p, int left, int y, int height, double s)
 {
     const QFontMetrics metrics(p.font());
-    const QString high = scaleText(s);
-    const int textWidth = metrics.horizontalAdvance(high);
-    const QRect bar(right - textWidth - 4 - kColourBar, y + (height - 8) / 2, kColourBar, 8);
+    const QString low = QStringLiteral("\u2212%1").arg(s, 0, 'g', 2), high = QStringLiteral("+%1").arg(s, 0, 'g', 2);
+    p.setPen(palette::mutedText());
+    const int lowWidth = metrics.horizontalAdvance(low);
+    p.drawText(QRect(left, y, lowWidth + 2, height), Qt::AlignLeft | Qt::AlignVCenter, low);
+    const QRect bar(left + lowWidth + 4, y + (height - 8) / 2, kColourBar, 8);
     for (int x = 0; x < bar.width(); ++x) {
         p.setPen(QColor(palette::weightColor(2.0 * (x + 0.5) / bar.width() - 1.0)));
         p.drawLine(bar.left() + x, bar.top(), bar.left() + x, bar.bottom());
     }
     p.setPen(palette::mutedText());
     p.drawRect(bar.adjusted(0, 0, -1, -1));
-    p.drawText(QRect(bar.right() + 4, y, textWidth + 2, height), Qt::AlignLeft | Qt::AlignVCenter, high);
+    p.drawText(QRect(bar.right() + 4, y, metrics.horizontalAdvance(high) + 2, height), Qt::AlignLeft | Qt::AlignVCenter, high);
 }
 
 }  // namespace
@@ -131,19 +128,20 @@ void NetworkView::paintEvent(QPaintEvent*)
     for (const QImage& image : later_) {
         const int rowHeight = std::clamp(area.width() / std::max(1, image.width()), 2, kStripRow);
         rowHeights.push_back(rowHeight);
-        stripsHeight += line + image.height() * rowHeight + kGap * 2;
+        stripsHeight += 2 * line + image.height() * rowHeight + kGap * 2;
     }
 
     // The first layer: a title and the units in the grid that makes them largest.
     p.setPen(palette::text());
     const QRect title(area.left(), area.top(), area.width(), line);
-    QString heading = tr("%1: each unit's incoming weights").arg(layerTitle(*network_, 0));
+    QString heading = tr("%1: weights per unit").arg(layerTitle(*network_, 0));
     if (unitImageCount() < hidden)
         heading += tr(" (first %1)").arg(unitImageCount());
-    p.drawText(title, Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(heading, Qt::ElideRight, area.width() - kColourBar - 50));
-    drawScale(p, area.right(), title.top(), line, scales_[0]);
+    p.drawText(title, Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(heading, Qt::ElideRight, area.width()));
+    drawScale(p, area.left(), title.bottom() + 1, line, scales_[0]);
 
-    const QRect grid(area.left(), title.bottom() + kGap, area.width(), std::max(0, area.height() - line - kGap - stripsHeight));
+    const int gridTop = title.bottom() + 1 + line + kGap;
+    const QRect grid(area.left(), gridTop, area.width(), std::max(0, area.bottom() - gridTop - stripsHeight));
     const int count = unitImageCount();
     int bestSide = 0, bestColumns = 1;
     for (int columns = 1; columns <= count; ++columns) {
@@ -169,11 +167,11 @@ void NetworkView::paintEvent(QPaintEvent*)
         const int l = static_cast<int>(k) + 1;
         const QImage& image = later_[k];
         p.setPen(palette::text());
-        const QString what = l + 1 == network_->linearLayers() ? tr("%1: weights into the output y") : tr("%1: a row per unit");
+        const QString what = l + 1 == network_->linearLayers() ? tr("%1: weights into y") : tr("%1: a row per unit");
         p.drawText(QRect(area.left(), y, area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-            metrics.elidedText(what.arg(layerTitle(*network_, l)), Qt::ElideRight, area.width() - kColourBar - 50));
-        drawScale(p, area.right(), y, line, scales_[static_cast<std::size_t>(l)]);
-        y += line + kGap;
+            metrics.elidedText(what.arg(layerTitle(*network_, l)), Qt::ElideRight, area.width()));
+        drawScale(p, area.left(), y + line, line, scales_[static_cast<std::size_t>(l)]);
+        y += 2 * line + kGap;
         const int cell = std::max(1, area.width() / std::max(1, image.width()));
         const QRect target(area.left(), y, std::min(area.width(), cell * image.width()), image.height() * rowHeights[k]);
         p.drawImage(target, image);
