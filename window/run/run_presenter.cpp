@@ -7,7 +7,9 @@
 #include <QLabel>
 
 #include "core/base/even_spread.h"
+#include "core/data/pixel_inputs.h"
 #include "core/model/mlp_objective.h"
+#include "core/model/mlp_trace.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/run_animation.h"
@@ -364,6 +366,9 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
         d->model().predict(x, snap.latest->before, y);
     }
+    // A network predicts from the pixels it read, not from x.
+    const auto* net = dynamic_cast<const core::MlpObjective*>(problem_.objective().get());
+    Eigen::VectorXd pixels;
     QVector<BatchStrip::Item> items;
     items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
     for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {
@@ -371,14 +376,26 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         if (row < 0 || row >= trainData.train.size())
             return;
         BatchStrip::Item item;
+        bool shrunk = false;
         if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
             // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
             const core::TrainSettings& ts = settings_.train;
-            item.image = toQImage(BatchImages::seen(trainData, ts, snap.latest->epoch, row));
+            const core::GrayImage seen = BatchImages::seen(trainData, ts, snap.latest->epoch, row);
+            item.image = toQImage(seen);
             item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
+            if (net) {
+                pixels.resize(net->widths().front());
+                core::shrinkImage(seen, net->inputSize(), pixels);
+                shrunk = true;
+            }
         }
         item.count = trainData.train.t[row];
         item.prediction = y[static_cast<Eigen::Index>(i)];
+        if (net && (shrunk || trainData.train.inputs.cols() == trainData.train.size())) {
+            if (!shrunk)
+                pixels = trainData.train.inputs.col(row);
+            item.prediction = core::traceMlp(*net, snap.latest->before, pixels, item.count).output;
+        }
         items.push_back(std::move(item));
     }
     views_.batchStrip->setItems(items);
