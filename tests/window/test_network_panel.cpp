@@ -22,6 +22,7 @@
 #include "tests/common/window_harness.h"
 #include "window/network/network_panel.h"
 #include "window/network/network_view.h"
+#include "window/run/batch_strip.h"
 #include "window/shell/main_window.h"
 
 using namespace downhill;
@@ -265,6 +266,12 @@ void TestNetworkPanel::dockFromTheViewMenuOnLessonEleven()
     QVERIFY(panel->findChild<QLabel*>(QStringLiteral("networkSummary"))->text().contains("step 3"));
     QVERIFY(view->grab().toImage() != start);
 
+    // The batch strip's predictions are the network's, from the pixels (they were NaN).
+    auto* strip = w->findChild<ui::BatchStrip*>();
+    QVERIFY(strip && strip->itemCount() == 32);
+    for (const auto& item : strip->items())
+        QVERIFY2(std::isfinite(item.prediction), qPrintable(ui::BatchStrip::labelFor(item)));
+
     // The step card, at rest after the steps, follows a sample through the network and back.
     auto* card = w->findChild<QPlainTextEdit*>(QStringLiteral("stepText"));
     QVERIFY(card);
@@ -272,7 +279,8 @@ void TestNetworkPanel::dockFromTheViewMenuOnLessonEleven()
     const QString text = card->toPlainText();
     QVERIFY(text.contains("Backward pass from the output"));
     QVERIFY(text.contains("Each layer's update"));
-    QVERIFY(text.contains("Linear 0 (144 -> 16): z = W a + b, a = relu(z)"));
+    QVERIFY(text.contains("  Linear 0 (144 -> 16)\n    z = W a + b: min "));
+    QVERIFY(text.contains("    a = relu(z), 16 units:\n"));
     QVERIFY(!text.contains("0.weight["));
 
     // Another model: the hint.
