@@ -24,7 +24,7 @@ grep -E "Elapsed \(wall|Maximum resident" "$work/cli.time" | sed 's/^\s*/  /'
 echo "  trajectory rows: $(($(wc -l < "$work/path.csv") - 1)), $(du -h "$work/path.csv" | cut -f1)"
 rm -f "$work/path.csv"
 
-for extra in bench_replot bench_event_loop; do
+for extra in bench_replot bench_event_loop bench_network_panel; do
   if [ -x "$build/bench/$extra" ]; then
     echo
     echo "== $extra"

@@ -1,6 +1,8 @@
 #include "plots/palette.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace downhill::ui::palette {
 
@@ -31,6 +33,22 @@ QColor lrCurve() { return QColor(0x00, 0x9e, 0x73); }
 
 // Ordered for the landscape first: the warm and the light colours stand out on viridis' dark
 // floor and its green middle; blue and black, which sink into the floor, come last.
+QRgb weightColor(double t)
+{
+    if (std::isnan(t))
+        return qRgb(0x9a, 0x9a, 0x9a);
+    // RdBu's 7-class stops, negative first.
+    static constexpr std::array<unsigned, 7> kStops = {0x2166ac, 0x67a9cf, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xef8a62, 0xb2182b};
+    const double x = (std::clamp(t, -1.0, 1.0) + 1.0) * 0.5 * static_cast<double>(kStops.size() - 1);
+    const auto lo = std::min(static_cast<std::size_t>(x), kStops.size() - 2);
+    const double f = x - static_cast<double>(lo);
+    const auto channel = [&](int shift) {
+        const double a = (kStops[lo] >> shift) & 0xff, b = (kStops[lo + 1] >> shift) & 0xff;
+        return static_cast<int>(std::lround(a + f * (b - a)));
+    };
+    return qRgb(channel(16), channel(8), channel(0));
+}
+
 QColor raceColor(int i)
 {
     static constexpr std::array<unsigned, kRaceColorCount> kOkabeIto = {

@@ -36,6 +36,10 @@ QColor lrCurve();
 QColor raceColor(int i);
 constexpr int kRaceColorCount = 8;
 
+// A network's weights, diverging around 0: t in [-1, 1] from dark blue through near-white (0)
+// to dark red (ColorBrewer's RdBu, which stays readable under the common colour-vision
+// deficiencies by its lightness); t outside is clamped, NaN is grey.
+QRgb weightColor(double t);
 QColor good();             // a prediction close to the truth
 QColor fair();
 QColor bad();

@@ -7,6 +7,7 @@
 
 #include "core/model/analytic_objective.h"
 #include "core/model/data_objective.h"
+#include "core/model/mlp_trace.h"
 
 namespace downhill::core {
 
@@ -258,6 +259,140 @@ void explainUpdate(Writer& w, const StepInputs& in, const std::vector<std::strin
     }
 }
 
+
+// A network has thousands of parameters: one line each would bury the step. It is written per
+// layer instead, following one sample (the batch's first) forwards and back, then each layer's
+// share of the update.
+constexpr int kListedUnits = 16;
+
+std::string layerName(int l)
+{
+    // nn.Sequential's module numbers (Linear 0, Act 1, Linear 2, ...): the state_dict prefix.
+    return "Linear " + std::to_string(2 * l);
+}
+
+std::string shape(const MlpObjective& net, int l)
+{
+    const auto& widths = net.widths();
+    return std::to_string(widths[static_cast<std::size_t>(l)]) + " -> " + std::to_string(widths[static_cast<std::size_t>(l) + 1]);
+}
+
+// A vector of any length in two lines: its min and max after the label, then its mean and norm.
+void summary(Writer& w, const std::string& label, const Eigen::VectorXd& v, const std::string& indent)
+{
+    if (v.size() == 0) {
+        w.line(indent + label + "(none)");
+        return;
+    }
+    w.line(indent + label + "min " + w.num(v.minCoeff()) + ", max " + w.num(v.maxCoeff()) + ",");
+    w.line(indent + "  mean " + w.num(v.mean()) + ", |.| = " + w.num(v.norm()));
+}
+
+// Every value when there are few, else the first kListedUnits and how many more: four to a
+// line, so that the text fits a side column.
+void listed(Writer& w, const Eigen::VectorXd& v, const std::string& indent)
+{
+    constexpr Eigen::Index kPerLine = 4;
+    const Eigen::Index shown = std::min<Eigen::Index>(v.size(), kListedUnits);
+    for (Eigen::Index i = 0; i < shown; i += kPerLine) {
+        std::string line = indent;
+        for (Eigen::Index k = i; k < std::min(shown, i + kPerLine); ++k)
+            line += pad(w.num(v[k]), 12);
+        w.line(line);
+    }
+    if (shown < v.size())
+        w.line(indent + "... and " + std::to_string(v.size() - shown) + " more");
+}
+
+std::string derivativeFormula(const Writer& w, const Loss& loss, double r, double d)
+{
+    switch (loss.kind()) {
+    case LossKind::Mse: return "2r = 2*" + w.num(r) + " = " + w.num(d);
+    case LossKind::Mae: return "sign(r) = " + w.num(d) + (r == 0.0 ? "   (0 at r = 0, as PyTorch)" : "");
+    case LossKind::Huber:
+        return "r clipped to +-delta = clip(" + w.num(r) + ", " + w.num(loss.settings().delta) + ") = " + w.num(d);
+    }
+    return w.num(d);
+}
+
+void explainNetwork(Writer& w, const MlpObjective& net, const StepInputs& in)
+{
+    const StepRecord& rec = in.record;
+    const Samples& batch = in.batch;
+    const int layers = net.linearLayers();
+    const std::string act(activationName(net.spec().activation));
+    std::string widths;
+    for (int width : net.widths())
+        widths += (widths.empty() ? "" : " -> ") + std::to_string(width);
+    w.line("Network  " + net.spec().spelling() + ": " + widths);
+    w.line("         " + std::to_string(net.parameterCount()) + " parameters");
+    w.line("Loss     " + net.loss().formula());
+    w.line("Batch    " + std::to_string(batch.size()) + (batch.size() == 1 ? " sample" : " samples") + ", mean loss L = "
+        + w.num(rec.batchLoss));
+    if (batch.size() == 0 || batch.inputs.cols() != batch.size() || batch.inputs.rows() != net.widths().front()) {
+        w.line();
+        w.line("(the batch's pixels are not at hand: no sample to follow)");
+        return;
+    }
+    const int row = in.batchRows.empty() ? 0 : in.batchRows.front();
+    const MlpTrace t = traceMlp(net, rec.before, batch.inputs.col(0), batch.t[0]);
+    const int n = net.inputSize();
+
+    w.line();
+    w.line("Forward pass, sample 0 of the batch");
+    w.line("(training row " + std::to_string(row) + "):");
+    summary(w, "x: " + std::to_string(n) + " x " + std::to_string(n) + " pixels: ", t.input, "  ");
+    for (int l = 0; l + 1 < layers; ++l) {
+        const MlpLayerTrace& layer = t.layers[static_cast<std::size_t>(l)];
+        w.line("  " + layerName(l) + " (" + shape(net, l) + ")");
+        summary(w, "z = W a + b: ", layer.pre, "    ");
+        w.line("    a = " + act + "(z), " + std::to_string(layer.act.size()) + " units:");
+        listed(w, layer.act, "      ");
+    }
+    w.line("  " + layerName(layers - 1) + " (" + shape(net, layers - 1) + ")");
+    w.line("    y = W a + b = " + w.num(t.output));
+    w.line("  t = " + w.num(t.target) + ",  r = y - t = " + w.num(t.residual) + ",  loss = " + w.num(t.loss));
+
+    w.line();
+    w.line("Backward pass from the output (this sample):");
+    w.line("  dL/dy = " + derivativeFormula(w, net.loss(), t.residual, t.dLdy));
+    const auto sampleNorms = layerNorms(net, t.gradient);
+    for (int l = layers - 1; l >= 0; --l) {
+        const MlpLayerTrace& layer = t.layers[static_cast<std::size_t>(l)];
+        const LayerNorm& g = sampleNorms[static_cast<std::size_t>(l)];
+        if (l == layers - 1) {
+            w.line("  " + layerName(l) + ": delta = dL/dy = " + w.num(layer.delta[0]));
+        } else {
+            w.line("  " + layerName(l) + ": delta = (W_next^T delta_next) * " + act + "'(z)");
+            summary(w, "delta: ", layer.delta, "    ");
+        }
+        w.line("    |dL/dW| = " + w.num(g.weights) + "   (dL/dW = delta a_prev^T)");
+        w.line("    |dL/db| = " + w.num(g.bias) + "   (dL/db = delta)");
+    }
+    w.line("The update uses the mean of these gradients over");
+    w.line("the " + std::to_string(batch.size()) + (batch.size() == 1 ? " sample" : " samples") + " of the batch.");
+
+    w.line();
+    w.line("Learning rate for this step: " + w.num(rec.lr));
+    w.line("  (base " + w.num(in.settings.optimizer.lr) + ", schedule " + in.settings.schedule.spec() + ")");
+    w.line("Update: " + in.settings.optimizer.describe());
+    w.line("  every parameter: w_new = w - lr * direction");
+    w.line();
+    w.line("Each layer's update: g its batch gradient,");
+    w.line("step = w_new - w, w its weights and bias:");
+    const Vec step = rec.after - rec.before;
+    const auto gradNorms = layerNorms(net, rec.gradient);
+    const auto stepNorms = layerNorms(net, step);
+    const auto weightNorms = layerNorms(net, rec.before);
+    w.line("  " + pad("layer", 10) + pad("|g|", 11) + pad("|step|", 11) + pad("|w|", 11) + "|step|/|w|");
+    for (int l = 0; l < layers; ++l) {
+        const auto i = static_cast<std::size_t>(l);
+        const double s = stepNorms[i].total(), weights = weightNorms[i].total();
+        w.line("  " + pad(layerName(l), 10) + pad(w.num(gradNorms[i].total()), 11) + pad(w.num(s), 11)
+            + pad(w.num(weights), 11) + (weights > 0 ? w.num(s / weights) : std::string("-")));
+    }
+}
+
 }  // namespace
 
 std::string explainStep(const StepInputs& in, const StepExplanationOptions& options)
@@ -274,6 +409,9 @@ std::string explainStep(const StepInputs& in, const StepExplanationOptions& opti
         w.line("Function  " + f->formula() + "   at " + w.vec(rec.before));
         w.line("Value     f = " + w.num(rec.batchLoss));
         w.line("Gradient  (df/dx, df/dy) = " + w.vec(rec.gradient) + "   (exact derivatives of the formula)");
+    } else if (const auto* net = dynamic_cast<const MlpObjective*>(in.objective)) {
+        explainNetwork(w, *net, in);
+        return w.out().str();
     }
     explainUpdate(w, in, names);
     return w.out().str();

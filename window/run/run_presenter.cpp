@@ -9,6 +9,7 @@
 #include "core/base/even_spread.h"
 #include "core/data/pixel_inputs.h"
 #include "core/model/mlp_objective.h"
+#include "core/model/mlp_trace.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "plots/run_animation.h"
@@ -18,6 +19,7 @@
 #include "session/settings/app_settings.h"
 #include "window/data/dataset_panel.h"
 #include "window/landscape/gradient_check_view.h"
+#include "window/network/network_panel.h"
 #include "window/run/batch_strip.h"
 #include "window/run/readout_panel.h"
 #include "window/run/step_card.h"
@@ -93,6 +95,8 @@ void RunPresenter::show(const Snapshot& snap)
         // A move along the timeline: the path is redrawn to where the run now stands.
         clearDivergence();
         redrawPathTo(snap.state.step);
+        if (snap.hasState)
+            showNetworkAt(snap.state.step, snap.state.params);
         if (snap.settings)
             emit timelineSettings(*snap.settings);
         if (snap.state.step == 0 && !snap.latest && pathLog_.init().size() == problem_.parameterCount()) {
@@ -140,6 +144,7 @@ void RunPresenter::restart(const Snapshot& snap)
     views_.batchStrip->setItems({});
     views_.stepCard->setEmpty();
     views_.readouts->setBatchesPerEpoch(snap.batchesPerEpoch);
+    views_.network->setNetwork(std::dynamic_pointer_cast<const core::MlpObjective>(problem_.objective()));
     if (snap.init.size() == problem_.parameterCount()) {
         views_.landscape->appendPath({project(snap.init)});
         showStart(snap.init);
@@ -157,7 +162,18 @@ void RunPresenter::showLatest(const Snapshot& snap)
     showOffPlane(r.after);
     views_.readouts->showStep(r, snap.state, snap.batchesPerEpoch);
     views_.lossPlot->setCurrentStep(static_cast<double>(r.step));
+    views_.network->setState(r.after, r.gradient, r.step);
     updateBatchStrip(snap);
+}
+
+void RunPresenter::showNetworkAt(std::int64_t step, const core::Vec& w)
+{
+    // A move along the timeline: the gradient of that step when the log still holds its row.
+    const auto end = pathLog_.endOf(step);
+    if (end != pathLog_.rows().begin() && (end - 1)->step == step)
+        views_.network->setState(w, (end - 1)->gradient, step);
+    else
+        views_.network->setState(w, core::Vec(), step);
 }
 
 void RunPresenter::replot()
@@ -232,6 +248,7 @@ void RunPresenter::showStart(const core::Vec& init)
     core::TrainState start;
     start.params = init;
     views_.readouts->showStart(start, grad, loss);
+    views_.network->setState(init, grad, 0);
 }
 
 double RunPresenter::startLoss(const core::Vec& init, core::Vec& gradient) const
@@ -349,12 +366,9 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         const core::Array x = Eigen::Map<const core::Array>(snap.batchX.data(), static_cast<Eigen::Index>(snap.batchX.size()));
         d->model().predict(x, snap.latest->before, y);
     }
-    // A network reads the pixels of the image it saw, not the feature: it is shrunk and run
-    // forward here for the images the strip shows (a forward pass of a few columns).
-    const core::MlpObjective* net = problem_.network();
-    const int n = net ? net->inputSize() : 0;
-    core::Samples seen;
-    std::vector<int> seenAt;
+    // A network predicts from the pixels it read, not from x.
+    const auto* net = dynamic_cast<const core::MlpObjective*>(problem_.objective().get());
+    Eigen::VectorXd pixels;
     QVector<BatchStrip::Item> items;
     items.reserve(static_cast<qsizetype>(snap.batchRows.size()));
     for (std::size_t i = 0; i < snap.batchRows.size(); ++i) {
@@ -362,31 +376,27 @@ void RunPresenter::updateBatchStrip(const Snapshot& snap)
         if (row < 0 || row >= trainData.train.size())
             return;
         BatchStrip::Item item;
+        bool shrunk = false;
         if (i < kStripImages && static_cast<std::size_t>(row) < trainData.trainImages.size()) {
             // The image the model saw: redrawn here from (seed, epoch, row) when augmented.
             const core::TrainSettings& ts = settings_.train;
-            const core::GrayImage image = BatchImages::seen(trainData, ts, snap.latest->epoch, row);
-            item.image = toQImage(image);
+            const core::GrayImage seen = BatchImages::seen(trainData, ts, snap.latest->epoch, row);
+            item.image = toQImage(seen);
             item.augmentation = BatchImages::describe(ts, snap.latest->epoch, row);
             if (net) {
-                const auto k = static_cast<Eigen::Index>(seenAt.size());
-                seen.inputs.conservativeResize(n * n, k + 1);
-                core::shrinkImage(image, n, seen.inputs.col(k));
-                seenAt.push_back(static_cast<int>(i));
+                pixels.resize(net->widths().front());
+                core::shrinkImage(seen, net->inputSize(), pixels);
+                shrunk = true;
             }
         }
         item.count = trainData.train.t[row];
         item.prediction = y[static_cast<Eigen::Index>(i)];
+        if (net && (shrunk || trainData.train.inputs.cols() == trainData.train.size())) {
+            if (!shrunk)
+                pixels = trainData.train.inputs.col(row);
+            item.prediction = core::traceMlp(*net, snap.latest->before, pixels, item.count).output;
+        }
         items.push_back(std::move(item));
-    }
-    if (net && !seenAt.empty()) {
-        const auto k = static_cast<Eigen::Index>(seenAt.size());
-        seen.x = core::Array::Zero(k);
-        seen.t = core::Array::Zero(k);
-        core::Workspace ws;
-        net->evaluate(snap.latest->before, seen, ws);
-        for (Eigen::Index j = 0; j < k; ++j)
-            items[seenAt[static_cast<std::size_t>(j)]].prediction = ws.y[j];
     }
     views_.batchStrip->setItems(items);
 }

@@ -1,9 +1,9 @@
 #pragma once
 // The run on screen. It takes each frame (a Snapshot) of the training controller and updates
 // what shows the run: the landscape's path, point and arrows, the loss plot, the readouts, the
-// batch strip, the docks (step card, gradient check, the data's model curve), the timeline and
-// the divergence banner. It keeps the run's timeline as far as the GUI has seen it (PathLog),
-// and paces the controller's frames to what drawing them costs.
+// batch strip, the docks (step card, gradient check, the data's model curve, the network panel),
+// the timeline and the divergence banner. It keeps the run's timeline as far as the GUI has seen
+// it (PathLog), and paces the controller's frames to what drawing them costs.
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +26,7 @@ class DatasetPanel;
 class GradientCheckView;
 class LandscapePlot;
 class LossPlot;
+class NetworkPanel;
 class Problem;
 class ReadoutPanel;
 class StepCard;
@@ -45,6 +46,7 @@ public:
         GradientCheckView* gradientCheck = nullptr;
         DatasetPanel* datasetPanel = nullptr;
         QLabel* banner = nullptr;   // the divergence banner above the plots
+        NetworkPanel* network = nullptr;
     };
 
     // The problem, the projection and the settings are the window's, read at each frame (the
@@ -87,6 +89,7 @@ private:
     void keepBranchAsGhost(std::int64_t step, const std::vector<StepRow>& abandoned);
     void redrawPathTo(std::int64_t step);
     void showLatest(const Snapshot& snapshot);
+    void showNetworkAt(std::int64_t step, const core::Vec& w);
     void showDivergence(const Divergence& divergence);
     void clearDivergence();
     void updateBatchStrip(const Snapshot& snapshot);

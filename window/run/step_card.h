@@ -2,8 +2,9 @@
 // The step card: the arithmetic of the update just taken, with its real numbers, so a student
 // can redo it on paper. A one-line summary on top, the full text (core::explainStep: the batch
 // table, mean loss, chain-rule terms, the optimizer's update with its buffers, the scheduled
-// learning rate and the momentum convention) in monospace columns below, and a Copy button
-// that puts exactly that text on the clipboard.
+// learning rate and the momentum convention; for a network, one sample forwards and back and
+// each layer's update) in monospace columns below, and a Copy button that puts exactly that
+// text on the clipboard.
 //
 // Children by objectName: "stepHeader" (QLabel), "stepText" (QPlainTextEdit, read-only),
 // "copyButton" (QPushButton).

@@ -39,6 +39,7 @@
 #include "window/shell/file_commands.h"
 #include "core/base/error.h"
 #include "window/landscape/gradient_check_view.h"
+#include "window/network/network_panel.h"
 #include "plots/landscape_plot.h"
 #ifdef DOWNHILL_HAVE_3D
 #include "window/landscape/landscape_view_3d.h"
@@ -101,7 +102,9 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
             {actions_.play, actions_.step, actions_.epoch, actions_.back, actions_.epochBack}},
         this);
     presenter_ = new RunPresenter(controller_, builder_->problem(), builder_->projection(), store_->value(),
-        {landscape_, lossPlot_, batchStrip_, readouts_, timeline_, stepCard_, gradientCheck_, datasetPanel_, banner_}, this);
+        {landscape_, lossPlot_, batchStrip_, readouts_, timeline_, stepCard_, gradientCheck_, datasetPanel_, banner_,
+            networkPanel_},
+        this);
     builder_->setPathSource([this] { return presenter_->pathPoints(); });
     connect(builder_, &RunBuilder::projectionChanged, presenter_, &RunPresenter::reproject);
     connect(presenter_, &RunPresenter::frameShown, this, &MainWindow::frameShown);
@@ -200,7 +203,7 @@ void MainWindow::buildMenus()
     view->addAction(actions_.fitMinimum);
     view->addAction(actions_.resetView);
     view->addSeparator();
-    for (QDockWidget* d : {stepCardDock_, gradientCheckDock_, datasetDock_, raceDock_})
+    for (QDockWidget* d : {stepCardDock_, networkDock_, gradientCheckDock_, datasetDock_, raceDock_})
         view->addAction(d->toggleViewAction());
     view->addAction(view3dAction_);
 
@@ -392,11 +395,16 @@ void MainWindow::buildDocks()
         tr("Show the analytic gradient beside the numeric one at the current point"));
     datasetDock_ = dock(datasetPanel_, true, tr("Data"), "datasetDock",
         tr("Show the images, the split, the model's curve over the data and the augmentations"));
-    // All three start closed (View menu): at 1280 pixels a dock column would leave the
+    networkPanel_ = new NetworkPanel(this);
+    networkDock_ = dock(networkPanel_, false, tr("Network"), "networkDock",
+        tr("Show a network's layers: each first-layer unit's weights as an image, live, and each layer's gradient norm"));
+    networkDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_N));
+    // All four start closed (View menu): at 1280 pixels a dock column would leave the
     // landscape, the heart of the window, a third of its width.
     stepCardDock_->hide();
     gradientCheckDock_->hide();
     datasetDock_->hide();
+    networkDock_->hide();
     race_ = new RaceMode(store_, landscape_, lossPlot_, this);
     raceDock_ = dock(race_->panel(), true, tr("Race"), "raceDock",
         tr("Race several optimizers from the same start on this landscape"));
@@ -425,7 +433,7 @@ void MainWindow::buildDocks()
     resizeDocks({raceDock_}, {290}, Qt::Horizontal);
     // Opened, a dock joins the step card as a tab: at 1280 x 720 there is no room for a second
     // column, nor height for a stack. Tabified only then: hidden tabs leave Qt's unused tab bar behind.
-    std::vector<QDockWidget*> joining = {gradientCheckDock_, datasetDock_, raceDock_};
+    std::vector<QDockWidget*> joining = {networkDock_, gradientCheckDock_, datasetDock_, raceDock_};
     if (view3dDock_)
         joining.push_back(view3dDock_);
     for (QDockWidget* d : joining) {

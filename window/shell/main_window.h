@@ -31,6 +31,7 @@ class AnimationExport;
 class BatchStrip;
 class ControlPanel;
 class DatasetPanel;
+class NetworkPanel;
 class FileCommands;
 class GradientCheckView;
 class LandscapePlot;
@@ -156,6 +157,8 @@ private:
     QDockWidget* stepCardDock_ = nullptr;
     QDockWidget* gradientCheckDock_ = nullptr;
     QDockWidget* datasetDock_ = nullptr;
+    NetworkPanel* networkPanel_ = nullptr;
+    QDockWidget* networkDock_ = nullptr;
     RaceMode* race_ = nullptr;
     QDockWidget* raceDock_ = nullptr;
     LandscapeView3D* view3d_ = nullptr;
