@@ -61,6 +61,11 @@ private slots:
         QTest::newRow("infinite count") << QByteArray("x,count\r\n1,-inf\r\n") << 2 << QStringList{"column 'count'", "not a finite", "'-inf'"};
         QTest::newRow("overflow") << QByteArray("x,count\n1e999,1\n") << 2 << QStringList{"column 'x'", "out of range", "'1e999'"};
         QTest::newRow("negative count") << QByteArray("x,count\n1,2\n\n0.5,-1\n") << 4 << QStringList{"column 'count'", "negative", "'-1'"};
+        // A quoted field may hold any byte; the message echoes it escaped, never raw.
+        QTest::newRow("escape in quoted field") << QByteArray("x,count\n\"1\x1b[2J\",2\n") << 2
+                                                << QStringList{"not a number", "'1\\x1b[2J'"};
+        QTest::newRow("odd bytes in header") << QByteArray("x\xff\x07,count\n1,2\n") << 1
+                                             << QStringList{"missing column 'x'", "x\\xff\\x07"};
         QTest::newRow("unclosed quote") << QByteArray("x,count\n\"1,2\n") << 2 << QStringList{"quote"};
     }
     void badCsv()
@@ -76,6 +81,8 @@ private slots:
         QVERIFY2(message.startsWith(where), qPrintable(message));
         for (const QString& word : words)
             QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
+        for (const QChar c : message)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && c != QChar::ReplacementCharacter, qPrintable(message));
         // loadData reads a file as CSV and reports the same.
         QCOMPARE(errorOf([&] { loadData(path.toStdString()); }), message);
     }
