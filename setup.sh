@@ -6,8 +6,12 @@
 #   ./setup.sh test-headless   the same without the window: core, session and downhill-cli on Qt
 #                      Core alone (-DDOWNHILL_BUILD_GUI=OFF), in build-headless/
 #   ./setup.sh bench   install, build the benchmarks and run them (see bench/README.md)
+#   ./setup.sh fuzz    install clang, build the libFuzzer targets in build-fuzz/ and run each for
+#                      SECONDS (or FUZZ_SECONDS) seconds, default 60, from its seed corpus
+#   (fuzzing, sanitizers and the parsers' limits: docs/hardening.md)
 set -euo pipefail
 
+start_seconds="$SECONDS"
 mode="${1:-run}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -20,7 +24,8 @@ packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 case "$mode" in
   run|test|test-headless) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;
-  *) echo "usage: $0 run|test|test-headless|bench" >&2; exit 2 ;;
+  fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+  *) echo "usage: $0 run|test|test-headless|bench|fuzz" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -37,6 +42,43 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+if [ "$mode" = fuzz ]; then
+  # Only the readers' libraries and the five targets: core and session, instrumented.
+  build="${DOWNHILL_BUILD_DIR:-$here/build-fuzz}"
+  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DDOWNHILL_FUZZ=ON -DDOWNHILL_BUILD_GUI=OFF -DDOWNHILL_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target downhill_fuzz
+  # SECONDS is bash's own clock, which starts from the value given in the environment.
+  seconds="${FUZZ_SECONDS:-$start_seconds}"
+  [ "$seconds" -gt 1 ] || seconds=60
+  # detect_leaks: a leak is a finding too. Inputs up to 1 MB (the readers' files are small);
+  # more than 2 GB of memory for one is a finding.
+  export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  status=0
+  for target in csv image_folder png settings run_file; do
+    corpus="$build/corpus/$target"
+    mkdir -p "$corpus"
+    dict=()
+    case "$target" in
+      csv|image_folder) dict=(-dict="$here/tests/fuzz/csv.dict") ;;
+      png) dict=(-dict="$here/tests/fuzz/png.dict") ;;
+      settings|run_file) dict=(-dict="$here/tests/fuzz/json.dict") ;;
+    esac
+    echo "== fuzz_$target: $seconds s"
+    # New inputs go to the build's corpus; the seeds in the tree stay as they are.
+    log="$build/fuzz_$target.log"
+    rc=0
+    "$build/tests/fuzz/fuzz_$target" "$corpus" "$here/tests/fuzz/corpus/$target" "${dict[@]}" \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=1048576 -timeout=10 \
+      -print_final_stats=1 -artifact_prefix="$build/fuzz_$target-" >"$log" 2>&1 || rc=$?
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|ERROR|SUMMARY' "$log" || true
+    if [ "$rc" -ne 0 ]; then
+      echo "fuzz_$target found something (exit $rc): see $log and $build/fuzz_$target-*" >&2
+      status=1
+    fi
+  done
+  exit "$status"
+fi
 build="${DOWNHILL_BUILD_DIR:-$here/build}"
 werror=OFF
 bench=OFF

@@ -65,6 +65,13 @@ PlaneOptions::PlaneOptions(const CommandLine& cl, const ObjectiveOptions& model,
     const std::int64_t grid = cl.integer("grid", defaultGrid);
     requireBetween("grid", grid, 2, core::kMaxGridResolution);
     grid_ = static_cast<int>(grid);
+    if (range_) {
+        for (int axis = 0; axis < 2; ++axis) {
+            const auto i = static_cast<std::size_t>(2 * axis);
+            if (const std::string problem = core::gridAxisProblem((*range_)[i], (*range_)[i + 1], grid_); !problem.empty())
+                failFlag("range", std::string(axis == 0 ? "P1" : "P2") + ": " + problem);
+        }
+    }
 }
 
 core::LandscapeRequest PlaneOptions::request(const core::Vec& origin, const std::array<double, 4>& range) const

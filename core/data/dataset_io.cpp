@@ -4,10 +4,12 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <new>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -248,6 +250,7 @@ Dataset loadImageFolder(const std::string& dir)
     data.samples.x.resize(n);
     data.samples.t.resize(n);
     data.images.resize(table.rows.size());
+    std::uint64_t pixelsSoFar = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
         const CsvRow& row = table.rows[static_cast<std::size_t>(i)];
         const std::string where = whereIn(labels, row.line);
@@ -265,8 +268,19 @@ Dataset loadImageFolder(const std::string& dir)
             throw InputError(where + "image '" + name + "' is missing");
         GrayImage& pixels = data.images[static_cast<std::size_t>(i)];
         std::string reason;
-        if (!tryReadPng(file.string(), pixels, reason))
+        bool read = false;
+        try {
+            read = tryReadPng(file.string(), pixels, reason, kMaxDatasetPixels - pixelsSoFar);
+        } catch (const std::bad_alloc&) {
+            throw InputError(where + "image '" + name + "': not enough memory to decode it");
+        }
+        if (!read && reason.rfind(kTooManyPixels, 0) == 0)
+            throw InputError(where + "image '" + name + "' has " + reason + " (a data set's images may hold "
+                + std::to_string(kMaxDatasetPixels) + " pixels in all, the images before it hold "
+                + std::to_string(pixelsSoFar) + ")");
+        if (!read)
             throw InputError(where + "image '" + name + "' is not a valid PNG: " + reason);
+        pixelsSoFar += pixels.pixels.size();
         if (pixels.width < kMinImageSide || pixels.height < kMinImageSide)
             throw InputError(where + "image '" + name + "' is " + std::to_string(pixels.width) + "x" + std::to_string(pixels.height)
                              + " pixels, smaller than the " + std::to_string(kMinImageSide) + "x" + std::to_string(kMinImageSide) + " minimum");
@@ -283,9 +297,13 @@ Dataset loadData(const std::string& path)
     const fs::file_status status = fs::status(path, error);
     if (!fs::exists(status))
         throw InputError(path + ": no such file or directory");
-    if (fs::is_directory(status))
-        return loadImageFolder(path);
-    return loadCsv(path);
+    try {
+        if (fs::is_directory(status))
+            return loadImageFolder(path);
+        return loadCsv(path);
+    } catch (const std::bad_alloc&) {
+        throw InputError(path + ": not enough memory to load this data set");
+    }
 }
 
 void exportImageFolder(const Dataset& dataset, const std::string& dir)

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "core/data/dataset.h"
@@ -10,11 +11,17 @@ namespace downhill::core {
 // non-numeric / NaN / infinite values, negative counts, or no rows.
 Dataset loadCsv(const std::string& path);
 
+// The most pixels the images of one data set may hold together (2^27: 128 MiB of gray). Each
+// image is checked against what is left of it from its PNG header, before it is decoded.
+inline constexpr std::uint64_t kMaxDatasetPixels = std::uint64_t{1} << 27;
+
 // A folder of PNG images with labels.csv (`image,count`); x comes from extractFeature().
-// Throws InputError naming labels.csv's line for a missing or corrupt image.
+// Throws InputError naming labels.csv's line for a missing or corrupt image, or one past the
+// data set's pixel budget.
 Dataset loadImageFolder(const std::string& dir);
 
-// A directory is an image folder, a file is a CSV.
+// A directory is an image folder, a file is a CSV. Running out of memory while loading is bad
+// input too: an InputError naming the path, never std::bad_alloc.
 Dataset loadData(const std::string& path);
 
 // Writes dir/000000.png ... and dir/labels.csv so that loadImageFolder(dir) reads it back.

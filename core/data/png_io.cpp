@@ -1,5 +1,6 @@
 #include "core/data/png_io.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
@@ -19,6 +20,7 @@ namespace {
 // Larger images are refused before any memory is reserved for them: a corrupt header must not
 // ask for gigabytes. Data set images are tens of pixels wide.
 constexpr png_uint_32 kMaxSide = 8192;
+constexpr png_alloc_size_t kMaxChunkBytes = png_alloc_size_t{1} << 22;
 
 // libpng reports an error through onError, which must not return: it jumps back to the
 // setjmp of the function that called into libpng. Those functions (readHeader, readRows,
@@ -80,6 +82,8 @@ bool readHeader(png_structp png, png_infop info, std::FILE* file, Geometry& geom
     png_init_io(png, file);
     png_set_sig_bytes(png, 8);
     png_set_user_limits(png, kMaxSide, kMaxSide);
+    // Text, profiles and other ancillary chunks: a hostile one must not ask for much either.
+    png_set_chunk_malloc_max(png, kMaxChunkBytes);
     png_read_info(png, info);
     png_set_expand(png);    // palette -> RGB, gray of 1..4 bits -> 8 bits, tRNS -> alpha
     png_set_strip_16(png);
@@ -126,7 +130,7 @@ std::string systemMessage(int error) { return std::generic_category().message(er
 
 }  // namespace
 
-bool tryReadPng(const std::string& path, GrayImage& image, std::string& reason)
+bool tryReadPng(const std::string& path, GrayImage& image, std::string& reason, std::uint64_t maxPixels)
 {
     const File file(std::fopen(path.c_str(), "rb"));
     if (!file) {
@@ -159,16 +163,28 @@ bool tryReadPng(const std::string& path, GrayImage& image, std::string& reason)
         reason = "unsupported PNG layout";
         return false;
     }
-    std::vector<png_byte> data(geometry.rowBytes * geometry.height);
+    const std::uint64_t pixels = std::uint64_t{geometry.width} * geometry.height;
+    if (pixels > maxPixels || pixels > kMaxPngPixels) {
+        reason = std::string(kTooManyPixels) + std::to_string(geometry.width) + "x" + std::to_string(geometry.height)
+            + ", more than the " + std::to_string(std::min(maxPixels, kMaxPngPixels)) + " allowed here";
+        return false;
+    }
+    // Gray rows are decoded straight into the image; gray + alpha through a buffer.
+    GrayImage out(static_cast<int>(geometry.width), static_cast<int>(geometry.height));
+    const bool direct = geometry.channels == 1 && geometry.rowBytes == geometry.width;
+    std::vector<png_byte> data(direct ? 0 : geometry.rowBytes * geometry.height);
     std::vector<png_bytep> rows(geometry.height);
     for (png_uint_32 y = 0; y < geometry.height; ++y)
-        rows[y] = data.data() + y * geometry.rowBytes;
+        rows[y] = direct ? out.pixels.data() + std::size_t{y} * geometry.width : data.data() + y * geometry.rowBytes;
     if (!readRows(read.png, rows.data())) {
         reason = std::string("corrupt or truncated PNG: ") + report.message;
         return false;
     }
+    if (direct) {
+        image = std::move(out);
+        return true;
+    }
 
-    GrayImage out(static_cast<int>(geometry.width), static_cast<int>(geometry.height));
     std::size_t i = 0;
     for (png_uint_32 y = 0; y < geometry.height; ++y) {
         const png_byte* row = rows[y];

@@ -251,6 +251,39 @@ bool jointlyAffine(const Model& model, int a, int b)
 
 }  // namespace
 
+std::string gridAxisProblem(double min, double max, int resolution)
+{
+    auto text = [](double v) {
+        std::ostringstream out;
+        out.precision(17);
+        out << v;
+        return out.str();
+    };
+    const std::string span = text(min) + " to " + text(max);
+    if (!(std::isfinite(min) && std::isfinite(max)))
+        return "the ends must be finite numbers, got " + span;
+    if (!(min < max))
+        return "expected min < max, got " + span;
+    if (std::max(std::abs(min), std::abs(max)) > kMaxGridCoordinate)
+        return "the ends must lie within -" + text(kMaxGridCoordinate) + ".." + text(kMaxGridCoordinate) + ", got " + span;
+    const double width = max - min;
+    if (!std::isnormal(width) || width < kMinGridWidth)
+        return "the width " + text(width) + " (from " + span + ") must be a finite normal number of at least "
+            + text(kMinGridWidth);
+    const int cells = std::max(1, resolution - 1);
+    const double cell = width / static_cast<double>(cells);
+    if (!std::isnormal(cell))
+        return "the cell size " + text(cell) + " (" + text(width) + " over " + std::to_string(cells)
+            + " cells) is not a finite normal number";
+    // Neighbouring points must be distinct doubles, with room to spare: the axis' numbers and
+    // the cells' centres are computed by arithmetic that loses a few ulps.
+    const double ulp = std::max(std::abs(min), std::abs(max)) * std::numeric_limits<double>::epsilon();
+    if (cell < 16 * ulp)
+        return "the cell size " + text(cell) + " is too small for points near " + text(std::max(std::abs(min), std::abs(max)))
+            + " to be told apart (at least " + text(16 * ulp) + ")";
+    return {};
+}
+
 void LandscapeRequest::validate(int parameterCount) const
 {
     auto fail = [](const std::string& m) { throw InputError(m); };
@@ -266,13 +299,13 @@ void LandscapeRequest::validate(int parameterCount) const
         if (!origin.allFinite())
             fail("the held parameter values must be finite");
     }
-    if (!(std::isfinite(min1) && std::isfinite(max1) && min1 < max1))
-        fail("the first axis range must be finite with min < max");
-    if (!(std::isfinite(min2) && std::isfinite(max2) && min2 < max2))
-        fail("the second axis range must be finite with min < max");
     if (resolution < 2 || resolution > kMaxGridResolution)
         fail("grid resolution must be between 2 and " + std::to_string(kMaxGridResolution) + ", got "
             + std::to_string(resolution));
+    if (const std::string problem = gridAxisProblem(min1, max1, resolution); !problem.empty())
+        fail("the first axis range: " + problem);
+    if (const std::string problem = gridAxisProblem(min2, max2, resolution); !problem.empty())
+        fail("the second axis range: " + problem);
 }
 
 Vec LandscapeRequest::pointAt(int i, int j) const

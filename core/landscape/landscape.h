@@ -16,6 +16,19 @@
 namespace downhill::core {
 
 inline constexpr int kMaxGridResolution = 4096;  // 4096^2 doubles = 128 MiB
+// How far a grid axis may reach and how fine it may be: beyond these the axis' labels and the
+// plot's own range arithmetic (QCustomPlot refuses ranges outside about 1e-280..1e250) stop
+// meaning anything, and the drawing comes out blank.
+inline constexpr double kMaxGridCoordinate = 1e100;
+inline constexpr double kMinGridWidth = 1e-100;
+
+// What is wrong with a grid axis from min to max with `resolution` points, or "" if nothing:
+// both ends finite with min < max and |end| <= kMaxGridCoordinate; the width (max - min) and
+// the cell size (width / (resolution - 1)) finite normal numbers, the width at least
+// kMinGridWidth, and neighbouring points distinct doubles. The one rule for a landscape's range:
+// the CLI's --range, render's automatic range, the settings and run files and
+// LandscapeRequest::validate all ask it.
+std::string gridAxisProblem(double min, double max, int resolution);
 
 struct LandscapeRequest {
     int axis1 = 0;          // parameter on the horizontal axis

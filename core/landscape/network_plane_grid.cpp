@@ -120,7 +120,9 @@ constexpr Eigen::Index kLanes = 8;
 // multiply-adds, -ffp-contract=off), so the same bits on any x86-64. GCC 12's AVX-512 trouble
 // that keeps DOWNHILL_NATIVE at AVX2 is with vector initialisations elsewhere; these clones are
 // checked cell by cell and ulp by ulp in tests/core/test_network_plane_grid on such a CPU.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// Clang (the sanitizer and fuzzing builds) refuses the 64-byte vectors between the inlined lane
+// functions in the AVX2 clone ("changes the ABI"): it builds the portable version only.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #endif
 void tanhInPlace(double* x, Eigen::Index n)
@@ -192,7 +194,7 @@ template <bool Tanh>
 // units u of v[u] act(q[u][c] + alpha p1[u][c]), with q and p1 unit-major (a unit's samples
 // side by side, rows qStride and p1Stride apart), so that nothing is written between the
 // pre-activation and the sum. tanh or ReLU (sigmoid takes the general path).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)   // as tanhInPlace
 __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #endif
 void hiddenToOutput(bool tanh, int units, Eigen::Index nb, const double* q, Eigen::Index qStride, const double* p1,

@@ -166,3 +166,44 @@ void RunHistory::thin()
 }
 
 }  // namespace downhill::core
+
+namespace downhill::core {
+
+std::string RunHistory::headProblem(const Saved& saved, std::int64_t trainSize)
+{
+    if (saved.changes.empty())
+        return "the run has no start";
+    if (saved.head < 0 || saved.head > kMaxSavedHead)
+        return "head " + std::to_string(saved.head) + " is beyond the " + std::to_string(kMaxSavedHead)
+            + " steps a saved run may reach";
+    const Change& last = saved.changes.back();
+    const TrainState& from = last.state;
+    const std::int64_t n = std::max<std::int64_t>(1, trainSize);
+    const std::int64_t b = std::clamp<std::int64_t>(last.settings.batchSize, 1, n);
+    if (from.step > saved.head)
+        return "the last change, at step " + std::to_string(from.step) + ", is past the head " + std::to_string(saved.head);
+    if (from.cursor < 0 || from.cursor >= n || from.epoch < 0)
+        return "the last change's state (step " + std::to_string(from.step) + ") has epoch " + std::to_string(from.epoch)
+            + " and cursor " + std::to_string(from.cursor) + ", not a place in an epoch of " + std::to_string(n) + " samples";
+    // Each update takes b samples, the last of an epoch what is left of it.
+    const std::int64_t steps = saved.head - from.step;
+    const std::int64_t toEpochEnd = (n - from.cursor + b - 1) / b;
+    std::int64_t epoch = from.epoch;
+    std::int64_t cursor = from.cursor;
+    if (steps < toEpochEnd) {
+        cursor += steps * b;
+    } else {
+        const std::int64_t perEpoch = (n + b - 1) / b;
+        const std::int64_t after = steps - toEpochEnd;
+        epoch += 1 + after / perEpoch;
+        cursor = (after % perEpoch) * b;
+    }
+    if (saved.headState.epoch != epoch || saved.headState.cursor != cursor)
+        return "head_state has epoch " + std::to_string(saved.headState.epoch) + " and cursor "
+            + std::to_string(saved.headState.cursor) + ", but " + std::to_string(steps) + " updates of "
+            + std::to_string(b) + " from the last change (step " + std::to_string(from.step) + ") reach epoch "
+            + std::to_string(epoch) + " and cursor " + std::to_string(cursor) + ": the run cannot reach its head";
+    return {};
+}
+
+}  // namespace downhill::core

@@ -11,6 +11,7 @@
 // one is dropped (recordSettings says so, and the GUI keeps the old path as a ghost).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/train/trainer.h"
@@ -66,6 +67,16 @@ public:
         TrainState headState;
     };
     Saved save(Trainer& trainer) const;
+
+    // A saved run's head beyond this many steps is refused: at a few hundred thousand steps a
+    // second its replay would take months, and step arithmetic near 2^63 overflows.
+    static constexpr std::int64_t kMaxSavedHead = std::int64_t{1} << 40;
+    // What is wrong with a saved timeline's head for a training set of trainSize samples (1 for
+    // an analytic function), or "" if nothing: the head within kMaxSavedHead, and the head
+    // state's epoch and cursor the ones the last change's state reaches after head - its step
+    // updates of its batch size. A file whose head its own history cannot reach is refused
+    // before a replay starts towards it.
+    static std::string headProblem(const Saved& saved, std::int64_t trainSize);
 
 private:
     struct Checkpoint {

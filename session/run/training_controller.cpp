@@ -15,7 +15,15 @@ TrainingController::TrainingController(QObject* parent)
         emit synced(token);
     });
     connect(worker, &TrainingWorker::commandFailed, this, &TrainingController::commandFailed);
-    connect(worker, &TrainingWorker::timelineLoaded, this, &TrainingController::timelineLoaded);
+    connect(worker, &TrainingWorker::timelineLoaded, this, [this](bool exact) {
+        replaying_ = false;
+        emit timelineLoaded(exact);
+    });
+    connect(worker, &TrainingWorker::replayProgress, this, &TrainingController::replayProgress);
+    connect(worker, &TrainingWorker::replayCancelled, this, [this](qint64 step) {
+        replaying_ = false;
+        emit replayCancelled(step);
+    });
     host_.start();
 }
 
@@ -126,9 +134,17 @@ void TrainingController::loadTimeline(std::vector<core::RunHistory::Change> chan
 {
     pause();
     divergence_.reset();
+    replaying_ = true;
     host_.post([changes = std::move(changes), head, headState, position](TrainingWorker& w) {
         w.loadTimeline(changes, head, headState, position);
     });
+}
+
+void TrainingController::cancelReplay()
+{
+    // Not a queued command: the worker is inside the replay and sees no events until it ends.
+    if (replaying_)
+        host_.worker()->cancelReplay();
 }
 
 std::optional<core::RunHistory::Saved> TrainingController::saveTimeline()

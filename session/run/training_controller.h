@@ -43,9 +43,12 @@ public:
     void seek(std::int64_t step);
     void stepBack(std::int64_t steps = 1);
     void epochBack();
-    // A saved run (see TrainingWorker::loadTimeline); answered by timelineLoaded(exact).
+    // A saved run (see TrainingWorker::loadTimeline); answered by timelineLoaded(exact), or by
+    // replayCancelled(step) after cancelReplay(). replayProgress(step, head) on the way.
     void loadTimeline(std::vector<core::RunHistory::Change> changes, std::int64_t head, const core::TrainState& headState,
         std::int64_t position);
+    void cancelReplay();
+    bool isReplaying() const { return replaying_; }
     // The run so far, for saving it (core::RunHistory::save): a round trip to the training
     // thread that waits for the chunk of steps in progress, a few milliseconds at most.
     // Pauses first. Empty without a run.
@@ -73,6 +76,8 @@ signals:
     void synced(quint64 token);
     void commandFailed(const QString& message);
     void timelineLoaded(bool exact);
+    void replayProgress(qint64 step, qint64 head);
+    void replayCancelled(qint64 step);
 
 private:
     void setPlaying(bool playing);
@@ -81,6 +86,7 @@ private:
     WorkerHost<TrainingWorker> host_;   // after buffer_, which its worker writes into
 
     bool configured_ = false;
+    bool replaying_ = false;
     bool playing_ = false;
     double speed_ = 20;
     quint64 nextToken_ = 0;

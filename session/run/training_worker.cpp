@@ -1,5 +1,7 @@
 #include "session/run/training_worker.h"
 
+#include <QThread>
+
 #include <cmath>
 
 #include <QElapsedTimer>
@@ -152,6 +154,9 @@ void TrainingWorker::loadTimeline(const std::vector<core::RunHistory::Change>& c
         return;
     playing_.store(false);
     bool ok = true;
+    bool stopped = false;
+    bool cancelled = false;
+    replayCancelled_.store(false);   // a cancel meant for an earlier replay
     std::size_t next = 1;
     try {
         trainer_->setSettings(changes.front().settings);
@@ -168,14 +173,34 @@ void TrainingWorker::loadTimeline(const std::vector<core::RunHistory::Change>& c
             }
             if (trainer_->state().step >= head || !(ok = stepOne()))
                 break;
-            if (rows_.size() >= 4096)
+            // Quitting must not wait for a long replay: the thread's owner asks it to stop.
+            if (QThread::currentThread()->isInterruptionRequested()) {
+                stopped = true;
+                break;
+            }
+            if (replayCancelled_.exchange(false)) {
+                cancelled = true;
+                break;
+            }
+            if (rows_.size() >= 4096) {
                 flush();   // the GUI draws a long replay as it goes
+                emit replayProgress(trainer_->state().step, head);
+            }
         }
     } catch (const core::InputError& e) {
         emit commandFailed(QString::fromStdString(e.what()));
         ok = false;
     }
     flush();
+    if (stopped)
+        return;   // the thread is ending: no more replay, no more answers
+    if (cancelled) {
+        // The timeline ends where the replay stopped; the run goes on from there.
+        const std::int64_t reached = trainer_->state().step;
+        emit replayCancelled(reached);
+        moveTo(std::min(position, reached));
+        return;
+    }
     emit timelineLoaded(ok && next == changes.size() && trainer_->state() == headState);
     moveTo(position);
 }

@@ -46,8 +46,14 @@ public:
     // settings at its step, then goes to `position`. timelineLoaded(exact): whether the state
     // reached at the head is headState, bit for bit (not: the data or the engine differ from
     // when the run was saved).
+    // The replay says how far it is (replayProgress, about every 4096 steps, as the path is
+    // drawn); cancelReplay() stops it where it is (replayCancelled(step): the run goes on from
+    // there), and the thread's owner quitting stops it at once.
     void loadTimeline(const std::vector<core::RunHistory::Change>& changes, std::int64_t head,
         const core::TrainState& headState, std::int64_t position);
+    // The one call from any thread (an atomic store): the replay running now, or the next one
+    // to start, stops between two steps.
+    void cancelReplay() { replayCancelled_.store(true); }
     core::RunHistory::Saved saveTimeline();       // throws core::InputError without a run
     // Answers synced(token) once what was sent before is done: at once, or, while "step one
     // epoch" presses are still running, when the last of them is (or was cut short).
@@ -60,6 +66,8 @@ signals:
     void synced(quint64 token);
     void commandFailed(const QString& message);
     void timelineLoaded(bool exact);
+    void replayProgress(qint64 step, qint64 head);
+    void replayCancelled(qint64 step);
 
 private:
     void tick();
@@ -73,6 +81,7 @@ private:
     SnapshotBuffer& buffer_;
     std::atomic<bool>& playing_;
     std::atomic<bool>& interrupt_;
+    std::atomic<bool> replayCancelled_{false};
     QTimer* timer_;
 
     std::shared_ptr<core::Trainer> trainer_;

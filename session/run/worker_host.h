@@ -40,13 +40,15 @@ public:
         frameTimer_.stop();
         playing_.store(false);
         interrupt_.store(true);
+        thread_.requestInterruption();   // what a long replay checks between two of its steps
         thread_.quit();
         thread_.wait();
     }
     WorkerHost(const WorkerHost&) = delete;
     WorkerHost& operator=(const WorkerHost&) = delete;
 
-    // For connecting to its signals, before start(); never to call directly from the owner's thread.
+    // For connecting to its signals, before start(); never to call directly from the owner's
+    // thread, but for what the worker makes safe from any thread (an atomic flag of its own).
     Worker* worker() const { return worker_; }
     // After the owner has connected to the worker's signals: none can be missed.
     void start()

@@ -14,6 +14,7 @@
 
 #include "session/settings/atomic_file.h"
 #include "core/base/error.h"
+#include "core/landscape/landscape.h"
 #include "core/model/objective.h"
 #include "core/optim/optimizer.h"
 #include "core/optim/schedule.h"
@@ -490,6 +491,12 @@ AppSettings settingsFromJson(const QByteArray& json)
         }
         if (!ok || !(r[0] < r[1]) || !(r[2] < r[3]))
             fail(QStringLiteral("range"), QStringLiteral("expected [min1, max1, min2, max2] with min < max"));
+        // The window's grids are finer than the CLI's default: the rule at the finest grid.
+        for (int axis = 0; axis < 2; ++axis) {
+            const auto i = static_cast<std::size_t>(2 * axis);
+            if (const std::string problem = core::gridAxisProblem(r[i], r[i + 1], core::kMaxGridResolution); !problem.empty())
+                fail(QStringLiteral("range"), QStringLiteral("the %1 axis: %2").arg(axis == 0 ? "first" : "second", QString::fromStdString(problem)));
+        }
         s.range = r;
     }
 

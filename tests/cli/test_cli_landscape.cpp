@@ -41,6 +41,8 @@ private slots:
     void validationSplit();
     void analyticDefaultRange();
     void flagFormsGiveIdenticalBytes();
+    void refusesUndrawableRanges_data();
+    void refusesUndrawableRanges();
 
 private:
     Csv landscape(const QStringList& args, const QString& out);
@@ -182,6 +184,27 @@ void TestCliLandscape::flagFormsGiveIdenticalBytes()
     const QByteArray a = readBytes(path("f1.csv"));
     QCOMPARE(a.count('\n'), 50);
     QCOMPARE(readBytes(path("f2.csv")), a);
+}
+
+void TestCliLandscape::refusesUndrawableRanges_data()
+{
+    QTest::addColumn<QString>("range");
+    QTest::addColumn<QString>("says");
+    // B - A overflowed here once: exit 0 and a file of -nan and inf cells.
+    QTest::newRow("overflowing width") << "-1e308:1e308,-1e308:1e308" << "range: P1";
+    QTest::newRow("tiny width") << "0:1,0:1e-300" << "range: P2";
+}
+
+void TestCliLandscape::refusesUndrawableRanges()
+{
+    QFETCH(QString, range);
+    QFETCH(QString, says);
+    const QString out = path("huge.csv");
+    QFile::remove(out);
+    const CliRun run = runCli({"landscape", "--data", five_, "--out", out, "--range", range, "--grid", "3"}, dir_.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(says.toUtf8()), run.err.constData());
+    QVERIFY(!QFile::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TestCliLandscape)

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include <sys/resource.h>
+
 #include "core/data/dataset_io.h"
 #include "core/base/error.h"
 #include "core/data/feature_extractor.h"
@@ -59,6 +61,11 @@ private slots:
         QTest::newRow("infinite count") << QByteArray("x,count\r\n1,-inf\r\n") << 2 << QStringList{"column 'count'", "not a finite", "'-inf'"};
         QTest::newRow("overflow") << QByteArray("x,count\n1e999,1\n") << 2 << QStringList{"column 'x'", "out of range", "'1e999'"};
         QTest::newRow("negative count") << QByteArray("x,count\n1,2\n\n0.5,-1\n") << 4 << QStringList{"column 'count'", "negative", "'-1'"};
+        // A quoted field may hold any byte; the message echoes it escaped, never raw.
+        QTest::newRow("escape in quoted field") << QByteArray("x,count\n\"1\x1b[2J\",2\n") << 2
+                                                << QStringList{"not a number", "'1\\x1b[2J'"};
+        QTest::newRow("odd bytes in header") << QByteArray("x\xff\x07,count\n1,2\n") << 1
+                                             << QStringList{"missing column 'x'", "x\\xff\\x07"};
         QTest::newRow("unclosed quote") << QByteArray("x,count\n\"1,2\n") << 2 << QStringList{"quote"};
     }
     void badCsv()
@@ -74,6 +81,8 @@ private slots:
         QVERIFY2(message.startsWith(where), qPrintable(message));
         for (const QString& word : words)
             QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
+        for (const QChar c : message)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && c != QChar::ReplacementCharacter, qPrintable(message));
         // loadData reads a file as CSV and reports the same.
         QCOMPARE(errorOf([&] { loadData(path.toStdString()); }), message);
     }
@@ -203,6 +212,36 @@ private slots:
         for (const QString& word : words)
             QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
         QCOMPARE(errorOf([&] { loadData(dir.path().toStdString()); }), message);
+    }
+
+    // An 8192 x 8192 PNG listed 60 times once exhausted memory (1.2 GB for 10 rows) and ended
+    // in "out of memory": the data set's pixel budget refuses the third from its header, and
+    // the process stays far below what decoding them all would take.
+    void pixelBudgetRefusesBeforeDecoding()
+    {
+        QTemporaryDir dir;
+        writePng(dir.filePath("big.png").toStdString(), GrayImage(8192, 8192, 0));
+        QByteArray labels = "image,count\n";
+        for (int i = 0; i < 60; ++i)
+            labels += "big.png,1\n";
+        writeFile(dir.filePath("labels.csv"), labels);
+        const QString message = errorOf([&] { loadData(dir.path().toStdString()); });
+        // Two images of 2^26 pixels fill the 2^27 budget; line 4 is the third.
+        QVERIFY2(message.startsWith(dir.filePath("labels.csv") + ":4: image 'big.png' has too many pixels: 8192x8192"),
+            qPrintable(message));
+        QVERIFY2(message.contains("134217728 pixels in all"), qPrintable(message));
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        const double peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
+        qInfo("peak RSS %.0f MiB", peakMiB);
+        QVERIFY2(peakMiB < 600, qPrintable(QString::number(peakMiB)));
+
+        // One PNG against a smaller allowance: refused from the header, the image untouched.
+        GrayImage image;
+        std::string reason;
+        QVERIFY(!tryReadPng(dir.filePath("big.png").toStdString(), image, reason, 1000));
+        QVERIFY2(reason.rfind(kTooManyPixels, 0) == 0, reason.c_str());
+        QVERIFY(image.empty());
     }
 
     void folderWithoutLabels()

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 #include "core/model/analytic_objective.h"
 #include "core/geometry/contours.h"
@@ -202,6 +203,45 @@ private slots:
             QFAIL("accepted");
         } catch (const InputError& e) {
             QVERIFY2(QString(e.what()).contains(says), e.what());
+        }
+    }
+
+    // The one range rule (CLI, render, settings files and requests ask it): the hostile
+    // ranges found by hand are refused with a reason, ordinary and merely large ones pass.
+    void gridAxisRule_data()
+    {
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<int>("resolution");
+        QTest::addColumn<QString>("says");   // empty: accepted
+        QTest::newRow("ordinary") << -1.0 << 1.0 << 128 << "";
+        QTest::newRow("large but drawable") << -1e100 << 1e100 << 4096 << "";
+        QTest::newRow("small but drawable") << 0.0 << 1e-90 << 4096 << "";
+        QTest::newRow("width overflows") << -1e308 << 1e308 << 3 << "within";
+        QTest::newRow("infinite end") << 0.0 << std::numeric_limits<double>::infinity() << 3 << "finite";
+        QTest::newRow("tiny width") << 0.0 << 1e-300 << 128 << "width";
+        QTest::newRow("subnormal width") << 0.0 << 4e-320 << 2 << "width";
+        QTest::newRow("reversed") << 1.0 << -1.0 << 8 << "min < max";
+        QTest::newRow("points not apart") << 1e15 << 1e15 + 1 << 128 << "told apart";
+    }
+    void gridAxisRule()
+    {
+        QFETCH(double, min);
+        QFETCH(double, max);
+        QFETCH(int, resolution);
+        QFETCH(QString, says);
+        const QString problem = QString::fromStdString(gridAxisProblem(min, max, resolution));
+        if (says.isEmpty()) {
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            // Accepted: every grid point is finite and the points strictly increase.
+            LandscapeRequest rq;
+            rq.min1 = min;
+            rq.max1 = max;
+            rq.resolution = resolution;
+            for (int i = 1; i < resolution; ++i)
+                QVERIFY(std::isfinite(rq.value1(i)) && rq.value1(i) > rq.value1(i - 1));
+        } else {
+            QVERIFY2(problem.contains(says), qPrintable(problem));
         }
     }
 

@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <cstdint>
+#include <limits>
 #include <map>
 
 #include "core/base/error.h"
@@ -170,6 +172,56 @@ private slots:
         }
         // Beyond the last epoch: the head.
         QCOMPARE(history.seekEpochStart(replayer, 1000), 400);
+    }
+
+    // A saved run's head is checked against what its history can reach: every head of a real
+    // run (uneven epochs, a batch size changed mid-epoch) passes; a hostile file's head of
+    // 2^63 - 1, or one whose epoch and cursor the updates cannot reach, is refused.
+    void headProblemAcceptsRealRunsAndRefusesUnreachableHeads()
+    {
+        const Samples s = lineSamples(100);
+        Trainer trainer(linearMse(), trainOn(s), baseSettings(), Vec{{0.0, 0.0}});
+        RunHistory history(64, 8);
+        TrainSettings bigger = baseSettings();
+        bigger.batchSize = 30;
+        TrainSettings full = baseSettings();
+        full.batchSize = TrainSettings::kFullBatch;
+        const Recorded truth = runWithChanges(trainer, history, 400, {{23, bigger}, {101, full}, {150, baseSettings()}});
+        const std::vector<RunHistory::Change> all = history.changes();
+        for (int k = 0; k <= 400; ++k) {
+            RunHistory::Saved saved;
+            for (const auto& c : all)
+                if (c.state.step <= k)
+                    saved.changes.push_back(c);
+            saved.head = k;
+            saved.headState = truth.states[static_cast<std::size_t>(k)];
+            QVERIFY2(RunHistory::headProblem(saved, 100).empty(),
+                qPrintable(QString::number(k) + ": " + QString::fromStdString(RunHistory::headProblem(saved, 100))));
+            // One sample off in the cursor (or one epoch off) is a head the run cannot reach.
+            saved.headState.cursor += 1;
+            QVERIFY(!RunHistory::headProblem(saved, 100).empty());
+            saved.headState.cursor -= 1;
+            saved.headState.epoch += 1;
+            QVERIFY(!RunHistory::headProblem(saved, 100).empty());
+        }
+
+        RunHistory::Saved hostile;
+        hostile.changes = {all.front()};
+        hostile.head = std::numeric_limits<std::int64_t>::max();
+        hostile.headState = all.front().state;
+        hostile.headState.step = hostile.head;
+        QVERIFY(QString::fromStdString(RunHistory::headProblem(hostile, 100)).contains("beyond"));
+        // 3,000,000 steps of 7 on 100 samples (15 updates an epoch), from step 0: epoch 200,000
+        // and cursor 0 is where it ends; the start's epoch and cursor are not.
+        hostile.head = 3000000;
+        hostile.headState.step = hostile.head;
+        QVERIFY(QString::fromStdString(RunHistory::headProblem(hostile, 100)).contains("cannot reach"));
+        hostile.headState.epoch = 200000;
+        hostile.headState.cursor = 0;
+        QVERIFY(RunHistory::headProblem(hostile, 100).empty());
+        // An analytic function: one "sample", every update an epoch.
+        hostile.headState.epoch = 3000000;
+        QVERIFY(RunHistory::headProblem(hostile, 1).empty());
     }
 
     void emptyHistoryRefusesToSeek()

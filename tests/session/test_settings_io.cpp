@@ -387,6 +387,8 @@ void TestSettingsIo::malformedIsRejected_data()
     QTest::newRow("held text") << withKey("held", QJsonObject{{"w", "x"}, {"b", 2.0}}) << "held.w: expected a number";
     QTest::newRow("range reversed") << withKey("range", QJsonArray{1, 0, 0, 1}) << "range";
     QTest::newRow("range short") << withKey("range", QJsonArray{0, 1}) << "range";
+    QTest::newRow("range overflowing") << withKey("range", QJsonArray{-1e308, 1e308, 0, 1}) << "range: the first axis";
+    QTest::newRow("range tiny") << withKey("range", QJsonArray{0, 1, 0, 1e-300}) << "range: the second axis";
     QTest::newRow("speed huge") << withKey("speed", 5000) << "speed";
     QTest::newRow("speed word") << withKey("speed", "fast") << "speed";
     QTest::newRow("format") << withKey("format", "something-else") << "format";

@@ -46,6 +46,8 @@ private slots:
     void divergenceStopsAndRecovers();
     void rapidSettingChangesWhilePlaying();
     void destructionWhilePlayingIsPrompt();
+    void destructionDuringAReplayIsPrompt();
+    void aReplayShowsProgressAndCanBeCancelled();
 };
 
 void TestTrainingController::stepAdvancesExactlyOneSgdUpdate()
@@ -365,6 +367,59 @@ void TestTrainingController::destructionWhilePlayingIsPrompt()
     t.start();
     c.reset();
     QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestTrainingController::destructionDuringAReplayIsPrompt()
+{
+    // A saved run whose head is a billion steps away (reachable: 64 samples in batches of 8):
+    // its replay would take an hour, and quitting waited for it once.
+    auto trainer = makeTrainer(plainSgd(0.001, 8));
+    core::RunHistory::Change start{trainer->state(), trainer->settings()};
+    core::TrainState headState = start.state;
+    headState.step = 1000000000;
+    headState.epoch = 1000000000 / 8;
+    auto c = std::make_unique<TrainingController>();
+    c->configure(std::move(trainer));
+    QVERIFY(syncWith(*c));
+    c->loadTimeline({start}, headState.step, headState, headState.step);
+    QTRY_VERIFY_WITH_TIMEOUT(c->state().step > 4096, 10000);   // the replay is drawn as it goes
+    QElapsedTimer t;
+    t.start();
+    c.reset();
+    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestTrainingController::aReplayShowsProgressAndCanBeCancelled()
+{
+    auto trainer = makeTrainer(plainSgd(0.001, 8));
+    core::RunHistory::Change start{trainer->state(), trainer->settings()};
+    core::TrainState headState = start.state;
+    headState.step = 1000000000;
+    headState.epoch = 1000000000 / 8;
+    TrainingController c;
+    c.configure(std::move(trainer));
+    QVERIFY(syncWith(c));
+    QSignalSpy progress(&c, &TrainingController::replayProgress);
+    QSignalSpy cancelled(&c, &TrainingController::replayCancelled);
+    QSignalSpy loaded(&c, &TrainingController::timelineLoaded);
+    c.loadTimeline({start}, headState.step, headState, 500000000);
+    QVERIFY(c.isReplaying());
+    QVERIFY(progress.wait(10000));
+    QCOMPARE(progress.front().at(1).toLongLong(), qint64{1000000000});
+    QVERIFY(progress.front().at(0).toLongLong() >= 4096);
+    c.cancelReplay();
+    QVERIFY(cancelled.wait(5000));
+    QVERIFY(!c.isReplaying());
+    QVERIFY(loaded.isEmpty());
+    const qint64 reached = cancelled.front().at(0).toLongLong();
+    QVERIFY(reached >= progress.last().at(0).toLongLong() && reached < 1000000000);
+    // The timeline ends there, and the run goes on from it: one more step is one more step.
+    QVERIFY(syncWith(c));
+    QCOMPARE(c.head(), reached);
+    QCOMPARE(c.state().step, reached);
+    c.stepOnce();
+    QVERIFY(syncWith(c));
+    QCOMPARE(c.state().step, reached + 1);
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)

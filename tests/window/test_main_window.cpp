@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
@@ -74,6 +75,7 @@ private slots:
     void docksFollowTheRun();
     void augmentationSwitchesStayInSync();
     void screenshotAfter200Steps();
+    void overflowingDataIsSaidAtOnce();
 };
 
 void TestMainWindow::initTestCase()
@@ -524,4 +526,29 @@ void TestMainWindow::screenshotAfter200Steps()
 }
 
 QTEST_MAIN(TestMainWindow)
+// A CSV of values like 1e300 once loaded with no word and a training loss of inf: the panel
+// says at once that the loss overflows at the start point; ordinary data say nothing.
+void TestMainWindow::overflowingDataIsSaidAtOnce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.csv"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,count\n1e300,2e300\n-1e300,3e300\n2e300,1e300\n5e299,4e300\n1e300,1e300\n");
+    }
+    ui::AppSettings settings;
+    settings.data.path = path;
+    settings.data.valFraction = 0;
+    auto w = openWindow(settings, test::WaitFor::Exposed);
+    QVERIFY(w);
+    auto* problem = w->findChild<QLabel*>(QStringLiteral("problemLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 5000);
+    QVERIFY2(problem->text().contains(QStringLiteral("training loss at the start point overflows")), qPrintable(problem->text()));
+
+    ui::AppSettings ordinary;
+    w->applySettings(ordinary);
+    QTRY_VERIFY_WITH_TIMEOUT(!problem->isVisible(), 5000);
+}
+
 #include "test_main_window.moc"

@@ -211,6 +211,9 @@ private slots:
         QTest::newRow("position negative") << QByteArray("position=-1")
                                            << QStringLiteral("position: expected a whole number from 0 to 9223372036854775807, got -1");
         QTest::newRow("head 2^63") << QByteArray("head=\"9223372036854775808\"") << QStringLiteral("head: expected a whole number");
+        // "head!N": head, position and head_state.step all N, as a hostile file would have them.
+        QTest::newRow("head 2^63-1") << QByteArray("head!9223372036854775807") << QStringLiteral("beyond");
+        QTest::newRow("head unreachable") << QByteArray("head!3000000") << QStringLiteral("cannot reach its head");
         QTest::newRow("seed fraction") << QByteArray("settings={\"seed\": 0.5}")
                                        << QStringLiteral("settings.seed: expected a whole number from 0 to 18446744073709551615, got 0.5");
     }
@@ -230,6 +233,19 @@ private slots:
         QByteArray text;
         if (edit.startsWith("raw:")) {
             text = edit.mid(4);
+        } else if (edit.startsWith("head!")) {
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+            const qint64 count = edit.mid(5).toLongLong();
+            // Above 2^53 a string, as the file writes big counts.
+            const QJsonValue n = count < (qint64{1} << 53) ? QJsonValue(count) : QJsonValue(QString::fromLatin1(edit.mid(5)));
+            root[QStringLiteral("head")] = n;
+            root[QStringLiteral("position")] = n;
+            QJsonObject headState = root[QStringLiteral("head_state")].toObject();
+            headState[QStringLiteral("step")] = n;
+            root[QStringLiteral("head_state")] = headState;
+            text = QJsonDocument(root).toJson();
         } else {
             QFile f(good);
             QVERIFY(f.open(QIODevice::ReadOnly));

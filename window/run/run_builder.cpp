@@ -247,9 +247,19 @@ void RunBuilder::configureRun()
 {
     const AppSettings& s = store_->value();
     try {
-        controller_->configure(problem_.makeTrainer(s.train, toVec(s.start)));
+        auto trainer = problem_.makeTrainer(s.train, toVec(s.start));
+        // Data with huge numbers (1e300) make the loss overflow before the first step: said
+        // here, or the run just shows a training loss of inf.
+        const double startLoss = trainer->trainingLoss();
+        controller_->configure(std::move(trainer));
         runValid_ = true;
-        views_.panel->setProblem({});
+        QString warning;
+        if (!std::isfinite(startLoss)) {
+            warning = tr("The training loss at the start point overflows (it is not a finite number): the data's "
+                         "numbers are too large for this model. The first step will diverge; scale the data down.");
+            views_.statusBar->showMessage(warning, 15000);
+        }
+        views_.panel->setProblem(warning);
     } catch (const core::InputError& e) {
         runValid_ = false;
         controller_->pause();

@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 
 #include "core/base/error.h"
@@ -25,6 +26,23 @@ FileCommands::FileCommands(Parts parts, QObject* parent) : QObject(parent), part
                 tr("The replayed run does not end where the saved one did: the data, or this version of Downhill, "
                    "differ from when it was saved. What you see is the replay."));
     });
+    // A long replay says how far it is, and Esc stops it there.
+    auto* cancel = new QShortcut(QKeySequence(Qt::Key_Escape), parts_.window);
+    cancel->setObjectName(QStringLiteral("cancelReplayShortcut"));
+    cancel->setEnabled(false);
+    connect(cancel, &QShortcut::activated, parts_.controller, &TrainingController::cancelReplay);
+    connect(parts_.controller, &TrainingController::replayProgress, this, [this, cancel](qint64 step, qint64 head) {
+        cancel->setEnabled(true);
+        parts_.statusBar->showMessage(tr("Replaying the saved run: step %L1 of %L2 (%3%). Esc stops it here.")
+                                          .arg(step)
+                                          .arg(head)
+                                          .arg(head > 0 ? static_cast<int>(100.0 * static_cast<double>(step) / static_cast<double>(head)) : 100));
+    });
+    connect(parts_.controller, &TrainingController::replayCancelled, this, [this, cancel](qint64 step) {
+        cancel->setEnabled(false);
+        parts_.statusBar->showMessage(tr("The replay stopped at step %L1: the run goes on from there.").arg(step), 10000);
+    });
+    connect(parts_.controller, &TrainingController::timelineLoaded, cancel, [cancel] { cancel->setEnabled(false); });
 }
 
 AppSettings FileCommands::startingSettings(bool persist, const QString& settingsFile, const QString& dataPath, QStringList* problems)
@@ -159,7 +177,11 @@ bool FileCommands::openRun(const QString& path, QString* error)
         return false;
     // Checked before anything changes, as a settings file is: its problem must build here.
     try {
-        RunBuilder::buildProblem(run->settings, &parts_.builder->problem());
+        const Problem built = RunBuilder::buildProblem(run->settings, &parts_.builder->problem());
+        // A head its own history cannot reach would be a replay towards nowhere.
+        const std::int64_t trainSize = built.usesData() ? built.data()->train.size() : 1;
+        if (const std::string unreachable = core::RunHistory::headProblem(run->timeline, trainSize); !unreachable.empty())
+            throw core::InputError(unreachable);
     } catch (const core::InputError& e) {
         if (error)
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
