@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -50,6 +49,7 @@
 #include "window/run/readout_panel.h"
 #include "window/run/run_builder.h"
 #include "window/run/run_presenter.h"
+#include "session/settings/lesson_library.h"
 #include "session/settings/run_io.h"
 #include "session/settings/settings_io.h"
 #include "session/settings/settings_store.h"
@@ -154,10 +154,11 @@ void MainWindow::buildMenus()
     file->addAction(actions_.saveSettings);
     QMenu* lessons = file->addMenu(tr("Lessons"));
     lessons->setObjectName(QStringLiteral("lessonsMenu"));
-    const QDir lessonDir(QStringLiteral(":/lessons"));
-    for (const QString& name : lessonDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        const QString path = lessonDir.filePath(name);
-        // Every bundled lesson parses (tests/ui/test_lessons.cpp); the title is read from the file.
+    // The installed lessons, the source tree's or the built-in copy (LessonLibrary says which).
+    for (const LessonLibrary::Entry& entry : LessonLibrary::list()) {
+        const QString path = entry.path;
+        // Every bundled lesson parses (tests/window/test_lessons.cpp); the title is read from the
+        // file. One on disk that does not parse is left out of the menu.
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
