@@ -6,6 +6,8 @@
 #   ./setup.sh test-headless   the same without the window: core, session and downhill-cli on Qt
 #                      Core alone (-DDOWNHILL_BUILD_GUI=OFF), in build-headless/
 #   ./setup.sh bench   install, build the benchmarks and run them (see bench/README.md)
+#   ./setup.sh package install, make the Debian package from a portable Release build in
+#                      build-package/ and check it (tools/check_package.sh): build-package/*.deb
 set -euo pipefail
 
 mode="${1:-run}"
@@ -20,7 +22,10 @@ packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 case "$mode" in
   run|test|test-headless) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;
-  *) echo "usage: $0 run|test|test-headless|bench" >&2; exit 2 ;;
+  # dpkg-shlibdeps (dpkg-dev) finds the package's Depends; help2man makes the man pages; the
+  # rest check the result.
+  package) packages+=(dpkg-dev fakeroot help2man desktop-file-utils appstream lintian file) ;;
+  *) echo "usage: $0 run|test|test-headless|bench|package" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -35,6 +40,10 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$mode" = package ]; then
+  exec "$here/tools/check_package.sh" "${DOWNHILL_BUILD_DIR:-$here/build-package}"
 fi
 
 build="${DOWNHILL_BUILD_DIR:-$here/build}"
