@@ -36,6 +36,7 @@
 #include "window/export/animation_export.h"
 #include "window/export/export_actions.h"
 #include "window/shell/file_commands.h"
+#include "window/shell/user_guide_dialog.h"
 #include "core/base/error.h"
 #include "window/landscape/gradient_check_view.h"
 #include "plots/landscape_plot.h"
@@ -211,6 +212,7 @@ void MainWindow::buildMenus()
     race->addAction(raceDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions_.userGuide);
     help->addAction(actions_.shortcuts);
     help->addAction(actions_.about);
 
@@ -523,6 +525,7 @@ void MainWindow::connectSignals()
     connect(actions_.resetView, &QAction::triggered, builder_, &RunBuilder::resetView);
     connect(actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(actions_.shortcuts, &QAction::triggered, this, [this] { actions_.showShortcuts(this); });
+    connect(actions_.userGuide, &QAction::triggered, this, &MainWindow::showUserGuide);
 }
 
 void MainWindow::connectExports()
@@ -668,6 +671,16 @@ const core::Projection& MainWindow::projection() const
 void MainWindow::recentrePlane()
 {
     builder_->recentrePlane(presenter_->currentPoint());
+}
+
+void MainWindow::showUserGuide()
+{
+    // One guide window, kept: reopening it finds the page where the reader left it.
+    if (!userGuide_)
+        userGuide_ = new UserGuideDialog(this);
+    userGuide_->show();
+    userGuide_->raise();
+    userGuide_->activateWindow();
 }
 
 void MainWindow::showAbout()
