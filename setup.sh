@@ -9,6 +9,8 @@
 #   ./setup.sh fuzz    install clang, build the libFuzzer targets in build-fuzz/ and run each for
 #                      SECONDS (or FUZZ_SECONDS) seconds, default 60, from its seed corpus
 #   (fuzzing, sanitizers and the parsers' limits: docs/hardening.md)
+#   ./setup.sh package install, make the Debian package from a portable Release build in
+#                      build-package/ and check it (tools/check_package.sh): build-package/*.deb
 set -euo pipefail
 
 start_seconds="$SECONDS"
@@ -25,7 +27,10 @@ case "$mode" in
   run|test|test-headless) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;
   fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
-  *) echo "usage: $0 run|test|test-headless|bench|fuzz" >&2; exit 2 ;;
+  # dpkg-shlibdeps (dpkg-dev) finds the package's Depends; help2man makes the man pages; the
+  # rest check the result.
+  package) packages+=(dpkg-dev fakeroot help2man desktop-file-utils appstream lintian file) ;;
+  *) echo "usage: $0 run|test|test-headless|bench|fuzz|package" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -79,6 +84,10 @@ if [ "$mode" = fuzz ]; then
   done
   exit "$status"
 fi
+if [ "$mode" = package ]; then
+  exec "$here/tools/check_package.sh" "${DOWNHILL_BUILD_DIR:-$here/build-package}"
+fi
+
 build="${DOWNHILL_BUILD_DIR:-$here/build}"
 werror=OFF
 bench=OFF

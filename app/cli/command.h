@@ -4,7 +4,7 @@
 
 namespace downhill::cli {
 
-// Exit codes, documented in README.md (downhill-cli).
+// Exit codes, documented in docs/cli.md (Exit codes and errors).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInternalError = 1;
 inline constexpr int kExitBadInput = 2;

@@ -1,4 +1,4 @@
-// downhill-cli: Downhill's engine from the command line (see the downhill-cli section of README.md).
+// downhill-cli: Downhill's engine from the command line (see docs/cli.md).
 #include <string>
 #include <vector>
 

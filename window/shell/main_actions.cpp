@@ -80,6 +80,8 @@ MainActions MainActions::create(QWidget* window)
         tr("Larger text and thicker lines for a projector; press again for the normal sizes"));
     a.presentation->setCheckable(true);
     a.shortcuts = make(tr("Keyboard shortcuts"), "shortcutsAction", QKeySequence(Qt::Key_F1), tr("List the keys"));
+    a.userGuide = make(tr("User guide"), "userGuideAction", QKeySequence(),
+        tr("The window, the lessons and what is behind them, explained (docs/user-guide.md)"));
     return a;
 }
 

@@ -41,6 +41,7 @@ public:
     QAction* about = nullptr;
     QAction* presentation = nullptr;
     QAction* shortcuts = nullptr;
+    QAction* userGuide = nullptr;
 
     static MainActions create(QWidget* window);
     // Help > Keyboard shortcuts: the keys with what they do.

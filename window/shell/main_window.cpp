@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -37,6 +36,7 @@
 #include "window/export/animation_export.h"
 #include "window/export/export_actions.h"
 #include "window/shell/file_commands.h"
+#include "window/shell/user_guide_dialog.h"
 #include "core/base/error.h"
 #include "window/landscape/gradient_check_view.h"
 #include "window/network/network_panel.h"
@@ -51,6 +51,7 @@
 #include "window/run/readout_panel.h"
 #include "window/run/run_builder.h"
 #include "window/run/run_presenter.h"
+#include "session/settings/lesson_library.h"
 #include "session/settings/run_io.h"
 #include "session/settings/settings_io.h"
 #include "session/settings/settings_store.h"
@@ -158,10 +159,11 @@ void MainWindow::buildMenus()
     file->addAction(actions_.saveSettings);
     QMenu* lessons = file->addMenu(tr("Lessons"));
     lessons->setObjectName(QStringLiteral("lessonsMenu"));
-    const QDir lessonDir(QStringLiteral(":/lessons"));
-    for (const QString& name : lessonDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        const QString path = lessonDir.filePath(name);
-        // Every bundled lesson parses (tests/ui/test_lessons.cpp); the title is read from the file.
+    // The installed lessons, the source tree's or the built-in copy (LessonLibrary says which).
+    for (const LessonLibrary::Entry& entry : LessonLibrary::list()) {
+        const QString path = entry.path;
+        // Every bundled lesson parses (tests/window/test_lessons.cpp); the title is read from the
+        // file. One on disk that does not parse is left out of the menu.
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
@@ -214,6 +216,7 @@ void MainWindow::buildMenus()
     race->addAction(raceDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions_.userGuide);
     help->addAction(actions_.shortcuts);
     help->addAction(actions_.about);
 
@@ -531,6 +534,7 @@ void MainWindow::connectSignals()
     connect(actions_.resetView, &QAction::triggered, builder_, &RunBuilder::resetView);
     connect(actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(actions_.shortcuts, &QAction::triggered, this, [this] { actions_.showShortcuts(this); });
+    connect(actions_.userGuide, &QAction::triggered, this, &MainWindow::showUserGuide);
 }
 
 void MainWindow::connectExports()
@@ -676,6 +680,16 @@ const core::Projection& MainWindow::projection() const
 void MainWindow::recentrePlane()
 {
     builder_->recentrePlane(presenter_->currentPoint());
+}
+
+void MainWindow::showUserGuide()
+{
+    // One guide window, kept: reopening it finds the page where the reader left it.
+    if (!userGuide_)
+        userGuide_ = new UserGuideDialog(this);
+    userGuide_->show();
+    userGuide_->raise();
+    userGuide_->activateWindow();
 }
 
 void MainWindow::showAbout()

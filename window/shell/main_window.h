@@ -51,6 +51,7 @@ class SurfaceArea;
 class SurfaceFeeder;
 class TrainingController;
 class Transport;
+class UserGuideDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -131,6 +132,7 @@ private:
     void saveWindow() const;
 
     void showAbout();
+    void showUserGuide();
 
     Options options_;
     SettingsStore* store_ = nullptr;           // the one owner of the settings
@@ -153,6 +155,7 @@ private:
     TimelineBar* timeline_ = nullptr;
     StepCard* stepCard_ = nullptr;
     GradientCheckView* gradientCheck_ = nullptr;
+    UserGuideDialog* userGuide_ = nullptr;  // made when first asked for
     DatasetPanel* datasetPanel_ = nullptr;
     QDockWidget* stepCardDock_ = nullptr;
     QDockWidget* gradientCheckDock_ = nullptr;
