@@ -74,7 +74,7 @@ if [ "$mode" = fuzz ]; then
     log="$build/fuzz_$target.log"
     rc=0
     "$build/tests/fuzz/fuzz_$target" "$corpus" "$here/tests/fuzz/corpus/$target" "${dict[@]}" \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=1048576 -timeout=10 \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=256 -max_len=1048576 -timeout=10 \
       -print_final_stats=1 -artifact_prefix="$build/fuzz_$target-" >"$log" 2>&1 || rc=$?
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|ERROR|SUMMARY' "$log" || true
     if [ "$rc" -ne 0 ]; then

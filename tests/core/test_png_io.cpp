@@ -172,6 +172,10 @@ private slots:
         QTest::newRow("truncated in the data") << "truncated" << "corrupt";
         QTest::newRow("bad CRC in the data") << "crc" << "corrupt";
         QTest::newRow("folder named .png") << "folder" << "";
+        QTest::newRow("a chunk longer than the file") << "long chunk" << "claims 4294967295 bytes, past the end of the file";
+        // libFuzzer's find (tests/fuzz/regressions): a chunk claiming 1.7 GB, which libpng
+        // allocated before reading it.
+        QTest::newRow("fuzz: chunk past the end") << "fuzz" << "past the end of the file";
     }
     void badFilesThrow()
     {
@@ -200,8 +204,17 @@ private slots:
             const auto idat = broken.indexOf("IDAT");
             broken[idat + 10] = static_cast<char>(broken[idat + 10] ^ 0x55);
             writeFile(path, broken);
-        } else if (kind == "folder")
+        } else if (kind == "folder") {
             QVERIFY(QDir(dir.path()).mkdir("bad.png"));
+        } else if (kind == "long chunk") {
+            QByteArray broken = good.left(8 + 25);   // the signature and IHDR
+            broken += QByteArray::fromHex("ffffffff") + "zTXt" + QByteArray(16, 'x');
+            writeFile(path, broken);
+        } else if (kind == "fuzz") {
+            QFile found(QStringLiteral(DOWNHILL_SOURCE_DIR "/tests/fuzz/regressions/png-chunk-past-the-end.png"));
+            QVERIFY(found.open(QIODevice::ReadOnly));
+            writeFile(path, found.readAll());
+        }
 
         QString message;
         const QByteArray printed = stderrOf(dir.filePath("stderr.txt"), [&] {
