@@ -1,4 +1,5 @@
 #include "plots/run_animation.h"
+#include "plots/plot_projection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,14 +112,12 @@ void RunAnimation::addEntrantPaths()
 
 QPointF RunAnimation::project(const core::Vec& w) const
 {
-    const core::PlaneCoordinates c = run_.projection.locate(w);
-    return {c.alpha, c.beta};
+    return plotPoint(run_.projection, w);
 }
 
 QPointF RunAnimation::projectDirection(const core::Vec& v) const
 {
-    const auto d = run_.projection.direction(v);
-    return {d[0], d[1]};
+    return plotDirection(run_.projection, v);
 }
 
 std::size_t RunAnimation::rowsUpTo(std::int64_t step) const

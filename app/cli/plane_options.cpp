@@ -1,5 +1,7 @@
 #include "app/cli/plane_options.h"
 
+#include "core/landscape/projection.h"
+
 #include "app/cli/checks.h"
 
 namespace downhill::cli {
@@ -76,16 +78,7 @@ PlaneOptions::PlaneOptions(const CommandLine& cl, const ObjectiveOptions& model,
 
 core::LandscapeRequest PlaneOptions::request(const core::Vec& origin, const std::array<double, 4>& range) const
 {
-    core::LandscapeRequest request;
-    request.axis1 = axis1_;
-    request.axis2 = axis2_;
-    request.origin = origin;
-    request.min1 = range[0];
-    request.max1 = range[1];
-    request.min2 = range[2];
-    request.max2 = range[3];
-    request.resolution = grid_;
-    return request;
+    return core::Projection::axes(axis1_, axis2_, origin).request(range, grid_);
 }
 
 }  // namespace downhill::cli

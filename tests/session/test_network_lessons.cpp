@@ -15,19 +15,12 @@
 #include "core/train/trainer.h"
 #include "session/problem/problem.h"
 #include "session/settings/settings_io.h"
+#include "tests/common/lesson_file.h"
 
 using namespace downhill;
+using downhill::test::lesson;
 
 namespace {
-
-ui::AppSettings lesson(const char* file)
-{
-    QString error;
-    const auto s = ui::loadSettingsFile(QStringLiteral(DOWNHILL_SOURCE_DIR "/resources/lessons/") + QLatin1String(file), &error);
-    if (!s)
-        qFatal("%s: %s", file, qPrintable(error));
-    return *s;
-}
 
 struct Run {
     ui::Problem problem;

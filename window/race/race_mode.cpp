@@ -1,4 +1,5 @@
 #include "window/race/race_mode.h"
+#include "plots/plot_projection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -309,8 +310,7 @@ std::int64_t RaceMode::lastStep() const
 
 QPointF RaceMode::project(const core::Vec& w) const
 {
-    const core::PlaneCoordinates c = projection_.locate(w);
-    return {c.alpha, c.beta};
+    return plotPoint(projection_, w);
 }
 
 QString RaceMode::readout(const core::TrainState& state, double loss) const

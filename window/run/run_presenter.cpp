@@ -12,6 +12,7 @@
 #include "core/model/mlp_trace.h"
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
+#include "plots/plot_projection.h"
 #include "plots/run_animation.h"
 #include "session/problem/batch_images.h"
 #include "session/problem/problem.h"
@@ -191,14 +192,12 @@ void RunPresenter::replot()
 
 QPointF RunPresenter::project(const core::Vec& w) const
 {
-    const core::PlaneCoordinates c = projection_.locate(w);
-    return {c.alpha, c.beta};
+    return plotPoint(projection_, w);
 }
 
 QPointF RunPresenter::projectDirection(const core::Vec& v) const
 {
-    const auto d = projection_.direction(v);
-    return {d[0], d[1]};
+    return plotDirection(projection_, v);
 }
 
 void RunPresenter::showOffPlane(const core::Vec& w)

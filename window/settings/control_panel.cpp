@@ -1,6 +1,7 @@
-// Over the ~600-line guide: one builder per group of settings, most of each the widgets' texts
-// and tooltips; split by group it would be six classes sharing the one settings value, binder
-// and visibility rules.
+// Over the ~600-line guide: one builder per group of settings (model and network, plotted
+// plane, step size, optimizer, schedule, data), most of each the widgets' texts and tooltips;
+// split by group it would be seven classes sharing the one settings value, binder and
+// visibility rules (a network hides the held sliders, an analytic function the data).
 #include "window/settings/control_panel.h"
 
 #include <algorithm>

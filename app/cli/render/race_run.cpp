@@ -1,4 +1,5 @@
 #include "app/cli/render/race_run.h"
+#include "plots/plot_projection.h"
 
 #include <algorithm>
 #include <limits>
@@ -36,8 +37,7 @@ public:
 private:
     void add(const core::Vec& w, std::int64_t step, double trainLoss)
     {
-        const core::PlaneCoordinates at = projection_.locate(w);
-        track_.append({step, QPointF(at.alpha, at.beta), trainLoss});
+        track_.append({step, ui::plotPoint(projection_, w), trainLoss});
     }
 
     const core::Projection& projection_;

@@ -1,4 +1,5 @@
 #include "app/cli/render/run_recorder.h"
+#include "plots/plot_projection.h"
 
 #include "core/train/trainer.h"
 
@@ -29,14 +30,12 @@ RunRecorder::RunRecorder(core::Projection projection, ui::LandscapePlot& landsca
 
 QPointF RunRecorder::project(const core::Vec& w) const
 {
-    const core::PlaneCoordinates at = projection_.locate(w);
-    return {at.alpha, at.beta};
+    return ui::plotPoint(projection_, w);
 }
 
 QPointF RunRecorder::projectDirection(const core::Vec& v) const
 {
-    const auto d = projection_.direction(v);
-    return {d[0], d[1]};
+    return ui::plotDirection(projection_, v);
 }
 
 void RunRecorder::onBegin(const core::Trainer& trainer)
