@@ -374,7 +374,14 @@ void LossPlot::placeLegend()
 {
     const QRect area = axisRect()->rect();
     const QSize size = legend->minimumOuterSizeHint();
-    if (area.width() <= size.width() || area.height() <= size.height())
+    // In a narrow column the legend would cover the curves it names: it goes, and the tooltip
+    // names the colours instead, until the plot is wide and tall enough again.
+    const bool room = area.width() >= 2 * size.width() && area.height() >= 2 * size.height();
+    if (legend->visible() != room) {
+        legend->setVisible(room);
+        replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (!room)
         return;
     constexpr int kMargin = 6;
     const std::array<Qt::Alignment, 4> corners = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,

@@ -6,11 +6,20 @@
 
 namespace downhill::ui::palette {
 
-QColor background() { return QColor(0xfa, 0xfa, 0xf7); }
-QColor panel() { return QColor(0xf0, 0xf0, 0xeb); }
-QColor text() { return QColor(0x26, 0x26, 0x26); }
-QColor mutedText() { return QColor(0x6b, 0x6b, 0x6b); }
-QColor accent() { return QColor(0x00, 0x72, 0xb2); }
+namespace {
+Theme g_theme = Theme::Light;
+bool dark() { return g_theme == Theme::Dark; }
+}  // namespace
+
+void setTheme(Theme theme) { g_theme = theme; }
+Theme theme() { return g_theme; }
+
+QColor background() { return dark() ? QColor(0x1f, 0x20, 0x23) : QColor(0xfa, 0xfa, 0xf7); }
+QColor panel() { return dark() ? QColor(0x2a, 0x2b, 0x2f) : QColor(0xf0, 0xf0, 0xeb); }
+QColor text() { return dark() ? QColor(0xe8, 0xe8, 0xe4) : QColor(0x26, 0x26, 0x26); }
+QColor mutedText() { return dark() ? QColor(0xa8, 0xa8, 0xa4) : QColor(0x6b, 0x6b, 0x6b); }
+// Okabe-Ito's blue on light, its sky blue on dark (the blue sinks into a dark page).
+QColor accent() { return dark() ? QColor(0x56, 0xb4, 0xe9) : QColor(0x00, 0x72, 0xb2); }
 
 // Red-pink and orange are the hues viridis never uses; white for the newest path segment would
 // vanish on the yellow rim, so the path is a saturated pink-red of middle lightness.
@@ -26,7 +35,7 @@ QColor minimum() { return QColor(0xff, 0xff, 0xff); }
 QColor halo() { return QColor(0x14, 0x14, 0x14); }
 
 // Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
-QColor trainLoss() { return QColor(0x00, 0x72, 0xb2); }
+QColor trainLoss() { return accent(); }
 QColor valLoss() { return QColor(0xd5, 0x5e, 0x00); }
 QColor batchLoss() { return QColor(0x9a, 0x9a, 0x9a); }
 QColor lrCurve() { return QColor(0x00, 0x9e, 0x73); }
@@ -118,7 +127,7 @@ void styleAxis(QCPAxis* axis)
     axis->setLabelColor(text());
     axis->setTickLabelFont(tickLabelFont());
     axis->setLabelFont(axisLabelFont());
-    axis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1, Qt::SolidLine));
+    axis->grid()->setPen(QPen(dark() ? QColor(255, 255, 255, 34) : QColor(0, 0, 0, 28), 1, Qt::SolidLine));
     axis->grid()->setSubGridVisible(false);
     axis->grid()->setZeroLinePen(Qt::NoPen);
 }
@@ -130,8 +139,8 @@ void stylePlot(QCustomPlot* plot)
         styleAxis(axis);
     plot->legend->setFont(tickLabelFont());
     plot->legend->setTextColor(text());
-    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 215)));
-    plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60), 1));
+    plot->legend->setBrush(QBrush(dark() ? QColor(0x1f, 0x20, 0x23, 215) : QColor(255, 255, 255, 215)));
+    plot->legend->setBorderPen(QPen(dark() ? QColor(255, 255, 255, 70) : QColor(0, 0, 0, 60), 1));
 }
 
 namespace {

@@ -10,6 +10,12 @@
 
 namespace downhill::ui::palette {
 
+// Light for a lit room, dark for a dim one: the page colours, the text and the accent change; the
+// landscape's viridis and the overlays (drawn with a halo) read on both.
+enum class Theme { Light, Dark };
+void setTheme(Theme theme);
+Theme theme();
+
 QColor background();
 QColor panel();
 QColor text();

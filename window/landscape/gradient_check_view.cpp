@@ -87,8 +87,11 @@ GradientCheckView::GradientCheckView(QWidget* parent) : QWidget(parent)
     table_->setObjectName(QStringLiteral("gradientTable"));
     table_->setHorizontalHeaderLabels({tr("parameter"), tr("analytic"), tr("numeric"), tr("abs error"), tr("rel error")});
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Every column as wide as its header and numbers, never cut: in a narrow dock the table is
+    // wider than the dock, and the dock scrolls sideways (its minimum width is the columns').
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setFocusPolicy(Qt::NoFocus);
@@ -299,6 +302,11 @@ void GradientCheckView::updateTable()
     }
     table_->setFixedHeight(table_->horizontalHeader()->height() + table_->rowCount() * table_->verticalHeader()->defaultSectionSize()
         + 2 * table_->frameWidth());
+    table_->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    int width = 2 * table_->frameWidth();
+    for (int c = 0; c < table_->columnCount(); ++c)
+        width += table_->horizontalHeader()->sectionSize(c);
+    table_->setMinimumWidth(width);
 }
 
 void GradientCheckView::updatePlot()

@@ -5,7 +5,6 @@
 #include <QVBoxLayout>
 
 #include "plots/landscape_plot.h"
-#include "plots/palette.h"
 
 namespace downhill::ui {
 
@@ -17,7 +16,7 @@ QLabel* titleLabel(const char* name)
     label->setObjectName(QLatin1String(name));
     label->setTextFormat(Qt::RichText);
     label->setContentsMargins(4, 1, 4, 1);
-    label->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(palette::text().name()));
+    // The palette's window text, which is palette::text() in either theme.
     label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     return label;
 }

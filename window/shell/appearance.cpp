@@ -6,42 +6,94 @@
 #include <QPalette>
 #include <QStyleFactory>
 
-#include "plots/palette.h"
-
 namespace downhill::ui {
 
-void applyAppearance(QApplication& app)
+namespace {
+
+// The desktop's palette as the application started with it, before ours replaced it.
+const QPalette& desktopPalette()
 {
+    static const QPalette original = QApplication::palette();
+    return original;
+}
+
+}  // namespace
+
+QString themeChoiceName(ThemeChoice choice)
+{
+    switch (choice) {
+    case ThemeChoice::Light: return QStringLiteral("light");
+    case ThemeChoice::Dark: return QStringLiteral("dark");
+    case ThemeChoice::Desktop: break;
+    }
+    return QStringLiteral("desktop");
+}
+
+ThemeChoice themeChoiceFromName(const QString& name)
+{
+    if (name == QLatin1String("light"))
+        return ThemeChoice::Light;
+    if (name == QLatin1String("dark"))
+        return ThemeChoice::Dark;
+    return ThemeChoice::Desktop;
+}
+
+palette::Theme desktopTheme()
+{
+    if (qEnvironmentVariable("GTK_THEME").endsWith(QLatin1String(":dark"), Qt::CaseInsensitive))
+        return palette::Theme::Dark;
+    return desktopPalette().color(QPalette::Window).lightness() < 128 ? palette::Theme::Dark : palette::Theme::Light;
+}
+
+void applyAppearance(QApplication& app, ThemeChoice choice)
+{
+    desktopPalette();   // kept before the first setPalette below
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
+    const palette::Theme theme = choice == ThemeChoice::Desktop ? desktopTheme()
+        : choice == ThemeChoice::Dark                          ? palette::Theme::Dark
+                                                               : palette::Theme::Light;
+    palette::setTheme(theme);
+    const bool dark = theme == palette::Theme::Dark;
 
     QPalette p = QApplication::palette();
     p.setColor(QPalette::Window, palette::panel());
     p.setColor(QPalette::Base, palette::background());
-    p.setColor(QPalette::AlternateBase, palette::panel().darker(104));
-    p.setColor(QPalette::Button, palette::panel().lighter(102));
+    p.setColor(QPalette::AlternateBase, dark ? palette::panel().lighter(115) : palette::panel().darker(104));
+    p.setColor(QPalette::Button, dark ? palette::panel().lighter(125) : palette::panel().lighter(102));
     p.setColor(QPalette::WindowText, palette::text());
     p.setColor(QPalette::Text, palette::text());
     p.setColor(QPalette::ButtonText, palette::text());
+    p.setColor(QPalette::BrightText, dark ? Qt::black : Qt::white);
     p.setColor(QPalette::ToolTipBase, palette::background());
     p.setColor(QPalette::ToolTipText, palette::text());
     p.setColor(QPalette::Highlight, palette::accent());
-    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::HighlightedText, dark ? Qt::black : Qt::white);
     p.setColor(QPalette::Link, palette::accent());
     p.setColor(QPalette::PlaceholderText, palette::mutedText());
-    p.setColor(QPalette::Disabled, QPalette::WindowText, palette::mutedText().lighter(130));
-    p.setColor(QPalette::Disabled, QPalette::Text, palette::mutedText().lighter(130));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, palette::mutedText().lighter(130));
+    p.setColor(QPalette::Light, dark ? palette::panel().lighter(150) : QColor(Qt::white));
+    p.setColor(QPalette::Midlight, dark ? palette::panel().lighter(130) : palette::panel().lighter(110));
+    p.setColor(QPalette::Mid, dark ? palette::panel().lighter(110) : palette::panel().darker(130));
+    p.setColor(QPalette::Dark, dark ? palette::panel().darker(150) : palette::panel().darker(160));
+    p.setColor(QPalette::Shadow, Qt::black);
+    const QColor disabled = dark ? palette::mutedText().darker(140) : palette::mutedText().lighter(130);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
     QApplication::setPalette(p);
 
     QFont font = QApplication::font();
     font.setPointSizeF(std::max(10.0, font.pointSizeF()));
     QApplication::setFont(font);
+    const QString border = dark ? QStringLiteral("#4a4b50") : QStringLiteral("#d6d6cf");
+    const QString box = dark ? QStringLiteral("#26272b") : QStringLiteral("#f7f7f3");
+    const QString title = dark ? QStringLiteral("#7cc4ee") : QStringLiteral("#005a8c");
     app.setStyleSheet(QStringLiteral(
-        "QGroupBox { border: 1px solid #d6d6cf; border-radius: 5px; margin-top: 1.1em; padding-top: 2px; "
-        "  background: #f7f7f3; }"
-        "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 3px; color: #005a8c; }"
-        "QToolTip { border: 1px solid #c8c8c0; padding: 4px; }"));
+        "QGroupBox { border: 1px solid %1; border-radius: 5px; margin-top: 1.1em; padding-top: 2px; "
+        "  background: %2; }"
+        "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 3px; color: %3; }"
+        "QToolTip { border: 1px solid %1; padding: 4px; }")
+                          .arg(border, box, title));
 }
 
 }  // namespace downhill::ui

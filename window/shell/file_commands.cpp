@@ -29,6 +29,7 @@ FileCommands::FileCommands(Parts parts, QObject* parent) : QObject(parent), part
     // A long replay says how far it is, and Esc stops it there.
     auto* cancel = new QShortcut(QKeySequence(Qt::Key_Escape), parts_.window);
     cancel->setObjectName(QStringLiteral("cancelReplayShortcut"));
+    cancel->setWhatsThis(tr("Cancel opening a run while it is replayed"));
     cancel->setEnabled(false);
     connect(cancel, &QShortcut::activated, parts_.controller, &TrainingController::cancelReplay);
     connect(parts_.controller, &TrainingController::replayProgress, this, [this, cancel](qint64 step, qint64 head) {

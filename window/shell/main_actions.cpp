@@ -1,6 +1,13 @@
 #include "window/shell/main_actions.h"
 
+#include <functional>
+
 #include <QIcon>
+#include <QMainWindow>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QSet>
+#include <QShortcut>
 #include <QKeySequence>
 #include <QMessageBox>
 #include <QWidget>
@@ -85,16 +92,60 @@ MainActions MainActions::create(QWidget* window)
     return a;
 }
 
-void MainActions::showShortcuts(QWidget* parent) const
+namespace {
+
+QString plainText(const QAction* a)
+{
+    QString text = a->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    return text;
+}
+
+}  // namespace
+
+QList<MainActions::Shortcut> MainActions::shortcutList(const QWidget* window)
+{
+    QList<Shortcut> rows;
+    QSet<const QAction*> seen;
+    const auto add = [&](const QAction* a) {
+        if (seen.contains(a) || a->isSeparator())
+            return;
+        seen.insert(a);
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            if (!k.isEmpty())
+                keys << k.toString(QKeySequence::NativeText);
+        if (!keys.isEmpty())
+            rows.push_back({keys.join(QStringLiteral(", ")), plainText(a), a->statusTip()});
+    };
+    std::function<void(const QMenu*)> walk = [&](const QMenu* menu) {
+        for (const QAction* a : menu->actions()) {
+            if (const QMenu* sub = a->menu())
+                walk(sub);
+            else
+                add(a);
+        }
+    };
+    if (const auto* main = qobject_cast<const QMainWindow*>(window); main && main->menuWidget())
+        for (const QAction* top : main->menuWidget()->actions())
+            if (const QMenu* menu = top->menu())
+                walk(menu);
+    for (const QAction* a : window->findChildren<QAction*>())
+        add(a);
+    for (const QShortcut* s : window->findChildren<QShortcut*>())
+        if (!s->key().isEmpty())
+            rows.push_back({s->key().toString(QKeySequence::NativeText), s->whatsThis(), QString()});
+    return rows;
+}
+
+void MainActions::showShortcuts(QWidget* window)
 {
     QString rows;
-    const QAction* actions[] = {play, step, epoch, back, epochBack, reset,
-        gradientField, captions, logLoss, presentation, fitPath, fitMinimum, resetView, openSettings, saveSettings,
-        openDataFile, exportPath, quit};
-    for (const QAction* a : actions)
-        rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
-                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), a->statusTip().toHtmlEscaped());
-    QMessageBox box(parent);
+    for (const Shortcut& s : shortcutList(window))
+        rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td><td>&nbsp;&nbsp;%3</td></tr>")
+                    .arg(s.keys.toHtmlEscaped(), s.name.toHtmlEscaped(), s.tip.toHtmlEscaped());
+    QMessageBox box(window);
+    box.setObjectName(QStringLiteral("shortcutsBox"));
     box.setWindowTitle(tr("Keyboard shortcuts"));
     box.setTextFormat(Qt::RichText);
     box.setText(tr("<table>%1</table><p>On the landscape: click or drag to set the start point, scroll to zoom, "

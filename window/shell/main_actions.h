@@ -44,8 +44,18 @@ public:
     QAction* userGuide = nullptr;
 
     static MainActions create(QWidget* window);
-    // Help > Keyboard shortcuts: the keys with what they do.
-    void showShortcuts(QWidget* parent) const;
+
+    // One line of Help > Keyboard shortcuts.
+    struct Shortcut {
+        QString keys;    // as the platform writes them, e.g. "Ctrl+Shift+S"
+        QString name;    // the action's text without its mnemonic, e.g. "Save run..."
+        QString tip;     // its status tip
+    };
+    // Every shortcut of the window, found in its actions and QShortcuts themselves, so the list
+    // cannot leave a key out: the menus' in menu order first, then the window's own.
+    static QList<Shortcut> shortcutList(const QWidget* window);
+    // Help > Keyboard shortcuts: shortcutList(window) as a table.
+    static void showShortcuts(QWidget* window);
 };
 
 }  // namespace downhill::ui

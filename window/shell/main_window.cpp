@@ -37,6 +37,7 @@
 #include "window/export/export_actions.h"
 #include "window/shell/file_commands.h"
 #include "window/shell/user_guide_dialog.h"
+#include "window/shell/view_modes.h"
 #include "core/base/error.h"
 #include "window/landscape/gradient_check_view.h"
 #include "window/network/network_panel.h"
@@ -73,6 +74,10 @@ namespace downhill::ui {
 
 namespace {
 
+// The right column's width at 1280 x 800: with the control panel's, what leaves the landscape
+// half the window.
+constexpr int kRightColumnWidth = 270;
+
 QString qs(const std::string& s)
 {
     return QString::fromStdString(s);
@@ -95,8 +100,16 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
 
     actions_ = MainActions::create(this);
     buildLayout();
+    viewModes_ = new ViewModes(this, {panel_, {}, landscape_, [this] { builder_->requestVisible(); }});
+    if (options_.persist) {
+        const QString theme = QSettings().value(QStringLiteral("view/theme")).toString();
+        if (!theme.isEmpty())
+            viewModes_->setTheme(themeChoiceFromName(theme));
+        connect(viewModes_, &ViewModes::themeChanged, this,
+            [](ThemeChoice choice) { QSettings().setValue(QStringLiteral("view/theme"), themeChoiceName(choice)); });
+    }
     buildMenus();
-    presentation_ = new PresentationMode(this, actions_.presentation, mainSplitter_, plotSplitter_, view3d_);
+    presentation_ = new PresentationMode(this, actions_.presentation, view3d_);
     surfaceFeeder_ = new SurfaceFeeder(controller_, landscapeWorker_, surfaceArea_, this);
     builder_ = new RunBuilder(store_, controller_, race_, surfaceFeeder_,
         {panel_, readouts_, batchStrip_, datasetPanel_, landscape_, caption_, runLabel_, timeline_, statusBar(),
@@ -108,6 +121,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
         this);
     builder_->setPathSource([this] { return presenter_->pathPoints(); });
     connect(builder_, &RunBuilder::projectionChanged, presenter_, &RunPresenter::reproject);
+    connect(presenter_, &RunPresenter::frameShown, viewModes_, &ViewModes::followPoint);
     connect(presenter_, &RunPresenter::frameShown, this, &MainWindow::frameShown);
     files_ = new FileCommands({this, store_, builder_, controller_, race_, statusBar(),
                                   [this](const AppSettings& settings) { applySettings(settings); }},
@@ -200,12 +214,19 @@ void MainWindow::buildMenus()
     view->addAction(actions_.captions);
     view->addAction(actions_.logLoss);
     view->addAction(actions_.presentation);
+    view->addAction(viewModes_->plotOnlyAction());
+    view->addAction(viewModes_->fullScreenAction());
+    view->addAction(viewModes_->controlPanelAction());
+    QMenu* theme = view->addMenu(tr("Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    theme->addActions(viewModes_->themeActions());
     view->addSeparator();
     view->addAction(actions_.fitPath);
     view->addAction(actions_.fitMinimum);
     view->addAction(actions_.resetView);
+    view->addAction(viewModes_->followAction());
     view->addSeparator();
-    for (QDockWidget* d : {stepCardDock_, networkDock_, gradientCheckDock_, datasetDock_, raceDock_})
+    for (QDockWidget* d : {nowDock_, lossDock_, stepCardDock_, networkDock_, gradientCheckDock_, datasetDock_, raceDock_})
         view->addAction(d->toggleViewAction());
     view->addAction(view3dAction_);
 
@@ -258,6 +279,14 @@ void MainWindow::buildLayout()
     speed_ = new SpeedControl(this);
     speed_->setMaximumWidth(360);
     transport->addWidget(speed_);
+    // The timeline rides on the transport bar, beside the controls that move along it: a row of
+    // its own would take its height from the landscape.
+    transport->addSeparator();
+    timeline_ = new TimelineBar(this);
+    timeline_->setObjectName(QStringLiteral("timeline"));
+    timeline_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    timeline_->setMinimumWidth(160);
+    transport->addWidget(timeline_);
 
     panel_ = new ControlPanel(store_, this);
 
@@ -276,8 +305,9 @@ void MainWindow::buildLayout()
     landscape_->setMinimumSize(360, 260);
     lossPlot_ = new LossPlot(this);
     lossPlot_->setObjectName(QStringLiteral("lossPlot"));
-    lossPlot_->setToolTip(tr("Loss during training: every step's batch loss, each epoch's training and validation "
-                             "loss, and the learning rate. Double-click to follow the data again."));
+    lossPlot_->setToolTip(tr("Loss during training: every step's batch loss (grey), each epoch's training (blue) and "
+                             "validation (orange) loss, and the learning rate (green, dashed). Double-click to follow the "
+                             "data again."));
     lossPlot_->setMinimumHeight(120);
     batchStrip_ = new BatchStrip(this);
     batchStrip_->setObjectName(QStringLiteral("batchStrip"));
@@ -290,26 +320,18 @@ void MainWindow::buildLayout()
     lowerLayout->setSpacing(2);
     lowerLayout->addWidget(lossPlot_, 1);
     lowerLayout->addWidget(batchStrip_);
+    lowerPlots_ = lower;
 
-    plotSplitter_ = new QSplitter(Qt::Vertical, this);
-    plotSplitter_->setObjectName(QStringLiteral("plotSplitter"));
+    // The centre is the landscape alone (with the divergence banner over it when a run
+    // diverges): at 1280 x 800 it is half the window. The loss plot and the batch strip are the
+    // Loss dock, the readouts and the caption the Now dock, on the right (buildDocks).
     surfaceArea_ = new SurfaceArea(landscape_, this);
-    plotSplitter_->addWidget(surfaceArea_);
-    plotSplitter_->addWidget(lower);
-    plotSplitter_->setStretchFactor(0, 3);
-    plotSplitter_->setStretchFactor(1, 2);
-    plotSplitter_->setChildrenCollapsible(false);
-    plotSplitter_->setSizes({550, 450});   // the landscape is the picture; scaled to the height
-
     auto* centre = new QWidget(this);
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(4);
     centreLayout->addWidget(banner_);
-    centreLayout->addWidget(plotSplitter_, 1);
-    timeline_ = new TimelineBar(this);
-    timeline_->setObjectName(QStringLiteral("timeline"));
-    centreLayout->addWidget(timeline_);
+    centreLayout->addWidget(surfaceArea_, 1);
 
     readouts_ = new ReadoutPanel(this);
     auto* readoutBox = new QGroupBox(tr("Now"), this);
@@ -346,18 +368,17 @@ void MainWindow::buildLayout()
     rightLayout->addWidget(readoutBox);
     rightLayout->addWidget(captionGroup, 1);
     rightLayout->addStretch(0);
-    right->setMinimumWidth(230);
+    right->setMinimumWidth(220);
+    rightColumn_ = right;
 
     mainSplitter_ = new QSplitter(Qt::Horizontal, this);
     mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
     mainSplitter_->addWidget(panel_);
     mainSplitter_->addWidget(centre);
-    mainSplitter_->addWidget(right);
     mainSplitter_->setStretchFactor(0, 0);
     mainSplitter_->setStretchFactor(1, 1);
-    mainSplitter_->setStretchFactor(2, 0);
     mainSplitter_->setChildrenCollapsible(false);
-    mainSplitter_->setSizes({330, 700, 250});
+    mainSplitter_->setSizes({panel_->sizeHint().width(), 1000});
     setCentralWidget(mainSplitter_);
 
     runLabel_ = new QLabel(this);
@@ -371,6 +392,7 @@ void MainWindow::buildDocks()
 {
     auto dock = [this](QWidget* content, bool scroll, const QString& title, const char* name, const QString& tip) {
         auto* d = new QDockWidget(title, this);
+        d->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
         d->setObjectName(QLatin1String(name));
         if (scroll) {
             // Wider than a side column at 1280 x 720: scroll inside the dock rather than grow the window.
@@ -387,6 +409,13 @@ void MainWindow::buildDocks()
         addDockWidget(Qt::RightDockWidgetArea, d);
         return d;
     };
+    // The two that are open from the start: every number of the step over the loss plot, one
+    // column beside the landscape. Every other dock opens as a tab beside Now, so that the
+    // column never grows a second one.
+    nowDock_ = dock(rightColumn_, true, tr("Now"), "nowDock", tr("Show every number of the last step and what the picture means"));
+    lossDock_ = dock(lowerPlots_, false, tr("Loss"), "lossDock",
+        tr("Show the loss during training and the images of the current batch"));
+    splitDockWidget(nowDock_, lossDock_, Qt::Vertical);
     stepCard_ = new StepCard(this);
     gradientCheck_ = new GradientCheckView(this);
     gradientCheck_->setObjectName(QStringLiteral("gradientCheckView"));
@@ -402,8 +431,7 @@ void MainWindow::buildDocks()
     networkDock_ = dock(networkPanel_, false, tr("Network"), "networkDock",
         tr("Show a network's layers: each first-layer unit's weights as an image, live, and each layer's gradient norm"));
     networkDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_N));
-    // All four start closed (View menu): at 1280 pixels a dock column would leave the
-    // landscape, the heart of the window, a third of its width.
+    // These four start closed (View menu); opened, each is a tab beside Now.
     stepCardDock_->hide();
     gradientCheckDock_->hide();
     datasetDock_->hide();
@@ -432,20 +460,26 @@ void MainWindow::buildDocks()
     view3dAction_->setEnabled(false);
     view3dAction_->setStatusTip(tr("Install qt6-datavisualization-dev (./setup.sh does) and build again for the 3D view"));
 #endif
-    resizeDocks({stepCardDock_}, {340}, Qt::Horizontal);
-    resizeDocks({raceDock_}, {290}, Qt::Horizontal);
-    // Opened, a dock joins the step card as a tab: at 1280 x 720 there is no room for a second
-    // column, nor height for a stack. Tabified only then: hidden tabs leave Qt's unused tab bar behind.
-    std::vector<QDockWidget*> joining = {networkDock_, gradientCheckDock_, datasetDock_, raceDock_};
+    resizeDocks({nowDock_}, {kRightColumnWidth}, Qt::Horizontal);
+    resizeDocks({nowDock_, lossDock_}, {420, 300}, Qt::Vertical);
+    // Opened, a dock joins Now as a tab (or, with Now closed, the Loss dock): at 1280 x 800 there
+    // is no room for a second column beside the landscape, nor height for a stack. Tabified only
+    // then: hidden tabs leave Qt's unused tab bar behind.
+    std::vector<QDockWidget*> joining = {stepCardDock_, networkDock_, gradientCheckDock_, datasetDock_, raceDock_};
     if (view3dDock_)
         joining.push_back(view3dDock_);
     for (QDockWidget* d : joining) {
         connect(d->toggleViewAction(), &QAction::triggered, this, [this, d](bool on) {
-            if (!on || d->isFloating() || dockWidgetArea(d) != dockWidgetArea(stepCardDock_) || !stepCardDock_->isVisible()
-                || tabifiedDockWidgets(stepCardDock_).contains(d))
+            if (!on || d->isFloating())
                 return;
-            tabifyDockWidget(stepCardDock_, d);
-            d->raise();
+            for (QDockWidget* host : {nowDock_, lossDock_}) {
+                if (!host->isVisible() || host->isFloating() || dockWidgetArea(host) != dockWidgetArea(d))
+                    continue;
+                if (!tabifiedDockWidgets(host).contains(d))
+                    tabifyDockWidget(host, d);
+                d->raise();
+                return;
+            }
         });
     }
     if (view3dDock_) {
@@ -533,7 +567,7 @@ void MainWindow::connectSignals()
     });
     connect(actions_.resetView, &QAction::triggered, builder_, &RunBuilder::resetView);
     connect(actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(actions_.shortcuts, &QAction::triggered, this, [this] { actions_.showShortcuts(this); });
+    connect(actions_.shortcuts, &QAction::triggered, this, [this] { MainActions::showShortcuts(this); });
     connect(actions_.userGuide, &QAction::triggered, this, &MainWindow::showUserGuide);
 }
 
@@ -561,9 +595,8 @@ void MainWindow::restoreWindow()
     if (options_.persist) {
         QSettings s;
         restored = restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-        restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+        restoredLayout_ = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
         mainSplitter_->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
-        plotSplitter_->restoreState(s.value(QStringLiteral("window/plotSplitter")).toByteArray());
     }
     if (!restored) {
         QSize size(1280, 800);
@@ -579,12 +612,23 @@ void MainWindow::saveWindow() const
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/mainSplitter"), mainSplitter_->saveState());
-    s.setValue(QStringLiteral("window/plotSplitter"), plotSplitter_->saveState());
     try {
         s.setValue(QStringLiteral("settings/last"), settingsToJson(currentSettings()));
     } catch (const core::InputError&) {
         // Settings that cannot be written are not worth remembering.
     }
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    // Once, at the size the window first shows at (a restored layout keeps its own): the right
+    // column as wide as the window allows it, from 270 px at 1280 to 400 at 1920.
+    if (columnSized_ || restoredLayout_)
+        return;
+    columnSized_ = true;
+    const int column = std::clamp(width() * 21 / 100, kRightColumnWidth, 480);
+    resizeDocks({nowDock_}, {column}, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

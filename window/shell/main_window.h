@@ -52,6 +52,7 @@ class SurfaceFeeder;
 class TrainingController;
 class Transport;
 class UserGuideDialog;
+class ViewModes;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -114,6 +115,7 @@ public:
     QAction* view3dAction() const { return view3dAction_; }
     const MainActions& actions() const { return actions_; }
     LandscapeView3D* landscapeView3D() const { return view3d_; }
+    ViewModes* viewModes() const { return viewModes_; }
 
 signals:
     void frameShown();                 // a frame of training data was drawn
@@ -121,6 +123,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -157,6 +160,8 @@ private:
     GradientCheckView* gradientCheck_ = nullptr;
     UserGuideDialog* userGuide_ = nullptr;  // made when first asked for
     DatasetPanel* datasetPanel_ = nullptr;
+    QDockWidget* nowDock_ = nullptr;          // rightColumn_
+    QDockWidget* lossDock_ = nullptr;         // lowerPlots_
     QDockWidget* stepCardDock_ = nullptr;
     QDockWidget* gradientCheckDock_ = nullptr;
     QDockWidget* datasetDock_ = nullptr;
@@ -171,11 +176,16 @@ private:
     QLabel* caption_ = nullptr;
     QWidget* captionBox_ = nullptr;
     QLabel* runLabel_ = nullptr;
-    QSplitter* mainSplitter_ = nullptr;
-    QSplitter* plotSplitter_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;       // the control panel | the landscape
+
+    QWidget* rightColumn_ = nullptr;          // the readouts and the caption
+    bool columnSized_ = false;                // the right column's width set for the window's
+    bool restoredLayout_ = false;             // the docks as the last session left them
+    QWidget* lowerPlots_ = nullptr;           // the loss plot and the batch strip
 
     MainActions actions_;
     PresentationMode* presentation_ = nullptr;
+    ViewModes* viewModes_ = nullptr;          // control panel folded, plot only, full screen
 };
 
 }  // namespace downhill::ui

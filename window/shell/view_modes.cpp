@@ -1,0 +1,157 @@
+#include "window/shell/view_modes.h"
+
+#include <cmath>
+#include <utility>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "plots/landscape_plot.h"
+#include "plots/palette.h"
+#include "window/shell/action_factory.h"
+
+namespace downhill::ui {
+
+ViewModes::ViewModes(QMainWindow* window, Parts parts) : QObject(window), window_(window), parts_(std::move(parts))
+{
+    const auto make = [this](const QString& text, const char* name, const QKeySequence& key, const QString& tip) {
+        QAction* a = makeAction(window_, text, name, key, tip);
+        a->setCheckable(true);
+        window_->addAction(a);   // the keys work while the menu bar is hidden (plot only)
+        return a;
+    };
+    controlPanel_ = make(tr("Control panel"), "controlPanelAction", QKeySequence(Qt::Key_F9),
+        tr("Show or fold away the settings on the left, to give the landscape the room"));
+    controlPanel_->setChecked(true);
+    plotOnly_ = make(tr("Plot only"), "plotOnlyAction", QKeySequence(Qt::Key_P),
+        tr("Show the landscape alone, for the moment a class should look at it; press again for the rest"));
+    fullScreen_ = make(tr("Full screen"), "fullScreenAction", QKeySequence(Qt::Key_F11),
+        tr("Fill the screen with the window; press again to leave"));
+
+    follow_ = make(tr("Follow the point"), "followPointAction", QKeySequence(),
+        tr("When the run's point leaves the view, widen the view to the whole path"));
+    follow_->setChecked(true);
+
+    auto* themes = new QActionGroup(this);
+    themes->setExclusive(true);
+    const std::pair<ThemeChoice, QString> choices[] = {{ThemeChoice::Desktop, tr("Follow the desktop")},
+        {ThemeChoice::Light, tr("Light")}, {ThemeChoice::Dark, tr("Dark (for a dim room)")}};
+    for (const auto& [choice, text] : choices) {
+        QAction* a = themes->addAction(text);
+        a->setObjectName(QStringLiteral("theme%1Action").arg(themeChoiceName(choice)));
+        a->setCheckable(true);
+        a->setChecked(choice == ThemeChoice::Desktop);
+        a->setData(static_cast<int>(choice));
+        const ThemeChoice c = choice;
+        connect(a, &QAction::triggered, this, [this, c] { setTheme(c); });
+        themeActions_.push_back(a);
+    }
+
+    connect(controlPanel_, &QAction::toggled, this, [this](bool on) {
+        if (parts_.controlPanel)
+            parts_.controlPanel->setVisible(on);
+    });
+    connect(plotOnly_, &QAction::toggled, this, &ViewModes::setPlotOnly);
+    connect(fullScreen_, &QAction::toggled, this, &ViewModes::setFullScreen);
+}
+
+void ViewModes::setPlotOnly(bool on)
+{
+    if (on == plotOnlyOn_)
+        return;
+    plotOnlyOn_ = on;
+    {
+        const QSignalBlocker block(plotOnly_);
+        plotOnly_->setChecked(on);
+    }
+    if (on) {
+        std::vector<QWidget*> parts = parts_.besideLandscape;
+        if (parts_.controlPanel)
+            parts.push_back(parts_.controlPanel);
+        for (QDockWidget* d : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+            if (!d->isFloating())
+                parts.push_back(d);
+        for (QToolBar* bar : window_->findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
+            parts.push_back(bar);
+        // The menu bar stays: View > Plot only, checked, is the way back for whoever does not
+        // know the key.
+        parts.push_back(window_->statusBar());
+        hidden_.clear();
+        for (QWidget* w : parts) {
+            if (w && w->isVisible()) {
+                hidden_.emplace_back(w);
+                w->hide();
+            }
+        }
+    } else {
+        for (const QPointer<QWidget>& w : hidden_)
+            if (w)
+                w->show();
+        hidden_.clear();
+    }
+}
+
+void ViewModes::followPoint()
+{
+    LandscapePlot* plot = parts_.landscape;
+    if (!plot || !follow_->isChecked())
+        return;
+    const QPointF p = plot->currentPoint();
+    if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
+        return;
+    if (plot->xAxis->range().contains(p.x()) && plot->yAxis->range().contains(p.y()))
+        return;
+    plot->fitToPath();
+    if (parts_.viewChanged)
+        parts_.viewChanged();
+}
+
+void ViewModes::setTheme(ThemeChoice choice)
+{
+    theme_ = choice;
+    for (QAction* a : themeActions_)
+        a->setChecked(a->data().toInt() == static_cast<int>(choice));
+    applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()), choice);
+    // The plots keep the colours they were styled with: styled again, with presentation mode's
+    // sizes put back on top.
+    for (QCustomPlot* plot : window_->findChildren<QCustomPlot*>()) {
+        palette::stylePlot(plot);
+        if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
+            landscape->axisRect()->setBackground(QBrush(palette::panel()));
+            for (QCPAxis* axis : {landscape->xAxis, landscape->yAxis})
+                axis->grid()->setVisible(false);
+            palette::styleAxis(landscape->colorScale()->axis());
+            landscape->applyPresentationScale();
+        } else {
+            palette::applyPresentationScale(plot);
+        }
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    window_->update();
+    emit themeChanged(choice);
+}
+
+void ViewModes::setFullScreen(bool on)
+{
+    {
+        const QSignalBlocker block(fullScreen_);
+        fullScreen_->setChecked(on);
+    }
+    if (on == window_->isFullScreen())
+        return;
+    if (on) {
+        wasMaximized_ = window_->isMaximized();
+        window_->showFullScreen();
+    } else if (wasMaximized_) {
+        window_->showMaximized();
+    } else {
+        window_->showNormal();
+    }
+}
+
+}  // namespace downhill::ui
