@@ -1,38 +1,28 @@
 #pragma once
-// A small parallel loop over [0, n) on all cores, with dynamic hand-out of indices so uneven
-// rows balance. fn(index, worker) is called once per index; worker in [0, workerCount()) lets
-// the caller keep per-thread scratch buffers.
-#include <algorithm>
-#include <atomic>
-#include <thread>
-#include <vector>
+// A parallel loop over [0, n) on all cores, on the process's one ThreadPool (no thread is
+// started per call), with dynamic hand-out of indices so uneven rows balance. fn(index, worker)
+// is called once per index; worker in [0, workerCount()) is distinct among the threads running
+// the same call at once, so the caller can keep per-worker scratch buffers. Any thread may call,
+// several at once; a call from inside fn runs inline (worker 0 of its own loop).
+#include <memory>
+#include <type_traits>
+
+#include "core/base/thread_pool.h"
 
 namespace downhill::core {
 
 inline int workerCount()
 {
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return ThreadPool::shared().workerCount();
 }
 
 template <typename Fn>
 void parallelFor(int n, Fn&& fn)
 {
-    const int workers = std::min(workerCount(), n);
-    if (workers <= 1) {
-        for (int i = 0; i < n; ++i)
-            fn(i, 0);
-        return;
-    }
-    std::atomic<int> next{0};
-    auto work = [&](int worker) {
-        for (int i = next.fetch_add(1, std::memory_order_relaxed); i < n; i = next.fetch_add(1, std::memory_order_relaxed))
-            fn(i, worker);
-    };
-    std::vector<std::jthread> threads;
-    threads.reserve(static_cast<std::size_t>(workers - 1));
-    for (int w = 1; w < workers; ++w)
-        threads.emplace_back(work, w);
-    work(0);
+    using F = std::remove_reference_t<Fn>;
+    ThreadPool::shared().run(
+        n, [](const void* f, int index, int worker) { (*static_cast<F*>(const_cast<void*>(f)))(index, worker); },
+        std::addressof(fn));
 }
 
 }  // namespace downhill::core
