@@ -4,7 +4,10 @@
 // loop's stall (what a click or a key press would wait). Also counts the frames the 60 Hz
 // refresh drew and the steps the worker took.
 //
-//   bench_event_loop [--seconds S]
+//   bench_event_loop [--seconds S] [--load N]
+//
+// With --load N every case is measured twice: at rest, then with N threads beside the window
+// spinning on arithmetic (a busy laptop: a build, a browser), at normal priority.
 //
 // Run under QT_QPA_PLATFORM=offscreen (bench/run_all.sh does) or xvfb-run.
 #include <QApplication>
@@ -14,8 +17,12 @@
 #include <QSlider>
 #include <QTimer>
 #include <algorithm>
+#include <atomic>
+#include <cmath>
 #include <cstdio>
+#include <thread>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "window/shell/appearance.h"
@@ -113,6 +120,49 @@ void print(const char* name, const Result& r)
     std::fflush(stdout);
 }
 
+// N threads spinning on arithmetic for as long as it lives.
+class Load {
+public:
+    explicit Load(int threads)
+    {
+        for (int k = 0; k < threads; ++k)
+            threads_.emplace_back([this, k] {
+                double x = 1.0 + k;
+                while (!stop_.load(std::memory_order_relaxed))
+                    for (int i = 0; i < 10000; ++i)
+                        x = std::sqrt(x * 1.000001 + 1.0);
+                sink_.store(x);
+            });
+    }
+    ~Load()
+    {
+        stop_.store(true);
+        for (std::thread& t : threads_)
+            t.join();
+    }
+    Load(const Load&) = delete;
+    Load& operator=(const Load&) = delete;
+
+private:
+    std::atomic<bool> stop_{false};
+    std::atomic<double> sink_{0};
+    std::vector<std::thread> threads_;
+};
+
+int gLoad = 0;
+
+// The case at rest, and again beside the load when one was asked for.
+void run(const char* name, ui::MainWindow& window, double seconds)
+{
+    print(name, measure(window, seconds));
+    if (gLoad <= 0)
+        return;
+    const Load load(gLoad);
+    const std::string loaded = std::string("  ... under load ") + std::to_string(gLoad);
+    resetRun(window);
+    print(loaded.c_str(), measure(window, seconds));
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -124,6 +174,8 @@ int main(int argc, char** argv)
     for (qsizetype i = 1; i + 1 < args.size(); ++i)
         if (args[i] == QLatin1String("--seconds"))
             seconds = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--load"))
+            gLoad = args[i + 1].toInt();
     ui::applyAppearance(app);
 
     ui::MainWindow::Options options;
@@ -140,9 +192,9 @@ int main(int argc, char** argv)
     auto* speed = window.findChild<QSlider*>(QStringLiteral("speedSlider"));
     speed->setValue(speed->maximum());   // "max": as fast as the engine runs
 
-    std::printf("event loop while training at max speed, %g s each, window 1280x800 (%s)\n", seconds,
-        qPrintable(QGuiApplication::platformName()));
-    print("linear, mse, sgd, batch 32", measure(window, seconds));
+    std::printf("event loop while training at max speed, %g s each, window 1280x800 (%s), load %d\n", seconds,
+        qPrintable(QGuiApplication::platformName()), gLoad);
+    run("linear, mse, sgd, batch 32", window, seconds);
 
     // The surfaces: the batch surface (a coarse grid per batch, coalesced), the batch strip
     // redrawing augmented images, and training | validation side by side.
@@ -150,25 +202,25 @@ int main(int argc, char** argv)
     surface->setCurrentIndex(surface->findData(QStringLiteral("batch")));
     resetRun(window);
     const int jobsBefore = window.surfaceFeeder()->batchJobsRequested();
-    print("linear, batch 32, batch surface", measure(window, seconds));
-    std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / seconds);
+    run("linear, batch 32, batch surface", window, seconds);
+    std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / (gLoad > 0 ? 2 * seconds : seconds));
     surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
     for (const char* box : {"augBrightness", "augFlip", "augNoise"})
         window.findChild<QCheckBox*>(QLatin1String(box))->click();
     resetRun(window);
-    print("linear, batch 32, augmented strip", measure(window, seconds));
+    run("linear, batch 32, augmented strip", window, seconds);
     for (const char* box : {"augBrightness", "augFlip", "augNoise"})
         window.findChild<QCheckBox*>(QLatin1String(box))->click();
     surface->setCurrentIndex(surface->findData(QStringLiteral("train+val")));
     fine = false;
     waitFor([&] { return fine; }, 30000);
     resetRun(window);
-    print("linear, batch 32, train | val", measure(window, seconds));
+    run("linear, batch 32, train | val", window, seconds);
     surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
 
     window.findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();   // one epoch per step
     resetRun(window);
-    print("linear, full batch (epoch a step)", measure(window, seconds));
+    run("linear, full batch (epoch a step)", window, seconds);
     window.findChild<QCheckBox*>(QStringLiteral("fullBatch"))->click();
 
     auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
@@ -177,7 +229,7 @@ int main(int argc, char** argv)
     loss->setCurrentIndex(loss->findText(QStringLiteral("mae")));
     fine = false;
     waitFor([&] { return fine; }, 30000);
-    print("lin-exp, mae, sgd, batch 32", measure(window, seconds));
+    run("lin-exp, mae, sgd, batch 32", window, seconds);
 
     // A real network on the pixels, on its random plane: the step is a forward and backward
     // pass over 2,337 parameters, the landscape a grid through all of them.
@@ -186,13 +238,13 @@ int main(int argc, char** argv)
     fine = false;
     waitFor([&] { return fine; }, 60000);
     resetRun(window);
-    print("mlp:16:relu 12x12, batch 32", measure(window, seconds));
+    run("mlp:16:relu 12x12, batch 32", window, seconds);
 
     model->setCurrentIndex(model->findText(QStringLiteral("rosenbrock")));
     fine = false;
     waitFor([&] { return fine; }, 30000);
     window.findChild<QSlider*>(QStringLiteral("learningRateSlider"))->setValue(0);   // 1e-4: stays finite
     resetRun(window);
-    print("rosenbrock, sgd lr 1e-4", measure(window, seconds));
+    run("rosenbrock, sgd lr 1e-4", window, seconds);
     return 0;
 }
