@@ -175,6 +175,8 @@ int main(int argc, char** argv)
             *std::min_element(pathOnly.begin(), pathOnly.end()), *std::max_element(pathOnly.begin(), pathOnly.end()));
         std::printf("  append + full replot   median %7.2f ms\n", median(pathFull));
         std::printf("  append + setCurrent    median %7.2f ms   (no drawing)\n", median(appendOnly));
+        std::printf("  full / path-only       %7.2f x   (append + full / path-only %.2f x, same run)\n",
+            median(full) / median(pathOnly), median(pathFull) / median(pathOnly));
 
         // A seek along the timeline (slider, Left key) redraws the path from the window's log of
         // the run, at most 100,000 rows, up to the step sought, then the live layer.

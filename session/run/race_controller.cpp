@@ -37,6 +37,7 @@ void RaceController::configure(std::vector<std::unique_ptr<core::Trainer>> train
 RaceJoin RaceController::enter(std::unique_ptr<core::Trainer> trainer, Entry& entry)
 {
     entry.entrant = std::make_shared<EntrantFeed>(nextEntrantId_++);
+    entry.entrant->buffer.setOnNews([this] { host_.wake(); });
     entry.state = trainer->state();
     entry.divergence.reset();
     return RaceJoin{entry.entrant, std::shared_ptr<core::Trainer>(std::move(trainer))};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 namespace downhill::ui {
 
@@ -22,9 +23,16 @@ StepRow StepRow::from(const core::StepRecord& record)
 
 SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
 
+void SnapshotBuffer::announce(bool first) const
+{
+    if (first && onNews_)
+        onNews_();
+}
+
 void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss)
 {
-    const std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    const bool first = !std::exchange(announced_, true);
     pending_ = Snapshot{};
     stagedDivergence_.reset();
     stagedSeek_.reset();
@@ -39,13 +47,16 @@ void SnapshotBuffer::restart(const core::TrainState& state, std::int64_t batches
     pending_.hasState = true;
     pending_.batchesPerEpoch = batchesPerEpoch;
     pending_.head = state.step;
+    lock.unlock();
+    announce(first);
 }
 
 void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::EpochRecord>& epochs,
     const std::optional<core::StepRecord>& latest, const std::vector<int>& batchRows, const std::vector<double>& batchX,
     const core::TrainState& state, std::int64_t batchesPerEpoch, std::int64_t head, const Eigen::MatrixXd& batchInputs)
 {
-    const std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    const bool first = !std::exchange(announced_, true);
     // A branch cuts what was pending before it; the rows of this publish come after it.
     if (stagedBranch_) {
         const std::int64_t step = *stagedBranch_;
@@ -98,6 +109,8 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
     pending_.droppedRows += thin(pending_.rows, capacity_);
     // With tiny epochs (full batch) there is one per step: bounded as well.
     thin(pending_.epochs, capacity_ / 4);
+    lock.unlock();
+    announce(first);
 }
 
 void SnapshotBuffer::seeked(const core::TrainSettings& settings)
@@ -151,6 +164,7 @@ Snapshot SnapshotBuffer::take()
         out = std::move(pending_);
         pending_ = Snapshot{};
         pending_.run = run_;
+        announced_ = false;
     }
     return out;
 }

@@ -4,6 +4,7 @@
 // pending step rows (and epoch records) are thinned (every other one dropped, first and last
 // kept) instead of growing without limit; the latest full record is always there.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -80,6 +81,11 @@ class SnapshotBuffer {
 public:
     explicit SnapshotBuffer(std::size_t capacity = 1 << 14);
 
+    // Called on the writing thread by the first restart() or publish() after a take(), outside
+    // the lock: how the GUI learns there is something to take without polling. Set it before
+    // the worker writes.
+    void setOnNews(std::function<void()> onNews) { onNews_ = std::move(onNews); }
+
     // Worker side.
     // A new run from init (configure, reset, new start point): drops everything pending.
     void restart(const core::TrainState& state, std::int64_t batchesPerEpoch, double trainLoss);
@@ -108,8 +114,12 @@ private:
     template <typename T>
     static std::int64_t thin(std::vector<T>& items, std::size_t capacity);
 
+    void announce(bool first) const;
+
     const std::size_t capacity_;
+    std::function<void()> onNews_;
     mutable std::mutex mutex_;
+    bool announced_ = false;   // news since the last take was told
     Snapshot pending_;
     std::uint64_t run_ = 0;
     // Marks waiting for the publish of their state.

@@ -9,6 +9,7 @@ TrainingController::TrainingController(QObject* parent)
     : QObject(parent), host_(QStringLiteral("downhill-training"), [this] { refresh(); }, buffer_)
 {
     qRegisterMetaType<downhill::ui::Snapshot>();
+    buffer_.setOnNews([this] { host_.wake(); });
     TrainingWorker* worker = host_.worker();
     connect(worker, &TrainingWorker::synced, this, [this](quint64 token) {
         refresh();

@@ -66,6 +66,9 @@ public:
     void setFrameInterval(int milliseconds);
     // Takes what is new now and emits frame() if there is anything (the timer does this).
     void refresh();
+    // Whether the frame timer is running: only after the worker wrote something new, never
+    // while the run stands still.
+    bool refreshDue() const { return host_.frameDue(); }
     // A round trip: synced(token) is emitted after every command sent before has been handled
     // and its results delivered by frame(). A "step one epoch" is handled when its epoch is done.
     quint64 sync();

@@ -2,14 +2,19 @@
 // A controller's thread plumbing, the same for the main run and the race: a QThread with one
 // worker object living on it, the two atomics the GUI flips while the worker is busy (playing,
 // and interrupt, which ends the worker's chunk of steps at the next step boundary), commands
-// as queued calls, and the ~60 Hz timer on the owner's thread that takes what the worker
-// published. A template over the worker so that a command is a call on the worker's own type.
+// as queued calls, and the frame timer on the owner's thread that takes what the worker
+// published. The timer runs only when there is something to take: the worker's first write
+// after a take calls wake(), which starts it once (single shot, one frame interval, ~60 Hz at
+// most, counted from the last refresh); nothing ticks while the run stands still. A template over the worker so that a
+// command is a call on the worker's own type.
 // The owner quits the thread and waits for it by destroying the host: it is declared after
 // whatever the worker refers to (a buffer), so that it goes first.
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <utility>
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QObject>
 #include <QString>
@@ -22,8 +27,8 @@ template <typename Worker>
 class WorkerHost {
 public:
     // The worker is made here from args followed by the playing and interrupt flags, and lives
-    // on a thread named threadName from start() on. refresh runs on the owner's thread at
-    // every tick of the frame timer.
+    // on a thread named threadName from start() on. refresh runs on the owner's thread one
+    // frame interval after a wake().
     template <typename... Args>
     WorkerHost(const QString& threadName, std::function<void()> refresh, Args&&... args)
         : worker_(new Worker(std::forward<Args>(args)..., playing_, interrupt_))
@@ -31,8 +36,11 @@ public:
         thread_.setObjectName(threadName);
         worker_->moveToThread(&thread_);
         QObject::connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-        frameTimer_.setInterval(16);
-        QObject::connect(&frameTimer_, &QTimer::timeout, std::move(refresh));
+        frameTimer_.setSingleShot(true);
+        QObject::connect(&frameTimer_, &QTimer::timeout, [this, refresh = std::move(refresh)] {
+            lastFrame_.start();
+            refresh();
+        });
     }
     // Stops the worker between two steps, quits its thread and waits for it.
     ~WorkerHost()
@@ -51,11 +59,21 @@ public:
     // thread, but for what the worker makes safe from any thread (an atomic flag of its own).
     Worker* worker() const { return worker_; }
     // After the owner has connected to the worker's signals: none can be missed.
-    void start()
+    void start() { thread_.start(); }
+
+    // From any thread (the worker's, after it published into an empty buffer): refresh runs
+    // once, a frame interval after the last one began (at once if that is past), unless a
+    // refresh is already due. So a run at full speed keeps the pace of a periodic timer.
+    void wake()
     {
-        thread_.start();
-        frameTimer_.start();
+        QMetaObject::invokeMethod(&frameTimer_, [this] {
+            if (frameTimer_.isActive())
+                return;
+            const qint64 since = lastFrame_.isValid() ? lastFrame_.elapsed() : frameIntervalMs_;
+            frameTimer_.start(static_cast<int>(std::max<qint64>(0, frameIntervalMs_ - since)));
+        }, Qt::QueuedConnection);
     }
+    bool frameDue() const { return frameTimer_.isActive(); }
 
     // fn(Worker&) runs on the worker's thread after the commands posted before it.
     template <typename Fn>
@@ -76,7 +94,7 @@ public:
     }
 
     std::atomic<bool>& playing() { return playing_; }
-    void setFrameInterval(int milliseconds) { frameTimer_.setInterval(milliseconds); }
+    void setFrameInterval(int milliseconds) { frameIntervalMs_ = milliseconds; }
 
 private:
     std::atomic<bool> playing_{false};
@@ -84,6 +102,8 @@ private:
     QThread thread_;
     Worker* worker_;   // deleted on its own thread when the thread finishes
     QTimer frameTimer_;
+    int frameIntervalMs_ = 16;
+    QElapsedTimer lastFrame_;   // since the last refresh began
 };
 
 }  // namespace downhill::ui

@@ -17,7 +17,39 @@ class TestSnapshotBuffer : public QObject {
 private slots:
     void thinsButKeepsEnds();
     void showsMarksOnlyWithTheirState();
+    void tellsNewsOncePerTake();
 };
+
+// The GUI is told once when the buffer goes from taken to holding something, not at every
+// write (no timer polls it, and a fast worker must not flood the GUI with wake-ups).
+void TestSnapshotBuffer::tellsNewsOncePerTake()
+{
+    ui::SnapshotBuffer buffer(1000);
+    int told = 0;
+    buffer.setOnNews([&] { ++told; });
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    QCOMPARE(told, 1);
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 0);
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 0);
+    QCOMPARE(told, 1);
+    // Marks stay out of sight until their state is published: no news by themselves.
+    QVERIFY(!buffer.take().empty());
+    buffer.diverged(core::Divergence{});
+    QCOMPARE(told, 1);
+    QVERIFY(buffer.take().empty());
+    state.step = 1;
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 1);
+    QCOMPARE(told, 2);
+    buffer.restart(state, 10, 0.0);
+    QCOMPARE(told, 2);
+    buffer.take();
+    buffer.restart(state, 10, 0.0);
+    QCOMPARE(told, 3);
+}
 
 void TestSnapshotBuffer::thinsButKeepsEnds()
 {

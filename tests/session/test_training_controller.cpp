@@ -172,6 +172,13 @@ void TestTrainingController::playThenPauseStops()
     QVERIFY(syncWith(c));
     QCOMPARE(c.state().step, stopped);
     QCOMPARE(playing.count(), 2);
+    // And nothing ticks: the refresh is not due until the worker writes again.
+    QTRY_VERIFY_WITH_TIMEOUT(!c.refreshDue(), 1000);
+    QTest::qWait(200);
+    QVERIFY(!c.refreshDue());
+    // A command that moves the run wakes it again: its frame arrives without a sync.
+    c.stepOnce();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state().step, stopped + 1, 2000);
 }
 
 void TestTrainingController::stepInputsOnlyWhenAtRest()

@@ -42,6 +42,9 @@ constexpr int kMaxFrameMs = 100;
 constexpr qint64 kLossPlotMs = 66;
 // The model curve over the data while playing: a few redraws a second follow it well enough.
 constexpr qint64 kModelCurveMs = 250;
+// The batch strip while playing: a new batch every frame is more than anyone reads, and its
+// 24 images and labels cost more than the landscape's moving layer.
+constexpr qint64 kBatchStripMs = 250;
 
 // The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
 // steps, so its rows are not always increasing).
@@ -164,7 +167,10 @@ void RunPresenter::showLatest(const Snapshot& snap)
     views_.readouts->showStep(r, snap.state, snap.batchesPerEpoch);
     views_.lossPlot->setCurrentStep(static_cast<double>(r.step));
     views_.network->setState(r.after, r.gradient, r.step);
-    updateBatchStrip(snap);
+    if (!controller_->isPlaying() || !batchStripClock_.isValid() || batchStripClock_.elapsed() >= kBatchStripMs) {
+        updateBatchStrip(snap);
+        batchStripClock_.start();
+    }
 }
 
 void RunPresenter::showNetworkAt(std::int64_t step, const core::Vec& w)

@@ -111,6 +111,7 @@ private:
     core::Vec current_;           // the point shown
 
     QElapsedTimer modelCurveClock_;
+    QElapsedTimer batchStripClock_;
     QElapsedTimer replotClock_;
     QElapsedTimer lossReplotClock_;
     qint64 frameWorkNs_ = 0;      // GUI time spent on frames since the last adaptation
