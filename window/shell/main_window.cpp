@@ -484,7 +484,7 @@ void MainWindow::connectSignals()
             return;
         }
         const auto names = problem().parameterNames();
-        statusBar()->showMessage(QStringLiteral("%1 = %2   %3 = %4   loss %5")
+        statusBar()->showMessage(tr("%1 = %2   %3 = %4   loss %5")
                 .arg(qs(names[static_cast<std::size_t>(settings().axis1)]))
                 .arg(p.x(), 0, 'f', 4)
                 .arg(qs(names[static_cast<std::size_t>(settings().axis2)]))
