@@ -167,7 +167,7 @@ void MainWindow::buildMenus()
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
-        QAction* a = lessons->addAction(lesson->lesson->title);
+        QAction* a = lessons->addAction(lesson->lesson->shown().title);
         a->setData(path);
         a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
