@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -245,7 +246,7 @@ bool Figure::writeComposed(const QString& path, QString* error)
     const QSize size = pixels() / scale_;
     QSaveFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("Figure", "Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     auto paintVectors = [&](QPaintDevice* device) {
@@ -282,9 +283,9 @@ bool Figure::writeComposed(const QString& path, QString* error)
     }
     if (!ok || file.error() != QFileDevice::NoError || !file.commit()) {
         file.cancelWriting();
-        *error = QStringLiteral("Cannot write \"%1\": %2.")
+        *error = QCoreApplication::translate("Figure", "Cannot write \"%1\": %2.")
                      .arg(QDir::toNativeSeparators(path),
-                         file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("rendering failed"));
+                         file.error() != QFileDevice::NoError ? file.errorString() : QCoreApplication::translate("Figure", "rendering failed"));
         return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #include "plots/gif_writer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -382,7 +383,7 @@ struct GifStream::State {
     {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), reason));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": %2.").arg(nativePath(path), reason));
     }
 };
 
@@ -398,18 +399,18 @@ bool GifStream::open(const QString& path, QSize size, const QVector<QImage>& pal
 {
     cancel();
     if (paletteFrames.isEmpty())
-        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
     if (size.isEmpty() || size.width() > 0xffff || size.height() > 0xffff)
-        return fail(error, QStringLiteral("Cannot write \"%1\": a GIF frame must be 1 to 65535 pixels on each side.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": a GIF frame must be 1 to 65535 pixels on each side.").arg(nativePath(path)));
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
-        return fail(error, QStringLiteral("Cannot write \"%1\": the folder does not exist.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": the folder does not exist.").arg(nativePath(path)));
     if (info.isDir())
-        return fail(error, QStringLiteral("Cannot write \"%1\": it is a folder.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": it is a folder.").arg(nativePath(path)));
 
     auto state = std::make_unique<State>(path, size, paletteFrames);
     if (!state->file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(path), state->file.errorString()));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": %2.").arg(nativePath(path), state->file.errorString()));
     QByteArray head("GIF89a");
     putShort(head, size.width());
     putShort(head, size.height());
@@ -430,7 +431,7 @@ bool GifStream::open(const QString& path, QSize size, const QVector<QImage>& pal
 bool GifStream::add(const QImage& frame, int delayCentiseconds, QString* error)
 {
     if (!d_)
-        return fail(error, QStringLiteral("Cannot add a frame: the GIF is not open."));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot add a frame: the GIF is not open."));
     State& s = *d_;
     const QSize size = s.size;
     s.quantiser.indices(prepared(frame, size), s.current);
@@ -489,7 +490,7 @@ bool GifStream::commit(QString* error)
     if (!d_ || d_->frames == 0) {
         const QString path = d_ ? d_->path : QString();
         cancel();
-        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
     }
     State& s = *d_;
     const bool ok = s.file.write(QByteArray(1, static_cast<char>(0x3b))) == 1 && s.file.error() == QFileDevice::NoError;
@@ -499,7 +500,7 @@ bool GifStream::commit(QString* error)
         return false;
     }
     if (!s.file.commit()) {
-        fail(error, QStringLiteral("Cannot write \"%1\": %2.").arg(nativePath(s.path), s.file.errorString()));
+        fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": %2.").arg(nativePath(s.path), s.file.errorString()));
         d_.reset();
         return false;
     }
@@ -517,7 +518,7 @@ void GifStream::cancel()
 bool writeGif(const QString& path, const QVector<QImage>& frames, int delayCentiseconds, QString* error)
 {
     if (frames.isEmpty())
-        return fail(error, QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
+        return fail(error, QCoreApplication::translate("GifWriter", "Cannot write \"%1\": there are no frames to write.").arg(nativePath(path)));
     GifStream gif;
     if (!gif.open(path, frames.front().size(), frames, error))
         return false;

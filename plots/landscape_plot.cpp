@@ -76,7 +76,7 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     captions_->setTextAlignment(Qt::AlignLeft);
     captions_->setBrush(QColor(255, 255, 255, 215));
     captions_->setPen(QPen(QColor(0, 0, 0, 40), 1));
-    captions_->setText(QStringLiteral("The -grad arrow points down the steepest slope: minus the gradient.\n"
+    captions_->setText(tr("The -grad arrow points down the steepest slope: minus the gradient.\n"
                                        "The step is lr × minus the gradient (plus momentum)."));
 
     hoverText_ = makeTextItem(this, overlayLayerName(), QStringLiteral("hoverText"));
@@ -360,7 +360,7 @@ void LandscapePlot::setFollower(LandscapePlot* follower)
 void LandscapePlot::setDiverged(bool diverged, const QString& message)
 {
     diverged_ = diverged;
-    banner_->setText(message.isEmpty() ? QStringLiteral("Diverged — lower the learning rate and press Reset") : message);
+    banner_->setText(message.isEmpty() ? tr("Diverged — lower the learning rate and press Reset") : message);
     banner_->setVisible(diverged);
     if (follower_)
         follower_->setDiverged(diverged, message);
@@ -611,7 +611,7 @@ void LandscapePlot::updateHover(QPointF pixel)
     const QPointF p = pixelToCoords(pixel);
     const double loss = lossAt(p);
     emit hoverInfo(p, loss);
-    hoverText_->setText(QStringLiteral("%1 = %2, %3 = %4, loss = %5")
+    hoverText_->setText(tr("%1 = %2, %3 = %4, loss = %5")
                              .arg(map_->axis1Name(), number(p.x()), map_->axis2Name(), number(p.y()), number(loss)));
     // Beside the cursor, on the side with room.
     const bool left = pixel.x() > r.center().x();

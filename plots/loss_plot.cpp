@@ -79,10 +79,10 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     axisRect()->setRangeZoomAxes(xAxis, yAxis);
     layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
 
-    xAxis->setLabel(QStringLiteral("step"));
-    yAxis->setLabel(QStringLiteral("loss"));
+    xAxis->setLabel(tr("step"));
+    yAxis->setLabel(tr("loss"));
     yAxis2->setVisible(true);
-    yAxis2->setLabel(QStringLiteral("learning rate"));
+    yAxis2->setLabel(tr("learning rate"));
     yAxis2->setLabelColor(palette::lrCurve());
     yAxis2->setTickLabelColor(palette::lrCurve());
     yAxis2->grid()->setVisible(false);
@@ -99,7 +99,7 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
 
     batch_ = addGraph(xAxis, yAxis);
     batch_->setObjectName(QStringLiteral("batchLoss"));
-    batch_->setName(QStringLiteral("batch loss"));
+    batch_->setName(tr("batch loss"));
     QColor batchColor = palette::batchLoss();
     batchColor.setAlpha(150);
     batch_->setPen(QPen(batchColor, 1));
@@ -107,16 +107,16 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
 
     lr_ = addGraph(xAxis, yAxis2);
     lr_->setObjectName(QStringLiteral("learningRate"));
-    lr_->setName(QStringLiteral("learning rate"));
+    lr_->setName(tr("learning rate"));
     lr_->setPen(QPen(palette::lrCurve(), 1, Qt::DashLine));
 
     train_ = addGraph(xAxis, yAxis);
     train_->setObjectName(QStringLiteral("trainLoss"));
-    train_->setName(QStringLiteral("training loss (epoch)"));
+    train_->setName(tr("training loss (epoch)"));
     train_->setPen(QPen(palette::trainLoss(), 2));
     val_ = addGraph(xAxis, yAxis);
     val_->setObjectName(QStringLiteral("valLoss"));
-    val_->setName(QStringLiteral("validation loss (epoch)"));
+    val_->setName(tr("validation loss (epoch)"));
     val_->setPen(QPen(palette::valLoss(), 2));
     for (QCPGraph* graph : {batch_, lr_, train_, val_})
         graph->setSelectable(QCP::stNone);
@@ -533,16 +533,16 @@ void LossPlot::updateHover(QPointF pixel)
     const double loss = values[k];
     emit hoverInfo(step, loss);
 
-    QString text = QStringLiteral("step %1 · %2 %3").arg(number(step), useSteps ? QStringLiteral("batch loss") : QStringLiteral("training loss"), number(loss));
+    QString text = tr("step %1 · %2 %3").arg(number(step), useSteps ? tr("batch loss") : tr("training loss"), number(loss));
     if (useSteps && std::isfinite(stepSeries_.b[k]))
-        text += QStringLiteral(" · lr %1").arg(number(stepSeries_.b[k]));
+        text += tr(" · lr %1").arg(number(stepSeries_.b[k]));
     // The last epoch at or before this step.
     const auto e = std::upper_bound(epochSeries_.keys.begin(), epochSeries_.keys.end(), step);
     if (useSteps && e != epochSeries_.keys.begin()) {
         const qsizetype ei = (e - epochSeries_.keys.begin()) - 1;
-        text += QStringLiteral("\nlast epoch: train %1").arg(number(epochSeries_.a[ei]));
+        text += tr("\nlast epoch: train %1").arg(number(epochSeries_.a[ei]));
         if (std::isfinite(epochSeries_.b[ei]))
-            text += QStringLiteral(", validation %1").arg(number(epochSeries_.b[ei]));
+            text += tr(", validation %1").arg(number(epochSeries_.b[ei]));
     }
     hoverTracer_->setGraph(useSteps ? batch_ : train_);
     hoverTracer_->setGraphKey(step);

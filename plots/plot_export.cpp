@@ -1,5 +1,6 @@
 #include "plots/plot_export.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPdfWriter>
@@ -18,9 +19,9 @@ bool exportPlotImage(QCustomPlot* plot, const QString& path, QString* error)
     const QFileInfo info(path);
     const QString suffix = info.suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
-        return fail(QStringLiteral("Cannot export to \"%1\": unknown file type; use .png, .svg or .pdf.").arg(info.fileName()));
+        return fail(QCoreApplication::translate("PlotExport", "Cannot export to \"%1\": unknown file type; use .png, .svg or .pdf.").arg(info.fileName()));
     if (!info.absoluteDir().exists())
-        return fail(QStringLiteral("Cannot export to \"%1\": the folder does not exist.").arg(QDir::toNativeSeparators(path)));
+        return fail(QCoreApplication::translate("PlotExport", "Cannot export to \"%1\": the folder does not exist.").arg(QDir::toNativeSeparators(path)));
     // A plot that was never shown has no size of its own: export at a slide-friendly default.
     const bool sized = plot->width() >= 50 && plot->height() >= 50;
     const int w = sized ? plot->width() : 1280;
@@ -30,7 +31,7 @@ bool exportPlotImage(QCustomPlot* plot, const QString& path, QString* error)
     // so a failed export never leaves a half-written image behind.
     QSaveFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(QCoreApplication::translate("PlotExport", "Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     bool ok = false;
     if (suffix == QLatin1String("png")) {
         const QPixmap pixmap = plot->toPixmap(w, h, 2.0);  // 2x for slides
@@ -65,12 +66,12 @@ bool exportPlotImage(QCustomPlot* plot, const QString& path, QString* error)
     plot->replot(QCustomPlot::rpQueuedRefresh);
     if (!ok || file.error() != QFileDevice::NoError) {
         file.cancelWriting();
-        return fail(QStringLiteral("Cannot write \"%1\": %2.")
+        return fail(QCoreApplication::translate("PlotExport", "Cannot write \"%1\": %2.")
                         .arg(QDir::toNativeSeparators(path), file.error() != QFileDevice::NoError ? file.errorString()
-                                                                                                  : QStringLiteral("rendering failed")));
+                                                                                                  : QCoreApplication::translate("PlotExport", "rendering failed")));
     }
     if (!file.commit())
-        return fail(QStringLiteral("Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(QCoreApplication::translate("PlotExport", "Cannot write \"%1\": %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
+
 #include "core/base/even_spread.h"
 
 #include "plots/figure.h"
@@ -44,12 +46,12 @@ QPointF carriedByMomentum(const core::OptimizerSettings& opt, std::int64_t t, QP
 
 QString divergedLabel(const QString& label, std::int64_t step)
 {
-    return QStringLiteral("%1 \u2014 diverged at step %2").arg(label).arg(step);
+    return QCoreApplication::translate("RunAnimation", "%1 \u2014 diverged at step %2").arg(label).arg(step);
 }
 
 QString divergedLossLabel(const QString& label)
 {
-    return QStringLiteral("%1 \u2014 diverged").arg(label);
+    return QCoreApplication::translate("RunAnimation", "%1 \u2014 diverged").arg(label);
 }
 
 RunAnimation::RunAnimation(Figure& figure, AnimationRun run) : figure_(figure), run_(std::move(run))
@@ -180,7 +182,7 @@ void RunAnimation::show(std::int64_t step)
         loss->setCurrentStep(static_cast<double>(run_.entrants.empty() ? (n == 0 ? 0 : run_.rows[n - 1].step) : step));
     }
     if (!run_.title.isEmpty())
-        figure_.setTitle(QStringLiteral("%1 \u00b7 step %2").arg(run_.title).arg(step));
+        figure_.setTitle(QCoreApplication::translate("RunAnimation", "%1 \u00b7 step %2").arg(run_.title).arg(step));
 }
 
 void RunAnimation::showRun(std::int64_t step)
@@ -289,7 +291,7 @@ ExportResult exportAnimation(RunAnimation& animation, const AnimationOutput& out
         return ExportResult::Failed;
     };
     if (steps.empty())
-        return failed(QStringLiteral("Cannot write \"%1\": there are no frames to write.").arg(output.target));
+        return failed(QCoreApplication::translate("RunAnimation", "Cannot write \"%1\": there are no frames to write.").arg(output.target));
     if (!progress(0, total))
         return ExportResult::Cancelled;
 

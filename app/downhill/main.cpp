@@ -1,10 +1,14 @@
-// The window: downhill [--data PATH] [--settings FILE.json]
+// The window: downhill [--data PATH] [--settings FILE.json] [--lang de|en]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
+#include <cstdio>
+
 #include "window/shell/appearance.h"
+#include "window/shell/language.h"
 #include "window/shell/main_window.h"
 
 int main(int argc, char** argv)
@@ -23,8 +27,14 @@ int main(int argc, char** argv)
     const QCommandLineOption settings(QStringLiteral("settings"),
         QStringLiteral("Start from the settings in this JSON file (as saved by File > Save settings)."),
         QStringLiteral("FILE.json"));
+    // --help stays English whatever the desktop's language: help2man makes the man page of it.
+    const QString languages = downhill::ui::availableLanguages().join(QStringLiteral(", "));
+    const QCommandLineOption language(QStringLiteral("lang"),
+        QStringLiteral("The window's language, one of: %1. Default: the desktop's (LANGUAGE, LANG), else English.").arg(languages),
+        QStringLiteral("CODE"));
     parser.addOption(data);
     parser.addOption(settings);
+    parser.addOption(language);
 
     // --help and --version are answered on Qt Core alone, before QApplication asks for a display:
     // help2man, package builds and a terminal over ssh have none. The parse here only looks for
@@ -46,6 +56,14 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("downhill"));
     parser.process(app);
 
+    // Before any widget exists: every tr() below reads the translator installed here.
+    const QString forced = parser.value(language);
+    const QString chosen = forced.isEmpty() ? downhill::ui::chooseLanguage(QLocale::system().uiLanguages()) : forced;
+    if (!downhill::ui::installLanguage(chosen)) {
+        std::fprintf(stderr, "downhill: --lang: unknown language \"%s\"; expected one of: %s\n", qPrintable(forced),
+            qPrintable(languages));
+        return 2;
+    }
     downhill::ui::applyAppearance(app);
     downhill::ui::MainWindow::Options options;
     options.settingsFile = parser.value(settings);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
+
 #include "core/geometry/segment_clip.h"
 #include "plots/landscape/layer_common.h"
 #include "plots/palette.h"
@@ -18,9 +20,9 @@ constexpr double kArrowMinPixels = 30.0;
 
 ArrowLayer::ArrowLayer(QCustomPlot& plot) : plot_(plot)
 {
-    velocityArrow_ = makeArrow(QStringLiteral("velocityArrow"), palette::velocityArrow(), QStringLiteral("velocity"));
+    velocityArrow_ = makeArrow(QStringLiteral("velocityArrow"), palette::velocityArrow(), QCoreApplication::translate("ArrowLayer", "velocity"));
     gradArrow_ = makeArrow(QStringLiteral("gradientArrow"), palette::gradientArrow(), QStringLiteral("-grad"));
-    stepArrow_ = makeArrow(QStringLiteral("stepArrow"), palette::stepArrow(), QStringLiteral("step"));
+    stepArrow_ = makeArrow(QStringLiteral("stepArrow"), palette::stepArrow(), QCoreApplication::translate("ArrowLayer", "step"));
 
     currentMarker_ = new QCPGraph(plot.xAxis, plot.yAxis);
     currentMarker_->setObjectName(QStringLiteral("currentMarker"));

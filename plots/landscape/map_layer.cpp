@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include <QCoreApplication>
+
 #include "core/geometry/contour_lines.h"
 #include "plots/landscape/cached_landscape_map.h"
 #include "plots/landscape/layer_common.h"
@@ -63,7 +65,7 @@ MapLayer::MapLayer(QCustomPlot& plot) : plot_(plot)
     scale_->setType(QCPAxis::atRight);
     scale_->setBarWidth(14);
     palette::styleAxis(scale_->axis());
-    scale_->axis()->setLabel(QStringLiteral("loss"));
+    scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss"));
     plot.plotLayout()->addElement(0, 1, scale_);
     auto* margins = new QCPMarginGroup(&plot);
     plot.axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
@@ -116,7 +118,7 @@ MapLayer::MapLayer(QCustomPlot& plot) : plot_(plot)
     staleText_->position->setType(QCPItemPosition::ptAxisRectRatio);
     staleText_->position->setCoords(0.99, 0.01);
     staleText_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    staleText_->setText(QStringLiteral("updating landscape…"));
+    staleText_->setText(QCoreApplication::translate("MapLayer", "updating landscape…"));
     staleText_->setColor(palette::mutedText());
     staleText_->setVisible(false);
 }
@@ -189,11 +191,11 @@ bool MapLayer::setLandscape(const core::LandscapeGrid& grid, const std::vector<c
         auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
         scale_->axis()->setTicker(ticker);
         scale_->axis()->setNumberFormat(QStringLiteral("g"));
-        scale_->axis()->setLabel(QStringLiteral("loss (log scale)"));
+        scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss (log scale)"));
     } else {
         scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
         scale_->axis()->setNumberFormat(QStringLiteral("g"));
-        scale_->axis()->setLabel(QStringLiteral("loss"));
+        scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss"));
     }
     scale_->setDataRange(QCPRange(lower, upper));
     map_->setVisible(true);
@@ -209,7 +211,7 @@ bool MapLayer::setLandscape(const core::LandscapeGrid& grid, const std::vector<c
     if (hasMinimum)
         minimumMarker_->addData(minimum_.x(), minimum_.y());
     minimumMarker_->setVisible(hasMinimum);
-    minimumLabel_->setText(QStringLiteral("grid min %1").arg(number(minLoss_)));
+    minimumLabel_->setText(QCoreApplication::translate("MapLayer", "grid min %1").arg(number(minLoss_)));
 
     plot_.xAxis->setLabel(axis1Name);
     plot_.yAxis->setLabel(axis2Name);

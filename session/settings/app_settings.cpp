@@ -3,6 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include <QLocale>
+
 #include "core/model/analytic_objective.h"
 #include "core/model/mlp_objective.h"
 
@@ -35,6 +37,36 @@ QStringList surfaceNames()
     for (const auto& [s, name] : kSurfaceNames)
         names << QLatin1String(name);
     return names;
+}
+
+Lesson Lesson::in(const QString& language) const
+{
+    Lesson shown = *this;
+    // "de_AT" first, then "de": the most particular translation of each field wins.
+    QStringList candidates{language};
+    if (language.contains(QLatin1Char('_')))
+        candidates << language.section(QLatin1Char('_'), 0, 0);
+    bool hasTitle = false;
+    bool hasText = false;
+    for (const QString& code : candidates) {
+        const auto it = translations.constFind(code);
+        if (it == translations.constEnd())
+            continue;
+        if (!hasTitle && !it->title.trimmed().isEmpty()) {
+            shown.title = it->title;
+            hasTitle = true;
+        }
+        if (!hasText && !it->text.trimmed().isEmpty()) {
+            shown.text = it->text;
+            hasText = true;
+        }
+    }
+    return shown;
+}
+
+Lesson Lesson::shown() const
+{
+    return in(QLocale().name());
 }
 
 AppSettings::AppSettings()

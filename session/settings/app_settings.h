@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -24,10 +25,23 @@ struct DataSettings {
 };
 
 // A ready-made situation with its explanation: settings that show one idea, and the paragraph
-// that says what to watch for.
+// that says what to watch for. The title and text are English; a file may add them in other
+// languages ("translations": {"de": {"title", "text"}}), each field falling back to English.
 struct Lesson {
+    struct Translation {
+        QString title;  // empty: the English one
+        QString text;
+    };
     QString title;
     QString text;
+    QMap<QString, Translation> translations;  // by language code: "de", "de_AT"
+
+    // The title and text in `language` ("de", or a locale name such as "de_AT", which falls back
+    // to "de"), each field in English where the file has none.
+    Lesson in(const QString& language) const;
+    // in() the default locale's language: QLocale(), which the window sets to the language it
+    // shows (downhill-cli never shows a lesson's text).
+    Lesson shown() const;
 };
 
 // What the landscape shows: the loss averaged over which samples. Analytic functions have no

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QVariant>
 
 #include "session/settings/atomic_file.h"
@@ -363,8 +364,22 @@ QByteArray settingsToJson(const AppSettings& s)
         }
         root[QStringLiteral("race")] = race;
     }
-    if (s.lesson)
-        root[QStringLiteral("lesson")] = QJsonObject{{QStringLiteral("title"), s.lesson->title}, {QStringLiteral("text"), s.lesson->text}};
+    if (s.lesson) {
+        QJsonObject lesson{{QStringLiteral("title"), s.lesson->title}, {QStringLiteral("text"), s.lesson->text}};
+        if (!s.lesson->translations.isEmpty()) {
+            QJsonObject translations;
+            for (auto it = s.lesson->translations.cbegin(); it != s.lesson->translations.cend(); ++it) {
+                QJsonObject t;
+                if (!it->title.isEmpty())
+                    t[QStringLiteral("title")] = it->title;
+                if (!it->text.isEmpty())
+                    t[QStringLiteral("text")] = it->text;
+                translations[it.key()] = t;
+            }
+            lesson[QStringLiteral("translations")] = translations;
+        }
+        root[QStringLiteral("lesson")] = lesson;
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -534,12 +549,30 @@ AppSettings settingsFromJson(const QByteArray& json)
         s.race = readRace(root.raw("race"));
 
     if (root.has("lesson")) {
-        const Reader lesson = root.object("lesson", {"title", "text"});
+        const Reader lesson = root.object("lesson", {"title", "text", "translations"});
         Lesson l;
         lesson.string("title", l.title);
         lesson.string("text", l.text);
         if (l.title.trimmed().isEmpty())
             fail(lesson.where("title"), QStringLiteral("a lesson needs a title"));
+        if (lesson.has("translations")) {
+            if (!lesson.raw("translations").isObject())
+                fail(lesson.where("translations"), QStringLiteral("expected an object mapping language codes to {\"title\", \"text\"}"));
+            const QJsonObject translations = lesson.raw("translations").toObject();
+            static const QRegularExpression code(QStringLiteral("^[a-z]{2,3}(_[A-Z]{2})?$"));
+            for (auto it = translations.begin(); it != translations.end(); ++it) {
+                const QString where = lesson.where("translations") + QLatin1Char('.') + it.key();
+                if (!code.match(it.key()).hasMatch())
+                    fail(where, QStringLiteral("expected a language code such as \"de\" or \"de_AT\""));
+                if (!it.value().isObject())
+                    fail(where, QStringLiteral("expected an object"));
+                const Reader translation(it.value().toObject(), where, {"title", "text"});
+                Lesson::Translation t;
+                translation.string("title", t.title);
+                translation.string("text", t.text);
+                l.translations.insert(it.key(), t);
+            }
+        }
         s.lesson = l;
     }
     return s;

@@ -160,11 +160,17 @@ void TestLessons::twoMinimaStartDecides()
 void TestLessons::lessonRoundTripsThroughJson()
 {
     ui::AppSettings s;
-    s.lesson = ui::Lesson{QStringLiteral("My \"own\" lesson"), QStringLiteral("Line one.\nLine <two> & three.")};
+    s.lesson = ui::Lesson{QStringLiteral("My \"own\" lesson"), QStringLiteral("Line one.\nLine <two> & three."), {}};
+    s.lesson->translations.insert(QStringLiteral("de"), {QStringLiteral("Meine Lektion"), QString()});
     const ui::AppSettings back = ui::settingsFromJson(ui::settingsToJson(s));
     QVERIFY(back.lesson);
     QCOMPARE(back.lesson->title, s.lesson->title);
     QCOMPARE(back.lesson->text, s.lesson->text);
+    // The translations travel with it; the one field left out stays out.
+    QCOMPARE(back.lesson->translations.keys(), QStringList{QStringLiteral("de")});
+    QCOMPARE(back.lesson->translations.value(QStringLiteral("de")).title, QStringLiteral("Meine Lektion"));
+    QVERIFY(back.lesson->translations.value(QStringLiteral("de")).text.isEmpty());
+    QVERIFY(!ui::settingsToJson(s).contains("\"text\": \"\""));
     // Without a lesson, none is written or read.
     const QByteArray plain = ui::settingsToJson(ui::AppSettings{});
     QVERIFY(!plain.contains("lesson"));
@@ -186,6 +192,14 @@ void TestLessons::lessonKeysAreChecked()
     QCOMPARE(message(R"({"lesson": "T"})"), QStringLiteral("lesson: expected an object"));
     QCOMPARE(message(R"({"lessons": {}})"), QStringLiteral("lessons: unknown setting"));
     QVERIFY(message(R"({"lesson": {"title": "T", "text": "x"}})").isEmpty());
+    QCOMPARE(message(R"({"lesson": {"title": "T", "translations": ["de"]}})"),
+        QStringLiteral("lesson.translations: expected an object mapping language codes to {\"title\", \"text\"}"));
+    QCOMPARE(message(R"({"lesson": {"title": "T", "translations": {"German": {"title": "T"}}}})"),
+        QStringLiteral("lesson.translations.German: expected a language code such as \"de\" or \"de_AT\""));
+    QCOMPARE(message(R"({"lesson": {"title": "T", "translations": {"de": "T"}}})"), QStringLiteral("lesson.translations.de: expected an object"));
+    QCOMPARE(message(R"({"lesson": {"title": "T", "translations": {"de": {"titel": "T"}}}})"),
+        QStringLiteral("lesson.translations.de.titel: unknown setting"));
+    QVERIFY(message(R"({"lesson": {"title": "T", "translations": {"de": {"title": "Titel"}, "de_AT": {"text": "x"}}}})").isEmpty());
 }
 
 QTEST_MAIN(TestLessons)

@@ -91,16 +91,16 @@ public:
         const double t = panel_->dataset_.samples.t[row];
         switch (role) {
         case Qt::DisplayRole:
-            return QStringLiteral("count %1 · %2").arg(countText(t), val ? QStringLiteral("val") : QStringLiteral("train"));
+            return DatasetPanel::tr("count %1 · %2").arg(countText(t), val ? DatasetPanel::tr("val") : DatasetPanel::tr("train"));
         case Qt::DecorationRole:
             return pixmapOf(panel_->dataset_.images[static_cast<std::size_t>(row)], kThumbnail);
         case Qt::ForegroundRole:
             return val ? palette::valLoss() : palette::trainLoss();
         case Qt::ToolTipRole:
-            return QStringLiteral("image %1 · %2 people · x = %3 · %4")
+            return DatasetPanel::tr("image %1 · %2 people · x = %3 · %4")
                 .arg(row)
                 .arg(countText(t), xText(panel_->dataset_.samples.x[row]),
-                    val ? QStringLiteral("validation set") : QStringLiteral("training set"));
+                    val ? DatasetPanel::tr("validation set") : DatasetPanel::tr("training set"));
         default:
             return {};
         }

@@ -405,7 +405,7 @@ void LandscapeView3D::updateSurface()
         rows->append(row);
     }
     series_->dataProxy()->resetArray(rows);
-    series_->setItemLabelFormat(QStringLiteral("%1 @xLabel, %2 @zLabel, loss @yLabel").arg(axis1Name_, axis2Name_));
+    series_->setItemLabelFormat(tr("%1 @xLabel, %2 @zLabel, loss @yLabel").arg(axis1Name_, axis2Name_));
     applyAxes();
 }
 

@@ -61,7 +61,7 @@ QString BatchStrip::labelFor(const Item& item)
     const QString truth = (std::isfinite(item.count) && item.count == std::round(item.count))
         ? QString::number(static_cast<long long>(item.count))
         : QString::number(item.count, 'f', 1);
-    return QStringLiteral("true %1 · pred %2").arg(truth, prediction(item.prediction, 1));
+    return BatchStrip::tr("true %1 · pred %2").arg(truth, prediction(item.prediction, 1));
 }
 
 QColor BatchStrip::colorFor(const Item& item)
@@ -113,7 +113,7 @@ int BatchStrip::moreWidth() const
 {
     const QFontMetrics metrics(font());
     // Wide enough for the largest count it could show.
-    return metrics.horizontalAdvance(QStringLiteral("+%1 more").arg(std::max(itemCount(), 99))) + kGap;
+    return metrics.horizontalAdvance(BatchStrip::tr("+%1 more").arg(std::max(itemCount(), 99))) + kGap;
 }
 
 int BatchStrip::shownCount() const
@@ -136,7 +136,7 @@ QRect BatchStrip::tileRect(int index) const
 QSize BatchStrip::sizeHint() const
 {
     const QFontMetrics metrics(labelFont());
-    const int cell = std::max(kTile, metrics.horizontalAdvance(QStringLiteral("true 10 · pred 10.0"))) + kGap;
+    const int cell = std::max(kTile, metrics.horizontalAdvance(BatchStrip::tr("true %1 · pred %2").arg(QStringLiteral("10"), QStringLiteral("10.0")))) + kGap;
     return QSize(2 * kMargin + kMaxShown * cell + moreWidth(), 2 * kMargin + kTile + 4 + 2 * metrics.height());
 }
 
@@ -153,7 +153,7 @@ void BatchStrip::paintEvent(QPaintEvent* /*event*/)
     painter.setFont(labelFont());
     if (items_.isEmpty()) {
         painter.setPen(palette::mutedText());
-        painter.drawText(rect(), Qt::AlignCenter, QStringLiteral("The current batch appears here."));
+        painter.drawText(rect(), Qt::AlignCenter, BatchStrip::tr("The current batch appears here."));
         return;
     }
     const int shown = shownCount();
@@ -203,7 +203,7 @@ void BatchStrip::paintEvent(QPaintEvent* /*event*/)
         painter.setFont(font());
         painter.setPen(palette::mutedText());
         const QRect moreRect(kMargin + shown * cell, kMargin, moreWidth(), kTile);
-        painter.drawText(moreRect, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("+%1 more").arg(itemCount() - shown));
+        painter.drawText(moreRect, Qt::AlignLeft | Qt::AlignVCenter, BatchStrip::tr("+%1 more").arg(itemCount() - shown));
     }
 }
 
@@ -215,11 +215,11 @@ bool BatchStrip::event(QEvent* event)
         for (int k = 0; k < shown; ++k) {
             if (tileRect(k).adjusted(0, 0, 0, 20).contains(help->pos())) {
                 const Item& item = items_[k];
-                QString text = QStringLiteral("%1 people, the model says %2 (error %3)")
+                QString text = BatchStrip::tr("%1 people, the model says %2 (error %3)")
                                    .arg(QString::number(item.count, 'g', 4), prediction(item.prediction, 2),
                                        prediction(item.prediction - item.count, 2));
                 if (!item.augmentation.isEmpty())
-                    text += QStringLiteral("\nAugmented, as the model saw it: %1").arg(item.augmentation);
+                    text += BatchStrip::tr("\nAugmented, as the model saw it: %1").arg(item.augmentation);
                 QToolTip::showText(help->globalPos(), text, this);
                 return true;
             }

@@ -411,8 +411,9 @@ void RunBuilder::updateCaptions()
     QString text = teachingText(s, problem_);
     // A lesson's paragraph is what the class should read first; the captions follow below it.
     if (s.lesson) {
+        const Lesson lesson = s.lesson->shown();
         text = QStringLiteral("<p style=\"font-size: large;\"><b>%1</b></p><p>%2</p><hr/>")
-                   .arg(s.lesson->title.toHtmlEscaped(), s.lesson->text.toHtmlEscaped())
+                   .arg(lesson.title.toHtmlEscaped(), lesson.text.toHtmlEscaped())
             + text;
     }
     views_.caption->setText(text);

@@ -25,7 +25,7 @@ SpeedControl::SpeedControl(QWidget* parent)
     slider_->setTickPosition(QSlider::TicksBelow);
     slider_->setMinimumWidth(140);
     slider_->setFocusPolicy(Qt::NoFocus);   // arrow keys step the run, not the speed
-    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(QStringLiteral("1000 steps/s")) + 6);
+    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(tr("%1 steps/s").arg(1000)) + 6);
     const QString tip = tr("Training speed while playing: from 1 step per second (to follow every step) "
                            "to max (as fast as the engine runs).");
     setToolTip(tip);

@@ -20,7 +20,7 @@ TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent), slider_(new QSlider
                            "that moment, exactly. Change a setting there and training goes on from it as a new "
                            "branch; the old path stays drawn in grey."));
     label_->setObjectName(QStringLiteral("timelineLabel"));
-    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(QStringLiteral("step 10,000,000 of 10,000,000")));
+    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(tr("step %1 of %2").arg(QStringLiteral("10,000,000"), QStringLiteral("10,000,000"))));
     label_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);

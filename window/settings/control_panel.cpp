@@ -280,7 +280,7 @@ QGroupBox* ControlPanel::buildStepGroup()
 
     momentum_ = new SliderSpin(QStringLiteral("momentum"), 0.0, kMaxMomentum, 2, SliderSpin::Scale::Linear);
     momentum_->setToolTips(tr("Momentum \u03bc: the step follows a running average of past gradients, "
-                              "b \u2190 \u03bc\u00b7b + g. 0 is plain gradient descent; 0.9 rolls through narrow valleys."));
+                              "b \u2190 \u03bc·b + g. 0 is plain gradient descent; 0.9 rolls through narrow valleys."));
     stepForm_->addRow(tr("Momentum"), momentum_);
 
     batch_ = new SliderSpin(QStringLiteral("batchSize"), 1, 2000, 0, SliderSpin::Scale::Log);
@@ -344,10 +344,10 @@ QGroupBox* ControlPanel::buildOptimizerGroup()
     optimizerForm_->addRow(tr("Rule"), optimizer_);
 
     dampening_ = numberBox("dampening", 0.0, 1.0, 2, 0.05,
-        tr("sgd dampening: the share of the new gradient left out of the momentum buffer, b \u2190 \u03bc\u00b7b + (1 \u2212 d)\u00b7g."));
+        tr("sgd dampening: the share of the new gradient left out of the momentum buffer, b \u2190 \u03bc·b + (1 \u2212 d)\u00b7g."));
     optimizerForm_->addRow(tr("Dampening"), dampening_);
     nesterov_ = named(new QCheckBox(tr("Nesterov")), "nesterov",
-        tr("Nesterov momentum: step along g + \u03bc\u00b7b, a look ahead. Needs momentum > 0 and no dampening."));
+        tr("Nesterov momentum: step along g + \u03bc·b, a look ahead. Needs momentum > 0 and no dampening."));
     optimizerForm_->addRow(QString(), nesterov_);
     beta1_ = numberBox("beta1", 0.0, 0.9999, 4, 0.01, tr("adam \u03b2\u2081: how long the running mean of the gradient remembers."));
     optimizerForm_->addRow(tr("\u03b2\u2081"), beta1_);

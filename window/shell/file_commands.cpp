@@ -152,7 +152,7 @@ void FileCommands::openLesson(const QString& path)
         return;
     }
     if (parts_.settings->value().lesson)
-        parts_.statusBar->showMessage(tr("Lesson: %1").arg(parts_.settings->value().lesson->title), 5000);
+        parts_.statusBar->showMessage(tr("Lesson: %1").arg(parts_.settings->value().lesson->shown().title), 5000);
 }
 
 bool FileCommands::saveRun(const QString& path, QString* error)

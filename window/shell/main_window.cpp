@@ -181,7 +181,7 @@ void MainWindow::buildMenus()
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
-        QAction* a = lessons->addAction(lesson->lesson->title);
+        QAction* a = lessons->addAction(lesson->lesson->shown().title);
         a->setData(path);
         a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
@@ -518,7 +518,7 @@ void MainWindow::connectSignals()
             return;
         }
         const auto names = problem().parameterNames();
-        statusBar()->showMessage(QStringLiteral("%1 = %2   %3 = %4   loss %5")
+        statusBar()->showMessage(tr("%1 = %2   %3 = %4   loss %5")
                 .arg(qs(names[static_cast<std::size_t>(settings().axis1)]))
                 .arg(p.x(), 0, 'f', 4)
                 .arg(qs(names[static_cast<std::size_t>(settings().axis2)]))
