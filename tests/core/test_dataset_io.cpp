@@ -10,6 +10,7 @@
 #include "core/data/people_generator.h"
 #include "core/data/png_io.h"
 #include "tests/common/input_error.h"
+#include "tests/common/sanitizers.h"
 
 using namespace downhill::core;
 using downhill::test::errorOf;
@@ -234,7 +235,14 @@ private slots:
         getrusage(RUSAGE_SELF, &usage);
         const double peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
         qInfo("peak RSS %.0f MiB", peakMiB);
-        QVERIFY2(peakMiB < 600, qPrintable(QString::number(peakMiB)));
+        // Decoding all 60 would take 3.8 GB. Under AddressSanitizer freed memory stays resident
+        // in its quarantine (256 MiB) and its shadow adds an eighth of the heap.
+#ifdef DOWNHILL_TEST_ASAN
+        constexpr double kPeakMiB = 600 + 256 + 100;
+#else
+        constexpr double kPeakMiB = 600;
+#endif
+        QVERIFY2(peakMiB < kPeakMiB, qPrintable(QString::number(peakMiB)));
 
         // One PNG against a smaller allowance: refused from the header, the image untouched.
         GrayImage image;

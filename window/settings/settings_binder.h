@@ -4,6 +4,7 @@
 // signals are not edits, so a model -> widget -> model loop cannot start.
 #include <functional>
 #include <type_traits>
+#include <utility>
 
 #include <QObject>
 
@@ -18,15 +19,7 @@ public:
     template <typename Sender, typename Signal, typename Fn>
     void onEdit(Sender* sender, Signal signal, Fn fn)
     {
-        // fn takes the signal's arguments, or none (as a slot may with Qt).
-        connect(sender, signal, this, [this, fn](auto... args) -> void {
-            if (silent_)
-                return;
-            if constexpr (std::is_invocable_v<Fn, decltype(args)...>)
-                fn(args...);
-            else
-                fn();
-        });
+        connect(sender, signal, this, guarded(std::move(fn), signal));
     }
 
     // Runs fn with the widgets' signals not counted as edits (nested calls stay silent).
@@ -35,6 +28,22 @@ public:
     bool silent() const { return silent_; }
 
 private:
+    // A slot taking exactly the signal's arguments (not a generic lambda: Qt's connect() probes
+    // a functor with fewer arguments, and clang then instantiates a generic body with none).
+    // fn takes those arguments, or none (as a slot may with Qt).
+    template <typename Fn, typename Class, typename... Args>
+    auto guarded(Fn fn, void (Class::*)(Args...))
+    {
+        return [this, fn = std::move(fn)](Args... args) -> void {
+            if (silent_)
+                return;
+            if constexpr (std::is_invocable_v<const Fn&, Args...>)
+                fn(args...);
+            else
+                fn();
+        };
+    }
+
     bool silent_ = false;
 };
 
