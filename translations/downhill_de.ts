@@ -1486,6 +1486,10 @@ PCA-Ebene: die ersten beiden Hauptkomponenten des Pfads, durch seinen letzten Pu
         <source>Training on %1</source>
         <translation>Training auf %1</translation>
     </message>
+    <message>
+        <source>Cancel opening a run while it is replayed</source>
+        <translation>Das Öffnen eines Laufs abbrechen, während er nachgespielt wird</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::GradientCheckView</name>
@@ -1726,10 +1730,6 @@ letzte Epoche: Training %1</translation>
         <translation>Der Verlust über zwei Parameter. Klicken oder ziehen, um den Startpunkt zu wählen; das Mausrad zoomt; Ziehen mit der rechten Maustaste verschiebt.</translation>
     </message>
     <message>
-        <source>Loss during training: every step&apos;s batch loss, each epoch&apos;s training and validation loss, and the learning rate. Double-click to follow the data again.</source>
-        <translation>Der Verlust während des Trainings: der Batch-Verlust jedes Schritts, Trainings- und Validierungsverlust jeder Epoche und die Lernrate. Doppelklick, um wieder den Daten zu folgen.</translation>
-    </message>
-    <message>
         <source>The images of the current batch with their true count and the model&apos;s prediction (with the parameters the step started from).</source>
         <translation>Die Bilder des aktuellen Batches mit ihrer wahren Anzahl und der Vorhersage des Modells (mit den Parametern, von denen der Schritt ausging).</translation>
     </message>
@@ -1832,6 +1832,26 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>&lt;h3&gt;Downhill %1&lt;/h3&gt;&lt;p&gt;Gradient descent at work: a small model learns to count the people in tiny images, and Downhill draws its loss as a landscape over two parameters, with the point where training stands, the gradient, the step taken and the path so far.&lt;/p&gt;&lt;p&gt;Update rules follow PyTorch&apos;s documented semantics.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); linear algebra by Eigen.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Downhill %1&lt;/h3&gt;&lt;p&gt;Gradientenabstieg bei der Arbeit: ein kleines Modell lernt, die Personen in winzigen Bildern zu zählen, und Downhill zeichnet seinen Verlust als Landschaft über zwei Parameter, mit dem Punkt, an dem das Training steht, dem Gradienten, dem gemachten Schritt und dem bisherigen Pfad.&lt;/p&gt;&lt;p&gt;Die Update-Regeln folgen der dokumentierten Semantik von PyTorch.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later. Diagramme mit QCustomPlot (GPL-3.0); lineare Algebra mit Eigen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Loss during training: every step&apos;s batch loss (grey), each epoch&apos;s training (blue) and validation (orange) loss, and the learning rate (green, dashed). Double-click to follow the data again.</source>
+        <translation>Verlust während des Trainings: der Batch-Verlust jedes Schritts (grau), der Trainings- (blau) und Validierungsverlust (orange) jeder Epoche und die Lernrate (grün, gestrichelt). Doppelklick: wieder den Daten folgen.</translation>
+    </message>
+    <message>
+        <source>Show every number of the last step and what the picture means</source>
+        <translation>Jede Zahl des letzten Schritts zeigen und was das Bild bedeutet</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Show the loss during training and the images of the current batch</source>
+        <translation>Den Verlust während des Trainings und die Bilder des aktuellen Batches zeigen</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2349,53 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>downhill::ui::ViewModes</name>
+    <message>
+        <source>Control panel</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Show or fold away the settings on the left, to give the landscape the room</source>
+        <translation>Die Einstellungen links zeigen oder wegklappen, damit die Landschaft den Platz bekommt</translation>
+    </message>
+    <message>
+        <source>Plot only</source>
+        <translation>Nur die Landschaft</translation>
+    </message>
+    <message>
+        <source>Show the landscape alone, for the moment a class should look at it; press again for the rest</source>
+        <translation>Nur die Landschaft zeigen, für den Moment, in dem die Klasse sie ansehen soll; erneut drücken für den Rest</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Fill the screen with the window; press again to leave</source>
+        <translation>Das Fenster füllt den Bildschirm; erneut drücken zum Verlassen</translation>
+    </message>
+    <message>
+        <source>Follow the point</source>
+        <translation>Dem Punkt folgen</translation>
+    </message>
+    <message>
+        <source>When the run&apos;s point leaves the view, widen the view to the whole path</source>
+        <translation>Verlässt der Punkt des Laufs die Ansicht, die Ansicht auf den ganzen Pfad erweitern</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark (for a dim room)</source>
+        <translation>Dunkel (für einen abgedunkelten Raum)</translation>
     </message>
 </context>
 </TS>
