@@ -27,12 +27,9 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     setAutoAddPlottableToLegend(false);
     setInteractions(QCP::iRangeZoom);  // panning is ours: a left drag sets the start point
     setNoAntialiasingOnDrag(true);
-    palette::stylePlot(this);
-    for (QCPAxis* axis : {xAxis, yAxis})
-        axis->grid()->setVisible(false);  // the map covers the whole rect
+    styleFrame();
     xAxis2->setVisible(false);
     yAxis2->setVisible(false);
-    axisRect()->setBackground(QBrush(palette::panel()));
 
     addLayer(mapLayerName(), layer(QStringLiteral("grid")), limAbove);
     addLayer(liveLayerName(), layer(QStringLiteral("legend")), limAbove);
@@ -277,6 +274,21 @@ void LandscapePlot::placeLabels()
         minimumLabelShown = placer.placeBeside(map_->minimumLabel(), minimum);
     }
     map_->minimumLabel()->setVisible(minimumLabelShown);
+}
+
+void LandscapePlot::styleFrame()
+{
+    palette::stylePlot(this);
+    for (QCPAxis* axis : {xAxis, yAxis})
+        axis->grid()->setVisible(false);  // the map covers the whole rect
+    axisRect()->setBackground(QBrush(palette::panel()));
+}
+
+void LandscapePlot::restyle()
+{
+    styleFrame();
+    palette::styleAxis(colorScale()->axis());
+    applyPresentationScale();
 }
 
 void LandscapePlot::applyPresentationScale()

@@ -105,6 +105,8 @@ public:
     void replotLive();
     // Presentation mode switched (palette::setPresentationScale): every size again.
     void applyPresentationScale();
+    // The palette's colours again (View > Theme changed them), at presentation mode's sizes.
+    void restyle();
 
     // A second plot that shows the same run over another surface (training | validation side
     // by side): appendPath, clearPath, setCurrent, setDiverged, setGradientFieldVisible and replotLive are passed on to
@@ -188,6 +190,7 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
+    void styleFrame();   // background, axes and their fonts and colours, no grid lines
     void onViewOrSizeChanged();   // everything sized in screen proportions, again
     void updateLegend();
     void updateLiveGeometry();

@@ -100,7 +100,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
 
     actions_ = MainActions::create(this);
     buildLayout();
-    viewModes_ = new ViewModes(this, {panel_, {}, landscape_, [this] { builder_->requestVisible(); }});
+    viewModes_ = new ViewModes(this, {panel_, landscape_, [this] { builder_->requestVisible(); }});
     if (options_.persist) {
         const QString theme = QSettings().value(QStringLiteral("view/theme")).toString();
         if (!theme.isEmpty())

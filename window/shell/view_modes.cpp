@@ -70,7 +70,7 @@ void ViewModes::setPlotOnly(bool on)
         plotOnly_->setChecked(on);
     }
     if (on) {
-        std::vector<QWidget*> parts = parts_.besideLandscape;
+        std::vector<QWidget*> parts;
         if (parts_.controlPanel)
             parts.push_back(parts_.controlPanel);
         for (QDockWidget* d : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
@@ -120,17 +120,13 @@ void ViewModes::setTheme(ThemeChoice choice)
     // The plots keep the colours they were styled with: styled again, with presentation mode's
     // sizes put back on top.
     for (QCustomPlot* plot : window_->findChildren<QCustomPlot*>()) {
-        palette::stylePlot(plot);
         if (auto* landscape = qobject_cast<LandscapePlot*>(plot)) {
-            landscape->axisRect()->setBackground(QBrush(palette::panel()));
-            for (QCPAxis* axis : {landscape->xAxis, landscape->yAxis})
-                axis->grid()->setVisible(false);
-            palette::styleAxis(landscape->colorScale()->axis());
-            landscape->applyPresentationScale();
+            landscape->restyle();
         } else {
+            palette::stylePlot(plot);
             palette::applyPresentationScale(plot);
+            plot->replot(QCustomPlot::rpQueuedReplot);
         }
-        plot->replot(QCustomPlot::rpQueuedReplot);
     }
     window_->update();
     emit themeChanged(choice);

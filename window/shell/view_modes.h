@@ -29,10 +29,9 @@ class ViewModes : public QObject {
     Q_OBJECT
 public:
     struct Parts {
-        QWidget* controlPanel = nullptr;
         // Hidden in plot only, with every dock, the tool bars and the status bar; the landscape
-        // stays.
-        std::vector<QWidget*> besideLandscape;
+        // (the central widget's other part) stays.
+        QWidget* controlPanel = nullptr;
         LandscapePlot* landscape = nullptr;
         std::function<void()> viewChanged;   // the view was moved by a command: a grid for it
     };
