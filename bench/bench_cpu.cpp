@@ -12,8 +12,7 @@
 #include <unistd.h>
 
 #include "session/run/training_controller.h"
-#include "window/shell/appearance.h"
-#include "window/shell/main_window.h"
+#include "bench/bench_window.h"
 
 using namespace downhill;
 
@@ -60,28 +59,9 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("downhill-bench"));
-    double seconds = 15;
-    const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i)
-        if (args[i] == QLatin1String("--seconds"))
-            seconds = args[i + 1].toDouble();
-    ui::applyAppearance(app);
-
-    ui::MainWindow::Options options;
-    options.persist = false;
-    ui::MainWindow window(options);
-    window.resize(1280, 800);
-    window.show();
-    bool fine = false;
-    QObject::connect(&window, &ui::MainWindow::landscapeShown, [&](bool isFine) { fine = fine || isFine; });
-    QEventLoop wait;
-    QObject::connect(&window, &ui::MainWindow::landscapeShown, &wait, [&] {
-        if (fine)
-            wait.quit();
-    });
-    QTimer::singleShot(30000, &wait, &QEventLoop::quit);
-    wait.exec();
-    if (!fine) {
+    const double seconds = bench::option("--seconds", 15);
+    ui::MainWindow window(bench::benchOptions());
+    if (!bench::showWindow(app, window)) {
         std::fprintf(stderr, "no landscape after 30 s\n");
         return 1;
     }

@@ -25,8 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "window/shell/appearance.h"
-#include "window/shell/main_window.h"
+#include "bench/bench_window.h"
 #include "window/run/surface_feeder.h"
 #include "session/run/training_controller.h"
 
@@ -52,15 +51,7 @@ double percentile(std::vector<double> v, double q)
     return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
 }
 
-// Spins the event loop until pred() or the timeout; returns pred().
-bool waitFor(const std::function<bool()>& pred, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return pred();
-}
+using bench::waitFor;
 
 Result measure(ui::MainWindow& window, double seconds)
 {
@@ -169,23 +160,12 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("downhill-bench"));
-    double seconds = 5;
-    const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i)
-        if (args[i] == QLatin1String("--seconds"))
-            seconds = args[i + 1].toDouble();
-        else if (args[i] == QLatin1String("--load"))
-            gLoad = args[i + 1].toInt();
-    ui::applyAppearance(app);
-
-    ui::MainWindow::Options options;
-    options.persist = false;
-    ui::MainWindow window(options);
-    window.resize(1280, 800);
-    window.show();
+    const double seconds = bench::option("--seconds", 5);
+    gLoad = static_cast<int>(bench::option("--load", 0));
+    ui::MainWindow window(bench::benchOptions());
     bool fine = false;
     QObject::connect(&window, &ui::MainWindow::landscapeShown, [&](bool isFine) { fine = fine || isFine; });
-    if (!waitFor([&] { return fine; }, 30000)) {
+    if (!bench::showWindow(app, window)) {
         std::fprintf(stderr, "no landscape after 30 s\n");
         return 1;
     }
