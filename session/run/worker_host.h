@@ -5,8 +5,8 @@
 // as queued calls, and the frame timer on the owner's thread that takes what the worker
 // published. The timer runs only when there is something to take: the worker's first write
 // after a take calls wake(), which starts it once (single shot, one frame interval, ~60 Hz at
-// most, counted from the last refresh); nothing ticks while the run stands still. A template over the worker so that a
-// command is a call on the worker's own type.
+// most, counted from the last refresh); nothing ticks while the run stands still. A template
+// over the worker so that a command is a call on the worker's own type.
 // The owner quits the thread and waits for it by destroying the host: it is declared after
 // whatever the worker refers to (a buffer), so that it goes first.
 #include <algorithm>
@@ -27,8 +27,8 @@ template <typename Worker>
 class WorkerHost {
 public:
     // The worker is made here from args followed by the playing and interrupt flags, and lives
-    // on a thread named threadName from start() on. refresh runs on the owner's thread one
-    // frame interval after a wake().
+    // on a thread named threadName from start() on. refresh runs on the owner's thread after a
+    // wake(), one frame interval after the last refresh began (at once if that is past).
     template <typename... Args>
     WorkerHost(const QString& threadName, std::function<void()> refresh, Args&&... args)
         : worker_(new Worker(std::forward<Args>(args)..., playing_, interrupt_))

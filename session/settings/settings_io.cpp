@@ -1,3 +1,6 @@
+// Just over the ~600-line guide: one reader and one writer for every key of the settings format
+// (docs/file-formats.md), each key's check and its message naming the key beside it, so that
+// the format and its errors are read in one place; the lessons' translations are the latest.
 #include "session/settings/settings_io.h"
 
 #include <algorithm>
