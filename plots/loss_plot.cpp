@@ -78,6 +78,7 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     axisRect()->setRangeDragAxes(xAxis, yAxis);
     axisRect()->setRangeZoomAxes(xAxis, yAxis);
     layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
+    connect(this, &QCustomPlot::beforeReplot, this, &LossPlot::fitStepTicks);
 
     xAxis->setLabel(tr("step"));
     yAxis->setLabel(tr("loss"));
@@ -370,6 +371,19 @@ void LossPlot::updateGraphs()
 // The legend takes the corner of the plot with the fewest data points under it: a falling
 // curve leaves a different corner free in linear and in log scale, and the newest steps, on
 // the right, are the ones worth seeing. It stays put unless its corner gets covered.
+// As many step ticks as their labels have room for: in the window's narrow right column, or
+// with presentation mode's larger text, QCustomPlot's five made the labels run together. The
+// widest label is the axis's last step; the ticker may pick a step a little under the one asked
+// for, hence room for more than two labels a tick.
+void LossPlot::fitStepTicks()
+{
+    const QFontMetricsF metrics(xAxis->tickLabelFont());
+    const double last = std::max(std::abs(xAxis->range().lower), std::abs(xAxis->range().upper));
+    const double label = metrics.horizontalAdvance(QString::number(std::ceil(last), 'f', 0)) + metrics.horizontalAdvance(QLatin1Char('0'));
+    const int room = axisRect()->width() > 0 ? axisRect()->width() : width();
+    xAxis->ticker()->setTickCount(std::clamp(static_cast<int>(room / (2.2 * label)), 2, 5));
+}
+
 void LossPlot::placeLegend()
 {
     const QRect area = axisRect()->rect();

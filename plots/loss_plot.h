@@ -80,6 +80,7 @@ private:
     void updateGraphs();
     void fitAxes();
     void placeLegend();
+    void fitStepTicks();   // before each replot: as many step ticks as their labels fit
     void updateHover(QPointF pixel);
     void hideHover();
 

@@ -45,6 +45,48 @@ class TestLossPlot : public QObject {
     Q_OBJECT
 
 private slots:
+    // In the window's narrow right column (and at presentation mode's larger text) the step
+    // axis's labels stand apart: between two tick marks there is room for the wider label.
+    void stepLabelsDoNotOverlapWhenNarrow_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("textScale");
+        QTest::newRow("270 px") << 270 << 1.0;
+        QTest::newRow("270 px, presentation") << 270 << 1.3;
+        QTest::newRow("420 px") << 420 << 1.0;
+        QTest::newRow("900 px") << 900 << 1.3;
+    }
+
+    void stepLabelsDoNotOverlapWhenNarrow()
+    {
+        QFETCH(int, width);
+        QFETCH(double, textScale);
+        downhill::ui::palette::setPresentationScale(1.0, textScale);
+        auto plot = shownPlot();
+        downhill::ui::palette::applyPresentationScale(plot.get());
+        plot->resize(width, 220);
+        for (int last : {175, 1750, 17500, 175000}) {
+            appendRun(*plot, plot->batchGraph()->data()->size() + 1, last - plot->batchGraph()->data()->size());
+            plot->replot();
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            const QVector<QString> labels = plot->xAxis->tickVectorLabels();
+            const QFontMetrics metrics(plot->xAxis->tickLabelFont());
+            int shown = 0;
+            for (qsizetype k = 0; k + 1 < ticks.size(); ++k) {
+                const double a = plot->xAxis->coordToPixel(ticks[k]), b = plot->xAxis->coordToPixel(ticks[k + 1]);
+                if (!plot->xAxis->range().contains(ticks[k]) || !plot->xAxis->range().contains(ticks[k + 1]))
+                    continue;
+                ++shown;
+                const double need = (metrics.horizontalAdvance(labels[k]) + metrics.horizontalAdvance(labels[k + 1])) / 2.0 + 4;
+                QVERIFY2(b - a >= need, qPrintable(QStringLiteral("%1 px, %2 steps: \"%3\" and \"%4\" %5 px apart, need %6")
+                                                       .arg(width).arg(last).arg(labels[k], labels[k + 1]).arg(b - a).arg(need)));
+            }
+            QVERIFY(shown >= 1);   // at least two labels in view
+        }
+        downhill::ui::palette::setPresentationScale(1.0, 1.0);
+        downhill::ui::palette::applyPresentationScale(plot.get());
+    }
+
     void stepsAppearWithTheirLearningRate()
     {
         auto plot = shownPlot();
