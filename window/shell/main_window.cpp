@@ -1,9 +1,11 @@
 // Builds the window (tool bar, side panel, plots, right column, docks, menus) and wires its
 // features together, each of which is a class of its own: the settings -> run half is
 // RunBuilder, the run -> screen half RunPresenter, the commands MainActions, the transport
-// Transport, the file commands FileCommands, the exports ExportActions and AnimationExport.
-// A little over the ~600-line guide: the layout of some twenty widgets in splitters and docks,
-// with their names and tooltips, is most of it, and is read best in one place.
+// Transport, the file commands FileCommands, the exports ExportActions and AnimationExport, the
+// views for a class ViewModes. Over the ~600-line guide: the layout of some twenty widgets in a
+// splitter and eight docks (which tab with which, their widths at each window size), with
+// their names and tooltips, is most of it, and is read best in one place; what each feature
+// does lives in its own class.
 #include "window/shell/main_window.h"
 
 #include <algorithm>
