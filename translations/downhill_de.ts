@@ -375,6 +375,21 @@
     </message>
 </context>
 <context>
+    <name>ProblemLoader</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Opening data</source>
+        <translation>Daten öffnen</translation>
+    </message>
+</context>
+<context>
     <name>RunAnimation</name>
     <message>
         <source>%1 — diverged at step %2</source>
@@ -1490,6 +1505,14 @@ PCA-Ebene: die ersten beiden Hauptkomponenten des Pfads, durch seinen letzten Pu
         <source>Cancel opening a run while it is replayed</source>
         <translation>Das Öffnen eines Laufs abbrechen, während er nachgespielt wird</translation>
     </message>
+    <message>
+        <source>%1: reading it was cancelled; the built-in data instead</source>
+        <translation>%1: Lesen abgebrochen; stattdessen die eingebauten Daten</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled: the run is as it was.</source>
+        <translation>Öffnen von %1 abgebrochen: der Lauf ist unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::GradientCheckView</name>
@@ -2181,6 +2204,10 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>The settings are back to what they were at this step.</source>
         <translation>Die Einstellungen sind wieder so, wie sie bei diesem Schritt waren.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the run is as it was.</source>
+        <translation>Abgebrochen: der Lauf ist unverändert.</translation>
     </message>
 </context>
 <context>

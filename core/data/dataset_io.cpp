@@ -109,13 +109,27 @@ std::string fileError(const std::string& path)
 // Reads a CSV whose header names (case-insensitively) every one of `columns`, and returns the
 // data rows with just those columns. Blank lines are skipped; CRLF line ends and a UTF-8 byte
 // order mark are accepted. Every error is an InputError "<path>:<line>: <what>".
-CsvTable readCsv(const std::string& path, const std::vector<std::string>& columns)
+// progress (may be null) goes from 0 to `share` over the reading and the splitting of the rows;
+// reading may be cancelled between two chunks of the file, splitting between two blocks of rows.
+CsvTable readCsv(const std::string& path, const std::vector<std::string>& columns, Progress* progress, double share)
 {
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(fileError(path));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code sizeError;
+    const auto size = static_cast<double>(fs::file_size(path, sizeError));
+    std::string text;
+    if (!sizeError)
+        text.reserve(static_cast<std::size_t>(size));
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    std::string chunk(kChunk, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(kChunk));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (!sizeError && size > 0)
+            report(progress, share * 0.3 * std::min(1.0, static_cast<double>(text.size()) / size));
+    }
     if (in.bad())
         throw InputError(fileError(path));
     if (text.starts_with("\xEF\xBB\xBF"))
@@ -126,7 +140,10 @@ CsvTable readCsv(const std::string& path, const std::vector<std::string>& column
     std::size_t width = 0;            // number of fields in the header
     std::vector<std::string> fields;
     std::size_t start = 0;
+    const double length = static_cast<double>(text.size());
     for (int line = 1; start < text.size(); ++line) {
+        if (line % 16384 == 0)
+            report(progress, share * (0.3 + 0.7 * static_cast<double>(start) / length));
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos)
             end = text.size();
@@ -217,16 +234,18 @@ void writeTextFile(const std::string& path, const std::string& text)
 
 }  // namespace
 
-Dataset loadCsv(const std::string& path)
+Dataset loadCsv(const std::string& path, Progress* progress)
 {
     const std::string x = "x";
     const std::string count = "count";
-    const CsvTable table = readCsv(path, {x, count});
+    const CsvTable table = readCsv(path, {x, count}, progress, 0.6);
     const auto n = static_cast<Eigen::Index>(table.rows.size());
     Dataset data;
     data.samples.x.resize(n);
     data.samples.t.resize(n);
     for (Eigen::Index i = 0; i < n; ++i) {
+        if (i % 16384 == 0)
+            report(progress, 0.6 + 0.4 * static_cast<double>(i) / static_cast<double>(n));
         const CsvRow& row = table.rows[static_cast<std::size_t>(i)];
         const std::string where = whereIn(path, row.line);
         data.samples.x[i] = parseNumber(row.fields[0], x, where);
@@ -239,12 +258,12 @@ Dataset loadCsv(const std::string& path)
     return data;
 }
 
-Dataset loadImageFolder(const std::string& dir)
+Dataset loadImageFolder(const std::string& dir, Progress* progress)
 {
     const std::string labels = (fs::path(dir) / "labels.csv").string();
     const std::string image = "image";
     const std::string count = "count";
-    const CsvTable table = readCsv(labels, {image, count});
+    const CsvTable table = readCsv(labels, {image, count}, progress, 0.05);
     const auto n = static_cast<Eigen::Index>(table.rows.size());
     Dataset data;
     data.samples.x.resize(n);
@@ -252,6 +271,8 @@ Dataset loadImageFolder(const std::string& dir)
     data.images.resize(table.rows.size());
     std::uint64_t pixelsSoFar = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
+        if (i % 64 == 0)
+            report(progress, 0.05 + 0.95 * static_cast<double>(i) / static_cast<double>(n));
         const CsvRow& row = table.rows[static_cast<std::size_t>(i)];
         const std::string where = whereIn(labels, row.line);
         const double t = parseNumber(row.fields[1], count, where);
@@ -291,7 +312,7 @@ Dataset loadImageFolder(const std::string& dir)
     return data;
 }
 
-Dataset loadData(const std::string& path)
+Dataset loadData(const std::string& path, Progress* progress)
 {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
@@ -299,8 +320,8 @@ Dataset loadData(const std::string& path)
         throw InputError(path + ": no such file or directory");
     try {
         if (fs::is_directory(status))
-            return loadImageFolder(path);
-        return loadCsv(path);
+            return loadImageFolder(path, progress);
+        return loadCsv(path, progress);
     } catch (const std::bad_alloc&) {
         throw InputError(path + ": not enough memory to load this data set");
     }

@@ -49,15 +49,29 @@ double foldRoot(double s)
 
 }  // namespace
 
-Problem Problem::build(const AppSettings& settings, const Problem* previous)
+namespace {
+
+std::tuple<QString, int, std::uint64_t> dataKeyOf(const AppSettings& settings)
+{
+    return settings.data.path.isEmpty() ? std::tuple{QString(), settings.data.count, settings.data.seed}
+                                        : std::tuple{settings.data.path, 0, settings.data.seed};
+}
+
+}  // namespace
+
+bool Problem::holdsDataFor(const AppSettings& settings) const
+{
+    return dataset_ && dataKey_ == dataKeyOf(settings);
+}
+
+Problem Problem::build(const AppSettings& settings, const Problem* previous, core::Progress* progress)
 {
     Problem p;
     settings.loss.validate();
     p.objective_ = core::makeObjective(settings.model, settings.loss, settings.inputSize);
     p.valFraction_ = settings.data.valFraction;
-    p.dataKey_ = settings.data.path.isEmpty() ? DataKey{QString(), settings.data.count, settings.data.seed}
-                                              : DataKey{settings.data.path, 0, settings.data.seed};
-    if (previous && previous->dataset_ && previous->dataKey_ == p.dataKey_) {
+    p.dataKey_ = dataKeyOf(settings);
+    if (previous && previous->holdsDataFor(settings)) {
         p.dataset_ = previous->dataset_;
         // A network's samples carry their pixels at its input size: another size needs them anew.
         if (previous->data_ && previous->valFraction_ == p.valFraction_ && previous->data_->train.size() > 0
@@ -80,7 +94,7 @@ Problem Problem::build(const AppSettings& settings, const Problem* previous)
             people.validate();
             p.dataset_ = std::make_shared<core::Dataset>(core::generatePeople(people));
         } else {
-            p.dataset_ = std::make_shared<core::Dataset>(core::loadData(settings.data.path.toStdString()));
+            p.dataset_ = std::make_shared<core::Dataset>(core::loadData(settings.data.path.toStdString(), progress));
         }
     }
     if (!p.data_ || p.data_->train.size() == 0) {

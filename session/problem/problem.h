@@ -19,6 +19,7 @@
 
 namespace downhill::core {
 class MlpObjective;
+class Progress;
 }
 
 namespace downhill::ui {
@@ -27,7 +28,11 @@ class Problem {
 public:
     Problem() = default;
     // Throws core::InputError with a message ready to show (a bad data file, a bad setting).
-    static Problem build(const AppSettings& settings, const Problem* previous = nullptr);
+    // previous: a problem whose data set may be reused. progress (optional): how far reading a
+    // data file has got; core::Cancelled once it is cancelled.
+    static Problem build(const AppSettings& settings, const Problem* previous = nullptr, core::Progress* progress = nullptr);
+    // Whether build(settings, this) would reuse this problem's data set, reading nothing.
+    bool holdsDataFor(const AppSettings& settings) const;
     // Around a run made elsewhere (downhill-cli render --race preset): its objective and data,
     // with no data set behind them (so no images). data may be null for an analytic function.
     static Problem fromRun(std::shared_ptr<const core::Objective> objective, std::shared_ptr<const core::TrainData> data);

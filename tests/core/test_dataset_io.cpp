@@ -1,11 +1,15 @@
 #include <QtTest>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include <sys/resource.h>
 
 #include "core/data/dataset_io.h"
 #include "core/base/error.h"
+#include "core/base/progress.h"
 #include "core/data/feature_extractor.h"
 #include "core/data/people_generator.h"
 #include "core/data/png_io.h"
@@ -41,6 +45,51 @@ class TestDatasetIo : public QObject {
 private slots:
     // Each bad CSV gives "<path>:<line>: ..." (or "<path>: ..." for the whole file, line 0
     // here) with a key word saying what is wrong.
+    // A long read reports how far it is, from near 0 to the end, rising; asked to stop, it
+    // stops with Cancelled, not an input error, for a CSV and for an image folder alike.
+    void progressAndCancel()
+    {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("long.csv");
+        QByteArray content = "x,count\n";
+        for (int i = 0; i < 100000; ++i)
+            content += QByteArray::number(i % 97 * 0.01) + "," + QByteArray::number(i % 5) + "\n";
+        writeFile(csv, content);
+
+        // A thread reads while this one watches the fraction move.
+        Progress progress;
+        std::vector<double> seen;
+        std::atomic<bool> done{false};
+        Dataset data;
+        std::thread reader([&] {
+            data = loadCsv(csv.toStdString(), &progress);
+            done = true;
+        });
+        while (!done) {
+            seen.push_back(progress.fraction());
+            std::this_thread::yield();
+        }
+        reader.join();
+        QCOMPARE(data.size(), std::int64_t{100000});
+        for (std::size_t i = 1; i < seen.size(); ++i)
+            QVERIFY(seen[i] >= seen[i - 1]);
+        QVERIFY(progress.fraction() > 0.9 && progress.fraction() <= 1.0);
+
+        Progress stopped;
+        stopped.cancel();
+        QVERIFY_THROWS_EXCEPTION(Cancelled, loadCsv(csv.toStdString(), &stopped));
+        QVERIFY_THROWS_EXCEPTION(Cancelled, loadData(csv.toStdString(), &stopped));
+
+        const QString folder = dir.filePath("images");
+        PeopleSettings people;
+        people.count = 200;
+        exportImageFolder(generatePeople(people), folder.toStdString());
+        QVERIFY_THROWS_EXCEPTION(Cancelled, loadData(folder.toStdString(), &stopped));
+        Progress whole;
+        QCOMPARE(loadData(folder.toStdString(), &whole).size(), std::int64_t{200});
+        QVERIFY(whole.fraction() > 0.9);
+    }
+
     void badCsv_data()
     {
         QTest::addColumn<QByteArray>("content");

@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "core/base/error.h"
+#include "core/base/progress.h"
 #include "plots/landscape_plot.h"
 #include "session/problem/teaching_text.h"
 #include "session/run/landscape_worker.h"
@@ -16,6 +17,7 @@
 #include "window/data/dataset_panel.h"
 #include "window/race/race_mode.h"
 #include "window/run/batch_strip.h"
+#include "window/run/problem_loader.h"
 #include "window/run/readout_panel.h"
 #include "window/run/surface_feeder.h"
 #include "window/run/timeline_bar.h"
@@ -91,9 +93,15 @@ void RunBuilder::onEdited(SettingsStore::Change change)
     }
 }
 
-Problem RunBuilder::buildProblem(const AppSettings& settings, const Problem* previous)
+const Problem* RunBuilder::previousFor(const AppSettings& settings) const
 {
-    return Problem::build(settings, previous);
+    return prepared_ && prepared_->holdsDataFor(settings) ? &*prepared_ : &problem_;
+}
+
+Problem RunBuilder::prepare(const AppSettings& settings)
+{
+    prepared_ = ProblemLoader::build(views_.panel->window(), settings, previousFor(settings));
+    return *prepared_;
 }
 
 void RunBuilder::rebuild(bool resetRange)
@@ -102,7 +110,18 @@ void RunBuilder::rebuild(bool resetRange)
         // Generating or loading a data set can take a noticeable moment (20,000 images: ~0.5 s).
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const auto restoreCursor = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
-        problem_ = buildProblem(store_->value(), &problem_);
+        const AppSettings wanted = store_->value();
+        Problem next = ProblemLoader::build(views_.panel->window(), wanted, previousFor(wanted));
+        prepared_.reset();
+        problem_ = std::move(next);
+    } catch (const core::Cancelled&) {
+        // The user stopped reading a data file: the run stays as it was.
+        views_.statusBar->showMessage(tr("Cancelled: the run is as it was."), 15000);
+        if (problem_.valid()) {
+            store_->restoreWorking();
+            views_.panel->refresh();
+        }
+        return;
     } catch (const core::InputError& e) {
         // Keep the run that works; put the panel back to its settings and say why.
         const QString message = QString::fromStdString(e.what());

@@ -67,9 +67,11 @@ public:
     // presenter's path log), its last point the current one.
     void setPathSource(std::function<std::vector<core::Vec>()> source) { pathSource_ = std::move(source); }
 
-    // The window's one way to make a Problem of settings. previous: a problem whose data may be
-    // reused.
-    static Problem buildProblem(const AppSettings& settings, const Problem* previous = nullptr);
+    // The window's one way to make a Problem of settings, off the GUI thread with progress and
+    // Cancel for a large data file (ProblemLoader): a file command checks its settings with it
+    // before anything changes. The problem is kept, so that the rebuild() that follows reuses
+    // its data instead of reading the file again. Throws core::InputError, or core::Cancelled.
+    Problem prepare(const AppSettings& settings);
 
     // The store's value as a whole is new (a settings file, a lesson, a run file): build it.
     // resetRange: the view is worked out again (new data).
@@ -113,6 +115,10 @@ private:
     void updateCaptions();
     void updateTitle();
 
+    // The problem whose data a build of these settings reuses: the last prepared one if it holds
+    // them, else the current one.
+    const Problem* previousFor(const AppSettings& settings) const;
+
     SettingsStore* store_;
     TrainingController* controller_;
     RaceMode* race_;
@@ -120,6 +126,7 @@ private:
     Views views_;
 
     Problem problem_;
+    std::optional<Problem> prepared_;   // the last prepare()'s, until the next rebuild()
     core::Projection projection_;
     std::function<std::vector<core::Vec>()> pathSource_;
     bool runValid_ = false;

@@ -7,6 +7,7 @@
 #include <QStatusBar>
 
 #include "core/base/error.h"
+#include "core/base/progress.h"
 #include "session/run/training_controller.h"
 #include "session/settings/run_io.h"
 #include "session/settings/settings_io.h"
@@ -70,18 +71,25 @@ AppSettings FileCommands::startingSettings(bool persist, const QString& settings
         start.data.path = dataPath;
         start.range.reset();
     }
-    // A remembered data file may have gone: fall back to the built-in set and say so.
-    try {
-        RunBuilder::buildProblem(start);
-    } catch (const core::InputError& e) {
-        *problems << QString::fromStdString(e.what());
+    // A remembered data file may have gone (or its reading was cancelled): fall back to the
+    // built-in set and say so.
+    const auto builtIn = [&] {
         start.data.path.clear();
         start.range.reset();
         try {
-            RunBuilder::buildProblem(start);
+            parts_.builder->prepare(start);
         } catch (const core::InputError&) {
             start = AppSettings{};
         }
+    };
+    try {
+        parts_.builder->prepare(start);
+    } catch (const core::InputError& e) {
+        *problems << QString::fromStdString(e.what());
+        builtIn();
+    } catch (const core::Cancelled&) {
+        *problems << tr("%1: reading it was cancelled; the built-in data instead").arg(start.data.path);
+        builtIn();
     }
     return start;
 }
@@ -92,11 +100,13 @@ bool FileCommands::loadSettings(const QString& path, QString* error)
     if (!loaded)
         return false;
     try {
-        RunBuilder::buildProblem(*loaded, &parts_.builder->problem());
+        parts_.builder->prepare(*loaded);
     } catch (const core::InputError& e) {
         if (error)
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
         return false;
+    } catch (const core::Cancelled&) {
+        return cancelled(path, error);
     }
     parts_.apply(*loaded);
     return true;
@@ -121,11 +131,13 @@ bool FileCommands::openData(const QString& path, QString* error)
     if (next.isAnalytic())
         next.setModel("linear");   // data is for data models
     try {
-        RunBuilder::buildProblem(next, &parts_.builder->problem());
+        parts_.builder->prepare(next);
     } catch (const core::InputError& e) {
         if (error)
             *error = QString::fromStdString(e.what());
         return false;
+    } catch (const core::Cancelled&) {
+        return cancelled(path, error);
     }
     parts_.settings->replace(next);
     parts_.builder->rebuild(true);
@@ -138,9 +150,10 @@ void FileCommands::openSettingsDialog()
     if (path.isEmpty())
         return;
     QString error;
-    if (!loadSettings(path, &error))
-        QMessageBox::warning(parts_.window, tr("Open settings"), error);
-    else
+    if (!loadSettings(path, &error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(parts_.window, tr("Open settings"), error);
+    } else
         parts_.statusBar->showMessage(tr("Loaded %1").arg(path), 5000);
 }
 
@@ -148,7 +161,8 @@ void FileCommands::openLesson(const QString& path)
 {
     QString error;
     if (!loadSettings(path, &error)) {
-        QMessageBox::warning(parts_.window, tr("Lessons"), error);
+        if (!error.isEmpty())
+            QMessageBox::warning(parts_.window, tr("Lessons"), error);
         return;
     }
     if (parts_.settings->value().lesson)
@@ -178,7 +192,7 @@ bool FileCommands::openRun(const QString& path, QString* error)
         return false;
     // Checked before anything changes, as a settings file is: its problem must build here.
     try {
-        const Problem built = RunBuilder::buildProblem(run->settings, &parts_.builder->problem());
+        const Problem built = parts_.builder->prepare(run->settings);
         // A head its own history cannot reach would be a replay towards nowhere.
         const std::int64_t trainSize = built.usesData() ? built.data()->train.size() : 1;
         if (const std::string unreachable = core::RunHistory::headProblem(run->timeline, trainSize); !unreachable.empty())
@@ -187,6 +201,8 @@ bool FileCommands::openRun(const QString& path, QString* error)
         if (error)
             *error = path + QStringLiteral(": ") + QString::fromStdString(e.what());
         return false;
+    } catch (const core::Cancelled&) {
+        return cancelled(path, error);
     }
     if (run->settings.start.size() != static_cast<std::size_t>(run->timeline.changes.front().state.params.size())) {
         if (error)
@@ -219,7 +235,7 @@ void FileCommands::openRunDialog()
     if (path.isEmpty())
         return;
     QString error;
-    if (!openRun(path, &error))
+    if (!openRun(path, &error) && !error.isEmpty())
         QMessageBox::warning(parts_.window, tr("Open run"), error);
 }
 
@@ -231,9 +247,10 @@ void FileCommands::openDataDialog(bool folder)
     if (path.isEmpty())
         return;
     QString error;
-    if (!openData(path, &error))
-        QMessageBox::warning(parts_.window, tr("Open data"), error);
-    else
+    if (!openData(path, &error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(parts_.window, tr("Open data"), error);
+    } else
         parts_.statusBar->showMessage(tr("Training on %1").arg(path), 5000);
 }
 
@@ -243,6 +260,14 @@ void FileCommands::useBuiltInData()
         return;
     parts_.settings->update([](AppSettings& s) { s.data.path.clear(); });
     parts_.builder->rebuild(true);
+}
+
+bool FileCommands::cancelled(const QString& path, QString* error)
+{
+    if (error)
+        error->clear();
+    parts_.statusBar->showMessage(tr("Opening %1 was cancelled: the run is as it was.").arg(path), 15000);
+    return false;
 }
 
 }  // namespace downhill::ui

@@ -38,12 +38,14 @@ public:
     FileCommands(Parts parts, QObject* parent);
 
     // What the window starts from: the settings it remembered (persist), or a settings file,
-    // on the given data; a remembered data file that has gone gives the built-in set. What went
-    // wrong on the way is added to *problems.
-    static AppSettings startingSettings(bool persist, const QString& settingsFile, const QString& dataPath,
+    // on the given data; a remembered data file that has gone (or whose reading was cancelled)
+    // gives the built-in set. What went wrong on the way is added to *problems.
+    AppSettings startingSettings(bool persist, const QString& settingsFile, const QString& dataPath,
         QStringList* problems);
 
-    // false with *error (naming the file) on failure; nothing changed then.
+    // false with *error (naming the file) on failure; nothing changed then. A data file is read
+    // off the GUI thread, with a progress dialog and Cancel when it takes a while
+    // (ProblemLoader): false with an empty *error when the user cancelled.
     bool loadSettings(const QString& path, QString* error);
     bool saveSettings(const QString& path, QString* error) const;
     // The settings with the Race panel's line-up, as File > Save settings writes them.
@@ -61,6 +63,9 @@ public:
     void useBuiltInData();
 
 private:
+    // Says in the status bar that opening path was cancelled; false, with *error empty.
+    bool cancelled(const QString& path, QString* error);
+
     Parts parts_;
 };
 

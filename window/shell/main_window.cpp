@@ -139,7 +139,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     connectExports();
 
     QStringList problems;
-    const AppSettings start = FileCommands::startingSettings(options_.persist, options_.settingsFile, options_.dataPath, &problems);
+    const AppSettings start = files_->startingSettings(options_.persist, options_.settingsFile, options_.dataPath, &problems);
     restoreWindow();
     applySettings(start);
     if (!problems.isEmpty()) {

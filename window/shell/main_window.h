@@ -67,7 +67,8 @@ public:
     explicit MainWindow(const Options& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Apply a settings file / a data set as the user would; false with *error on failure.
+    // Apply a settings file / a data set as the user would; false with *error on failure, false
+    // with *error empty when the user cancelled reading a large data file (FileCommands).
     bool loadSettings(const QString& path, QString* error);
     bool saveSettings(const QString& path, QString* error) const;
     bool openData(const QString& path, QString* error);
