@@ -9,7 +9,10 @@
 #   ./setup.sh fuzz    install clang, build the libFuzzer targets in build-fuzz/ and run each for
 #                      SECONDS (or FUZZ_SECONDS) seconds, default 60, from its seed corpus
 #   ./setup.sh test-asan   install clang, build everything with ASan and UBSan (warnings are
-#                      errors) in build-asan/ and run the whole suite, leaks checked
+#                      errors) in build-asan/ and run the whole suite, leaks checked, then each
+#                      fuzz target for 60 s (FUZZ_SECONDS) from its seed corpus, in the same build
+#   ./setup.sh test-tsan   install clang, build the threaded parts' tests with ThreadSanitizer in
+#                      build-tsan/ and run them
 #   (fuzzing, sanitizers and the parsers' limits: docs/hardening.md)
 #   ./setup.sh package install, make the Debian package from a portable Release build in
 #                      build-package/ and check it (tools/check_package.sh): build-package/*.deb
@@ -31,11 +34,11 @@ packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 case "$mode" in
   run|test|test-headless) ;;
   bench) packages+=(libbenchmark-dev python3-numpy) ;;
-  fuzz|test-asan) packages+=(clang-14 libclang-rt-14-dev) ;;
+  fuzz|test-asan|test-tsan) packages+=(clang-14 libclang-rt-14-dev) ;;
   # dpkg-shlibdeps (dpkg-dev) finds the package's Depends; help2man makes the man pages; the
   # rest check the result.
   package) packages+=(dpkg-dev fakeroot help2man desktop-file-utils appstream lintian file) ;;
-  *) echo "usage: $0 run|test|test-headless|test-asan|bench|fuzz|package" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|test-headless|test-asan|test-tsan|bench|fuzz|package" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -52,23 +55,17 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ "$mode" = fuzz ]; then
-  # Only the readers' libraries and the five targets: core and session, instrumented.
-  build="${DOWNHILL_BUILD_DIR:-$here/build-fuzz}"
-  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
-    -DDOWNHILL_FUZZ=ON -DDOWNHILL_BUILD_GUI=OFF -DDOWNHILL_BUILD_TESTS=OFF >/dev/null
-  cmake --build "$build" -j "$(nproc)" --target downhill_fuzz
-  # SECONDS is bash's own clock, which starts from the value given in the environment.
-  seconds="${FUZZ_SECONDS:-$start_seconds}"
-  [ "$seconds" -gt 1 ] || seconds=60
-  # detect_leaks: a leak is a finding too. Inputs up to 1 MB (the readers' files are small);
-  # more than 2 GB of memory for one is a finding.
-  export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  status=0
+# Runs each libFuzzer target of build $1 for $2 seconds from its seed corpus; 1 if any found
+# something. detect_leaks: a leak is a finding too. Inputs up to 1 MB (the readers' files are
+# small); more than 2 GB of memory for one, or any single allocation over 256 MB, is a finding.
+run_fuzz_targets() {
+  local build="$1" seconds="$2" status=0 target corpus log rc
+  ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export ASAN_OPTIONS UBSAN_OPTIONS
   for target in csv image_folder png settings run_file; do
     corpus="$build/corpus/$target"
     mkdir -p "$corpus"
-    dict=()
+    local dict=()
     case "$target" in
       csv|image_folder) dict=(-dict="$here/tests/fuzz/csv.dict") ;;
       png) dict=(-dict="$here/tests/fuzz/png.dict") ;;
@@ -87,6 +84,20 @@ if [ "$mode" = fuzz ]; then
       status=1
     fi
   done
+  return "$status"
+}
+# SECONDS is bash's own clock, which starts from the value given in the environment.
+fuzz_seconds="${FUZZ_SECONDS:-$start_seconds}"
+[ "$fuzz_seconds" -gt 1 ] || fuzz_seconds=60
+
+if [ "$mode" = fuzz ]; then
+  # Only the readers' libraries and the five targets: core and session, instrumented.
+  build="${DOWNHILL_BUILD_DIR:-$here/build-fuzz}"
+  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DDOWNHILL_FUZZ=ON -DDOWNHILL_BUILD_GUI=OFF -DDOWNHILL_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target downhill_fuzz
+  status=0
+  run_fuzz_targets "$build" "$fuzz_seconds" || status=1
   exit "$status"
 fi
 if [ "$mode" = test-asan ]; then
@@ -95,12 +106,35 @@ if [ "$mode" = test-asan ]; then
   # readable stack at half the cost of full debug information. docs/hardening.md#sanitizers
   build="${DOWNHILL_BUILD_DIR:-$here/build-asan}"
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
-    -DDOWNHILL_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DDOWNHILL_SANITIZE=ON >/dev/null
+    -DDOWNHILL_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DDOWNHILL_FUZZ=ON >/dev/null
   cmake --build "$build" -j "$(nproc)"
   export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
   export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+  echo "$mode: the suite passed after $((SECONDS - start_seconds)) s"
+  # The same instrumented build holds the fuzz targets (DOWNHILL_FUZZ): a short run of each.
+  status=0
+  run_fuzz_targets "$build" "$fuzz_seconds" || status=1
+  echo "$mode: $((SECONDS - start_seconds)) s"
+  exit "$status"
+fi
+if [ "$mode" = test-tsan ]; then
+  # The threaded parts alone, under ThreadSanitizer: the thread pool and the grids it runs, the
+  # training, race and landscape workers and their controllers, the snapshot hand-over. Qt Core
+  # is not instrumented; tests/sanitizers/tsan.supp says which of its reports are suppressed and
+  # why. docs/hardening.md#sanitizers
+  build="${DOWNHILL_BUILD_DIR:-$here/build-tsan}"
+  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DDOWNHILL_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DDOWNHILL_TSAN=ON \
+    -DDOWNHILL_BUILD_GUI=OFF >/dev/null
+  tsan_tests=(core_test_thread_pool core_test_landscape core_test_network_plane_grid session_test_snapshot_buffer
+    session_test_landscape_worker session_test_training_worker session_test_training_controller session_test_race_worker
+    session_test_race_controller)
+  cmake --build "$build" -j "$(nproc)" --target "${tsan_tests[@]}"
+  export TSAN_OPTIONS="suppressions=$here/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:print_suppressions=0"
+  regex="$(printf '%s|' "${tsan_tests[@]}" | sed -e 's/_test_/\/test_/g' -e 's/|$//')"
+  ctest --test-dir "$build" --output-on-failure -j "$(nproc)" -R "^($regex)\$"
   echo "$mode: $((SECONDS - start_seconds)) s"
   exit 0
 fi

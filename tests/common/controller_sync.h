@@ -7,11 +7,12 @@
 
 #include "session/run/race_controller.h"
 #include "session/run/training_controller.h"
+#include "tests/common/sanitizers.h"
 
 namespace downhill::test {
 
 template <typename Controller>
-bool syncWith(Controller* c, int timeoutMs = 10000)
+bool syncWith(Controller* c, int timeoutMs = 10000 * kSlowBuildFactor)
 {
     QSignalSpy spy(c, &Controller::synced);
     const quint64 token = c->sync();
@@ -27,7 +28,7 @@ bool syncWith(Controller* c, int timeoutMs = 10000)
 }
 
 template <typename Controller>
-bool syncWith(Controller& c, int timeoutMs = 10000)
+bool syncWith(Controller& c, int timeoutMs = 10000 * kSlowBuildFactor)
 {
     return syncWith(&c, timeoutMs);
 }

@@ -10,3 +10,17 @@
 #endif
 #endif
 
+
+namespace downhill::test {
+
+// How many times longer a test may wait for the program in this build: under AddressSanitizer
+// (with libFuzzer's coverage, ./setup.sh test-asan) a network's training and the window's
+// drawing run several times slower, and a wait sized for the normal build runs out first.
+// A wait that is a measurement (how much time something takes) must not use it.
+#if DOWNHILL_TEST_ASAN
+inline constexpr int kSlowBuildFactor = 8;
+#else
+inline constexpr int kSlowBuildFactor = 1;
+#endif
+
+}  // namespace downhill::test

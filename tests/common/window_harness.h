@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "tests/common/sanitizers.h"
 #include "window/shell/main_window.h"
 
 namespace downhill::test {
@@ -19,7 +20,7 @@ namespace downhill::test {
 enum class WaitFor { Exposed, FineLandscape };
 
 inline std::unique_ptr<ui::MainWindow> openWindow(QSize size = QSize(1280, 800), WaitFor wait = WaitFor::FineLandscape,
-    const std::optional<ui::AppSettings>& settings = std::nullopt, int timeoutMs = 20000)
+    const std::optional<ui::AppSettings>& settings = std::nullopt, int timeoutMs = 20000 * kSlowBuildFactor)
 {
     ui::MainWindow::Options options;
     options.persist = false;

@@ -105,8 +105,9 @@ void TestMainWindow::startsOnTheDefaultRun()
     for (int k = 0; k < 2; ++k) {
         const double lo = r[static_cast<std::size_t>(2 * k)], hi = r[static_cast<std::size_t>(2 * k + 1)];
         const double margin = 0.05 * (hi - lo);
-        QVERIFY(init[k] > lo + margin && init[k] < hi - margin);
-        QVERIFY(m[k] > lo + margin && m[k] < hi - margin);
+        const QString where = QStringLiteral("axis %1: range [%2, %3], start %4, minimum %5").arg(k).arg(lo).arg(hi).arg(init[k]).arg(m[k]);
+        QVERIFY2(init[k] > lo + margin && init[k] < hi - margin, qPrintable(where));
+        QVERIFY2(m[k] > lo + margin && m[k] < hi - margin, qPrintable(where));
     }
     QVERIFY(syncWith(w->controller()));
     QCOMPARE(w->controller()->state().step, std::int64_t{0});

@@ -29,6 +29,7 @@
 #include "window/run/surface_area.h"
 #include "window/run/surface_feeder.h"
 #include "session/run/training_controller.h"
+#include "tests/common/sanitizers.h"
 #include "tests/common/window_harness.h"
 
 using namespace downhill;
@@ -87,7 +88,7 @@ bool batchGridSettled(MainWindow& w, int jobsBefore)
 {
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < 20000) {
+    while (t.elapsed() < 20000 * downhill::test::kSlowBuildFactor) {
         if (w.surfaceFeeder()->batchJobsRequested() > jobsBefore && !w.surfaceFeeder()->batchJobInFlight())
             return true;
         QTest::qWait(20);

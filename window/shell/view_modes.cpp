@@ -1,5 +1,6 @@
 #include "window/shell/view_modes.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -104,9 +105,23 @@ void ViewModes::followPoint()
     const QPointF p = plot->currentPoint();
     if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
         return;
-    if (plot->xAxis->range().contains(p.x()) && plot->yAxis->range().contains(p.y()))
+    // Nothing moves before the first step: fitting the start point alone made a sliver of a
+    // view, which a slow machine, drawing its first frame before the run's view was set, showed.
+    if (plot->pathPointCount() < 2)
         return;
+    const QCPRange x = plot->xAxis->range();
+    const QCPRange y = plot->yAxis->range();
+    if (x.contains(p.x()) && y.contains(p.y()))
+        return;
+    // Following widens the view to the path and the point, never narrows it.
     plot->fitToPath();
+    const QCPRange fx = plot->xAxis->range();
+    const QCPRange fy = plot->yAxis->range();
+    if (fx.lower > x.lower || fx.upper < x.upper || fy.lower > y.lower || fy.upper < y.upper) {
+        plot->xAxis->setRange(std::min(fx.lower, x.lower), std::max(fx.upper, x.upper));
+        plot->yAxis->setRange(std::min(fy.lower, y.lower), std::max(fy.upper, y.upper));
+        plot->replot();
+    }
     if (parts_.viewChanged)
         parts_.viewChanged();
 }
