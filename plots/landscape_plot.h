@@ -89,6 +89,10 @@ public:
     // the visible area and a zero or non-finite vector simply hides its arrow.
     void setCurrent(QPointF point, QPointF negGradient, QPointF step, QPointF velocity);
     void setDiverged(bool diverged, const QString& message);  // banner on the plot
+    // The window says it in a banner of its own above the plot (wrapped, never cut off):
+    // false keeps the plot's banner hidden while isDiverged() still shapes the view. Figures
+    // drawn offscreen keep theirs (the default). Passed on to a follower.
+    void setBannerShown(bool shown);
     void setCaptionsVisible(bool visible);                   // teaching captions
     // Hides the captions whatever setCaptionsVisible() says (a plot too narrow for them);
     // captionsVisible() still tells the user's choice.
@@ -213,6 +217,7 @@ private:
     QCPItemText* captions_ = nullptr;
     QCPItemText* hoverText_ = nullptr;
     bool diverged_ = false;
+    bool bannerShown_ = true;
     bool captionsVisible_ = true;
     bool captionsSuppressed_ = false;
 

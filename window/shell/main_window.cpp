@@ -305,6 +305,7 @@ void MainWindow::buildLayout()
     landscape_->setToolTip(tr("The loss over two parameters. Click or drag to choose the starting point; "
                               "scroll to zoom; drag with the right button to pan."));
     landscape_->setMinimumSize(360, 260);
+    landscape_->setBannerShown(false);   // banner_ above says it, once
     lossPlot_ = new LossPlot(this);
     lossPlot_->setObjectName(QStringLiteral("lossPlot"));
     lossPlot_->setToolTip(tr("Loss during training: every step's batch loss (grey), each epoch's training (blue) and "
