@@ -1853,6 +1853,11 @@ letzte Epoche: Training %1</translation>
         <source>Show the loss during training and the images of the current batch</source>
         <translation>Den Verlust während des Trainings und die Bilder des aktuellen Batches zeigen</translation>
     </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>Lessons menu: the lesson&apos;s number (from its file name), then its title</comment>
+        <translation>%1  %2</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::NetworkPanel</name>

@@ -183,7 +183,10 @@ void MainWindow::buildMenus()
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
-        QAction* a = lessons->addAction(lesson->lesson->shown().title);
+        const QString title = lesson->lesson->shown().title;
+        const QString number = entry.number();
+        QAction* a = lessons->addAction(number.isEmpty() ? title
+            : tr("%1  %2", "Lessons menu: the lesson's number (from its file name), then its title").arg(number, title));
         a->setData(path);
         a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
