@@ -196,6 +196,12 @@ void LandscapePlot::setOverlayCurrent(int id, QPointF point)
     paths_->setOverlayCurrent(id, point);
 }
 
+void LandscapePlot::setMainPathLabel(const QString& label)
+{
+    paths_->setPathLabel(label);
+    updateLegend();
+}
+
 void LandscapePlot::setOverlayDiverged(int id, bool diverged)
 {
     paths_->setOverlayDiverged(id, diverged);

@@ -77,6 +77,9 @@ public:
     void resetOverlayPath(int id);    // no points, no marker; its colour and legend entry stay
     void removeOverlayPath(int id);
     void clearOverlayPaths();
+    // A legend entry for the main path, after the overlays' (a race names the run it is drawn
+    // beside); empty: none, as when the main path is alone. Needs a replot().
+    void setMainPathLabel(const QString& label);
     // The path of an earlier run (before a branch), thin and grey under everything else on the
     // live layer; with a label it also gets a legend entry. Kept to kMaxPathPoints points.
     void setGhostPath(const QVector<QPointF>& points, const QString& label = {});

@@ -1678,6 +1678,10 @@ letzte Epoche: Training %1</translation>
         <source>, validation %1</source>
         <translation>, Validierung %1</translation>
     </message>
+    <message>
+        <source>main run: %1</source>
+        <translation>Hauptlauf: %1</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::MainWindow</name>
@@ -1995,6 +1999,10 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>Pause race</source>
         <translation>Rennen anhalten</translation>
+    </message>
+    <message>
+        <source>Main run: %1</source>
+        <translation>Hauptlauf: %1</translation>
     </message>
 </context>
 <context>
