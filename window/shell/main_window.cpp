@@ -129,7 +129,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
                                   [this](const AppSettings& settings) { applySettings(settings); }},
         this);
     transport_ = new Transport({&actions_, controller_, builder_, race_, timeline_, speed_, store_,
-                                   findChild<QToolButton*>(QStringLiteral("playButton"))}, this);
+                                   findChild<QToolButton*>(QStringLiteral("playButton")), statusBar()}, this);
     connect(presenter_, &RunPresenter::diverged, transport_, &Transport::showPlaying);
     connect(presenter_, &RunPresenter::timelineSettings, builder_, &RunBuilder::followTimelineSettings);
     connect(builder_, &RunBuilder::landscapeShown, this, &MainWindow::landscapeShown);
@@ -213,6 +213,7 @@ void MainWindow::buildMenus()
     run->addAction(actions_.back);
     run->addAction(actions_.epochBack);
     run->addAction(actions_.reset);
+    run->addAction(actions_.undoReset);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(actions_.gradientField);
