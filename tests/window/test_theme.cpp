@@ -3,6 +3,9 @@
 // its palette or GTK_THEME.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QDir>
 #include <QLabel>
 #include <QtTest>
@@ -102,6 +105,45 @@ private slots:
         QCOMPARE(w->lossPlot()->xAxis->tickLabelFont().pointSizeF(), lossLarge);
         w->setPresentationMode(false);
         QCOMPARE(w->landscapePlot()->xAxis->tickLabelFont().pointSizeF(), normal);
+        w->viewModes()->setTheme(ui::ThemeChoice::Light);
+    }
+
+    // A check box's square stands out from the page it sits on in either theme: its edge,
+    // where it meets the page, differs clearly in lightness (in the dark one it had sunk into
+    // the page: an outline darker than a dark background).
+    void checkBoxSquaresAreVisible_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void checkBoxSquaresAreVisible()
+    {
+        QFETCH(bool, dark);
+        auto w = test::openWindow();
+        QVERIFY(w);
+        w->viewModes()->setTheme(dark ? ui::ThemeChoice::Dark : ui::ThemeChoice::Light);
+        QTest::qWait(50);
+        for (const char* name : {"fullBatch", "shuffle"}) {
+            auto* box = w->controlPanel()->findChild<QCheckBox*>(QLatin1String(name));
+            QVERIFY(box);
+            for (bool checked : {false, true}) {
+                box->setChecked(checked);
+                QStyleOptionButton option;
+                option.initFrom(box);
+                const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+                const QImage image = box->grab().toImage();
+                // The page just outside the square, and the square's own edge just inside it.
+                const QColor page = image.pixelColor(indicator.right() + 3, indicator.center().y());
+                int edge = 0;
+                for (int y = indicator.top() + 2; y < indicator.bottom() - 1; ++y)
+                    edge = std::max({edge, std::abs(image.pixelColor(indicator.left(), y).lightness() - page.lightness()),
+                        std::abs(image.pixelColor(indicator.left() + 1, y).lightness() - page.lightness())});
+                QVERIFY2(edge >= 40, qPrintable(QStringLiteral("%1 %2: the square's edge differs from the page by %3")
+                                                    .arg(QLatin1String(name)).arg(checked).arg(edge)));
+            }
+        }
         w->viewModes()->setTheme(ui::ThemeChoice::Light);
     }
 
