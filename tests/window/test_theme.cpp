@@ -8,6 +8,7 @@
 #include <QStyleOptionButton>
 #include <QDir>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QtTest>
 
 #include "plots/landscape_plot.h"
@@ -19,6 +20,11 @@
 #include "window/shell/appearance.h"
 #include "window/shell/main_window.h"
 #include "window/shell/view_modes.h"
+#ifdef DOWNHILL_HAVE_3D
+#include <Q3DTheme>
+
+#include "window/landscape/landscape_view_3d.h"
+#endif
 
 using namespace downhill;
 using downhill::test::action;
@@ -144,6 +150,41 @@ private slots:
                                                     .arg(QLatin1String(name)).arg(checked).arg(edge)));
             }
         }
+        w->viewModes()->setTheme(ui::ThemeChoice::Light);
+    }
+
+    // The step card and the 3D view restyle with the rest at once, not at the next start.
+    void stepCardAnd3DViewFollowTheTheme()
+    {
+        auto w = test::openWindow();
+        QVERIFY(w);
+        auto* card = w->findChild<QPlainTextEdit*>(QStringLiteral("stepText"));
+        QVERIFY(card);
+        const auto themed = [&] {
+            QString wrong;
+            if (card->palette().color(QPalette::Base) != ui::palette::background())
+                wrong += QStringLiteral(" step card's page");
+            if (card->palette().color(QPalette::Text) != ui::palette::text())
+                wrong += QStringLiteral(" step card's text");
+#ifdef DOWNHILL_HAVE_3D
+            const Q3DTheme* theme = w->landscapeView3D()->theme();
+            if (theme->backgroundColor() != ui::palette::background() || theme->windowColor() != ui::palette::background())
+                wrong += QStringLiteral(" 3D background");
+            if (theme->labelTextColor() != ui::palette::text())
+                wrong += QStringLiteral(" 3D labels");
+            if (std::abs(theme->labelBackgroundColor().lightness() - ui::palette::background().lightness()) > 40)
+                wrong += QStringLiteral(" 3D label boxes");
+            if (std::abs(theme->gridLineColor().lightness() - ui::palette::background().lightness()) < 30)
+                wrong += QStringLiteral(" 3D grid lines");
+#endif
+            return wrong;
+        };
+        QVERIFY2(themed().isEmpty(), qPrintable(themed()));
+        for (ui::ThemeChoice choice : {ui::ThemeChoice::Dark, ui::ThemeChoice::Light, ui::ThemeChoice::Dark}) {
+            w->viewModes()->setTheme(choice);
+            QVERIFY2(themed().isEmpty(), qPrintable(ui::themeChoiceName(choice) + QStringLiteral(":") + themed()));
+        }
+        QCOMPARE(card->palette().color(QPalette::Base).lightness() < 80, true);
         w->viewModes()->setTheme(ui::ThemeChoice::Light);
     }
 
