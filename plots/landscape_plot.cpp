@@ -196,6 +196,12 @@ void LandscapePlot::setOverlayCurrent(int id, QPointF point)
     paths_->setOverlayCurrent(id, point);
 }
 
+void LandscapePlot::setMainPathLabel(const QString& label)
+{
+    paths_->setPathLabel(label);
+    updateLegend();
+}
+
 void LandscapePlot::setOverlayDiverged(int id, bool diverged)
 {
     paths_->setOverlayDiverged(id, diverged);
@@ -366,6 +372,7 @@ void LandscapePlot::setFollower(LandscapePlot* follower)
     follower_->setGhostPath(paths_->ghostPoints(), paths_->ghostCurve()->name());
     if (arrows_->hasCurrent())
         follower_->setCurrent(arrows_->current(), arrows_->negGradient(), arrows_->step(), arrows_->velocity());
+    follower_->setBannerShown(bannerShown_);
     follower_->setDiverged(diverged_, banner_->text());
 }
 
@@ -373,9 +380,17 @@ void LandscapePlot::setDiverged(bool diverged, const QString& message)
 {
     diverged_ = diverged;
     banner_->setText(message.isEmpty() ? tr("Diverged — lower the learning rate and press Reset") : message);
-    banner_->setVisible(diverged);
+    banner_->setVisible(diverged && bannerShown_);
     if (follower_)
         follower_->setDiverged(diverged, message);
+}
+
+void LandscapePlot::setBannerShown(bool shown)
+{
+    bannerShown_ = shown;
+    banner_->setVisible(diverged_ && bannerShown_);
+    if (follower_)
+        follower_->setBannerShown(shown);
 }
 
 void LandscapePlot::setCaptionsVisible(bool visible)

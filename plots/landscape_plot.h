@@ -77,6 +77,9 @@ public:
     void resetOverlayPath(int id);    // no points, no marker; its colour and legend entry stay
     void removeOverlayPath(int id);
     void clearOverlayPaths();
+    // A legend entry for the main path, after the overlays' (a race names the run it is drawn
+    // beside); empty: none, as when the main path is alone. Needs a replot().
+    void setMainPathLabel(const QString& label);
     // The path of an earlier run (before a branch), thin and grey under everything else on the
     // live layer; with a label it also gets a legend entry. Kept to kMaxPathPoints points.
     void setGhostPath(const QVector<QPointF>& points, const QString& label = {});
@@ -89,6 +92,10 @@ public:
     // the visible area and a zero or non-finite vector simply hides its arrow.
     void setCurrent(QPointF point, QPointF negGradient, QPointF step, QPointF velocity);
     void setDiverged(bool diverged, const QString& message);  // banner on the plot
+    // The window says it in a banner of its own above the plot (wrapped, never cut off):
+    // false keeps the plot's banner hidden while isDiverged() still shapes the view. Figures
+    // drawn offscreen keep theirs (the default). Passed on to a follower.
+    void setBannerShown(bool shown);
     void setCaptionsVisible(bool visible);                   // teaching captions
     // Hides the captions whatever setCaptionsVisible() says (a plot too narrow for them);
     // captionsVisible() still tells the user's choice.
@@ -213,6 +220,7 @@ private:
     QCPItemText* captions_ = nullptr;
     QCPItemText* hoverText_ = nullptr;
     bool diverged_ = false;
+    bool bannerShown_ = true;
     bool captionsVisible_ = true;
     bool captionsSuppressed_ = false;
 

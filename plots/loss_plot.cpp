@@ -234,12 +234,8 @@ int LossPlot::addOverlaySeries(const QString& label, const QColor& color)
     overlay.graph->setPen(QPen(color, 1));
     overlay.graph->setAdaptiveSampling(true);
     overlay.graph->setSelectable(QCP::stNone);
-    // While a race is shown the legend names its curves only: with the run's four entries as
-    // well it would cover much of a small plot.
-    for (QCPGraph* graph : {batch_, lr_, train_, val_})
-        graph->removeFromLegend();
-    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
     overlays_.push_back(overlay);
+    updateOwnLegend();
     if (palette::presentationScale() != 1.0)
         palette::applyPresentationScale(this);
     return id;
@@ -300,13 +296,42 @@ void LossPlot::clearOverlaySeries()
 
 void LossPlot::overlaysChanged()
 {
-    if (overlays_.isEmpty()) {
-        for (QCPGraph* graph : {batch_, lr_, train_, val_})
+    updateOwnLegend();
+    if (follow_)
+        fitAxes();
+}
+
+void LossPlot::setMainRunListed(bool listed)
+{
+    mainRunListed_ = listed;
+    updateOwnLegend();
+}
+
+// Alone, the run's four curves by their names. Beside a race, the race's curves only (the
+// run's four as well would cover much of a small plot), unless the main run is listed: then
+// those of its curves that have points, named as its own, after the race's.
+void LossPlot::updateOwnLegend()
+{
+    const bool race = !overlays_.isEmpty();
+    const std::array<std::pair<QCPGraph*, QString>, 4> own = {{{batch_, tr("batch loss")}, {lr_, tr("learning rate")},
+        {train_, tr("training loss (epoch)")}, {val_, tr("validation loss (epoch)")}}};
+    bool changed = false;
+    for (const auto& [graph, name] : own) {
+        const bool listed = !race || (mainRunListed_ && graph != lr_ && !graph->data()->isEmpty());
+        const QString shown = race ? tr("main run: %1").arg(name) : name;
+        changed = changed || listed != legend->hasItemWithPlottable(graph) || shown != graph->name();
+        graph->setName(shown);
+    }
+    if (!changed)
+        return;
+    // Out and in again in their order, after the race's.
+    for (const auto& entry : own)
+        entry.first->removeFromLegend();
+    for (const auto& [graph, name] : own) {
+        if (!race || (mainRunListed_ && graph != lr_ && !graph->data()->isEmpty()))
             graph->addToLegend();
     }
     legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);   // no empty cells left behind
-    if (follow_)
-        fitAxes();
 }
 
 void LossPlot::setGhostSeries(const QVector<double>& steps, const QVector<double>& loss, const QString& label)
@@ -363,6 +388,7 @@ void LossPlot::updateGraphs()
         markers ? QCPScatterStyle(QCPScatterStyle::ssCircle, palette::trainLoss(), Qt::white, 6) : QCPScatterStyle());
     palette::setScatter(val_,
         markers ? QCPScatterStyle(QCPScatterStyle::ssSquare, palette::valLoss(), Qt::white, 6) : QCPScatterStyle());
+    updateOwnLegend();
     if (follow_)
         fitAxes();
     placeLegend();

@@ -44,6 +44,9 @@ public:
     void resetOverlaySeries(int id);   // no points; its colour and legend entry stay
     void removeOverlaySeries(int id);
     void clearOverlaySeries();
+    // Beside a race the legend names the race's curves; with this on, also the run's own that
+    // have points (the learning rate is named by its axis), as "main run: batch loss", ....
+    void setMainRunListed(bool listed);
     static constexpr double kDivergedLossCap = 100.0;
     // An earlier branch's batch loss, drawn grey under the current run (see LandscapePlot's
     // ghost path); with a label it gets a legend entry. Replaces the one before.
@@ -105,6 +108,8 @@ private:
         void setId(int id);   // the graph's object name follows the id
     };
     void overlaysChanged();   // the legend and the axes after an overlay came or went
+    void updateOwnLegend();   // which of the run's own curves the legend names, and how
+    bool mainRunListed_ = false;
     QVector<Overlay> overlays_;
     Overlay ghost_;
     double currentStep_ = std::numeric_limits<double>::quiet_NaN();

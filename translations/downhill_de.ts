@@ -335,6 +335,14 @@
         <source>&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;On the landscape: click or drag to set the start point, scroll to zoom, drag with the right button to pan.&lt;/p&gt;</source>
         <translation>&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;Auf der Landschaft: klicken oder ziehen setzt den Startpunkt, das Mausrad zoomt, Ziehen mit der rechten Maustaste verschiebt.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Undo reset</source>
+        <translation>Zurücksetzen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Bring back the run as it was before the last Reset, every step of it (Back works again)</source>
+        <translation>Den Lauf so zurückholen, wie er vor dem letzten Zurücksetzen war, mit jedem Schritt (Zurück funktioniert wieder)</translation>
+    </message>
 </context>
 <context>
     <name>MapLayer</name>
@@ -1701,6 +1709,10 @@ letzte Epoche: Training %1</translation>
         <source>, validation %1</source>
         <translation>, Validierung %1</translation>
     </message>
+    <message>
+        <source>main run: %1</source>
+        <translation>Hauptlauf: %1</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::MainWindow</name>
@@ -1876,6 +1888,11 @@ letzte Epoche: Training %1</translation>
         <source>Show the loss during training and the images of the current batch</source>
         <translation>Den Verlust während des Trainings und die Bilder des aktuellen Batches zeigen</translation>
     </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>Lessons menu: the lesson&apos;s number (from its file name), then its title</comment>
+        <translation>%1  %2</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::NetworkPanel</name>
@@ -2013,6 +2030,10 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>Pause race</source>
         <translation>Rennen anhalten</translation>
+    </message>
+    <message>
+        <source>Main run: %1</source>
+        <translation>Hauptlauf: %1</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2386,14 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>Play</source>
         <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Reset undone: the run is back at step %L1.</source>
+        <translation>Zurücksetzen rückgängig gemacht: Der Lauf steht wieder bei Schritt %L1.</translation>
+    </message>
+    <message>
+        <source>Back at step 0. Undo reset (%1) brings back the run to step %L2.</source>
+        <translation>Zurück bei Schritt 0. Mit „Zurücksetzen rückgängig machen“ (%1) holen Sie den Lauf bis Schritt %L2 zurück.</translation>
     </message>
 </context>
 <context>

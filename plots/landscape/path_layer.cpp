@@ -53,6 +53,16 @@ PathLayer::PathLayer(QCustomPlot& plot) : plot_(plot)
     startMarker_->setSelectable(QCP::stNone);
 }
 
+void PathLayer::setPathLabel(const QString& label)
+{
+    QCPCurve* newest = pathCurves_.back();
+    newest->setName(label);
+    // Out and in again: the entry comes after every overlay's, wherever it was.
+    newest->removeFromLegend();
+    if (!label.isEmpty())
+        newest->addToLegend();
+}
+
 void PathLayer::appendPath(const QVector<QPointF>& points)
 {
     appendBounded(path_, appended_, points);

@@ -32,6 +32,8 @@ public:
     int pathPointCount() const { return static_cast<int>(path_.size()); }
     qint64 pathAppendedCount() const { return appended_; }
     quint64 pathRevision() const { return pathRevision_; }
+    // A legend entry for the main path (its newest segment's colour); empty: none.
+    void setPathLabel(const QString& label);
     // Redraws the curves thinned for the current zoom: the main path's only when it is long
     // enough to be thinned, the others always.
     void updateForView();

@@ -24,6 +24,14 @@ bool isInside(const QString& path, const QString& folder)
 
 }  // namespace
 
+QString LessonLibrary::Entry::number() const
+{
+    qsizetype digits = 0;
+    while (digits < fileName.size() && fileName[digits].isDigit())
+        ++digits;
+    return fileName.left(digits);
+}
+
 QStringList LessonLibrary::defaultFolders()
 {
     QStringList folders;

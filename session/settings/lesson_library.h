@@ -13,6 +13,9 @@ public:
     struct Entry {
         QString fileName;  // "01-learning-rate-too-large.json": what orders the menu
         QString path;      // where it was found
+        // The lesson's number, as the class knows it: the file name's leading digits ("01");
+        // empty for a file name that does not start with one.
+        QString number() const;
     };
 
     // In order: downhill/lessons under each of $XDG_DATA_HOME and $XDG_DATA_DIRS; the install

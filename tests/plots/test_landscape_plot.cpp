@@ -242,6 +242,21 @@ private slots:
         QCOMPARE(banner->text(), message);
         plot->setDiverged(false, QString());
         QVERIFY(!banner->visible());
+        // A window with a banner of its own: the plot stays diverged (its view follows the
+        // flight) but draws no second banner, nor does the plot that follows it.
+        LandscapePlot follower;
+        auto* followerBanner = follower.findChild<QCPItemText*>(QStringLiteral("divergedBanner"));
+        plot->setFollower(&follower);
+        plot->setBannerShown(false);
+        plot->setDiverged(true, message);
+        QVERIFY(plot->isDiverged());
+        QVERIFY(follower.isDiverged());
+        QVERIFY(!banner->visible());
+        QVERIFY(!followerBanner->visible());
+        plot->setBannerShown(true);
+        QVERIFY(banner->visible());
+        QVERIFY(followerBanner->visible());
+        plot->setFollower(nullptr);
     }
 
     void staleLandscapeIsDimmedUntilTheNextGrid()

@@ -56,6 +56,26 @@ private slots:
         QCOMPARE(reversed[1].path, b + QStringLiteral("/02-second.json"));
     }
 
+    void numberIsTheFileNamesLeadingDigits_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QString>("number");
+        QTest::newRow("bundled") << QStringLiteral("01-learning-rate-too-large.json") << QStringLiteral("01");
+        QTest::newRow("two digits") << QStringLiteral("14-relu-kinks-vs-tanh.json") << QStringLiteral("14");
+        QTest::newRow("three digits") << QStringLiteral("105-extra.json") << QStringLiteral("105");
+        QTest::newRow("digits only") << QStringLiteral("07.json") << QStringLiteral("07");
+        QTest::newRow("no number") << QStringLiteral("my-lesson.json") << QString();
+        QTest::newRow("digits later") << QStringLiteral("lesson-3.json") << QString();
+    }
+
+    void numberIsTheFileNamesLeadingDigits()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QString, number);
+        const LessonLibrary::Entry entry{fileName, QStringLiteral("/somewhere/") + fileName};
+        QCOMPARE(entry.number(), number);
+    }
+
     void noFoldersNoLessons()
     {
         QTemporaryDir root;

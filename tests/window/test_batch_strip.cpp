@@ -82,6 +82,42 @@ private slots:
         QCOMPARE(strip.shownCount(), 5);
         QCOMPARE(strip.hiddenCount(), 0);
     }
+
+    // In the window's right column at 1280 x 800 (about 270 px) one row held two tiles and
+    // "+38 more": the strip wraps to two rows there, tiles and labels at their full size, and
+    // grows its height for the second row.
+    void narrowStripWrapsToTwoRows()
+    {
+        QImage image(48, 48, QImage::Format_Grayscale8);
+        image.fill(128);
+        QVector<BatchStrip::Item> items;
+        for (int k = 0; k < 40; ++k)
+            items.push_back({image, static_cast<double>(k % 5), k % 5 + 0.3});
+        BatchStrip strip;
+        strip.setItems(items);
+        strip.resize(270, strip.sizeHint().height());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        const int oneRowHeight = strip.minimumSizeHint().height();
+        strip.resize(270, strip.sizeHint().height());
+        QVERIFY2(strip.shownCount() >= 6, qPrintable(QString::number(strip.shownCount())));
+        QCOMPARE(strip.shownCount() + strip.hiddenCount(), 40);
+        QVERIFY(strip.sizeHint().height() > oneRowHeight);
+        QVERIFY(strip.sizeHint().height() <= 2 * oneRowHeight);
+        for (int k = 0; k < strip.shownCount(); ++k) {
+            const QRect tile = strip.tileRectAt(k);
+            QCOMPARE(tile.width(), BatchStrip::kTile);   // not shrunk
+            // Its two label lines below it, inside the strip.
+            QVERIFY2(strip.rect().contains(tile.adjusted(0, 0, 0, 2 * QFontMetrics(strip.font()).height())),
+                qPrintable(QStringLiteral("tile %1").arg(k)));
+            for (int j = 0; j < k; ++j)
+                QVERIFY(!strip.tileRectAt(j).intersects(tile));
+        }
+        // Wide again: one row, as before.
+        strip.resize(strip.sizeHint().width(), strip.height());
+        QCOMPARE(strip.shownCount(), BatchStrip::kMaxShown);
+        QCOMPARE(strip.sizeHint().height(), oneRowHeight);
+    }
 };
 
 QTEST_MAIN(TestBatchStrip)

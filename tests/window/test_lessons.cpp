@@ -80,7 +80,14 @@ void TestLessons::menuListsEveryLesson()
     auto* menu = w->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
     QVERIFY(menu);
     QCOMPARE(menu->actions().size(), lessonPaths().size());
-    QCOMPARE(menu->actions().front()->text(), QStringLiteral("Too large a learning rate"));
+    // Numbered as the lessons are in class: "01  Too large a learning rate", ... "14  ...".
+    QCOMPARE(menu->actions().front()->text(), QStringLiteral("01  Too large a learning rate"));
+    const QStringList paths = lessonPaths();
+    for (int i = 0; i < paths.size(); ++i) {
+        const QString number = QFileInfo(paths[i]).fileName().left(2);
+        QVERIFY2(menu->actions()[i]->text().startsWith(number + QStringLiteral("  ")), qPrintable(menu->actions()[i]->text()));
+    }
+    QVERIFY(menu->actions().back()->text().startsWith(QStringLiteral("14  ")));
 }
 
 void TestLessons::everyLessonAppliesAndTrains_data()

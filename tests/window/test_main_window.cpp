@@ -280,6 +280,11 @@ void TestMainWindow::divergenceShowsBannerAndWindowKeepsWorking()
     // The banner states what happened in the engine's one wording, as downhill-cli prints it.
     const QString said = QString::fromStdString(downhill::core::Divergence::at(w->controller()->divergence()->step).message);
     QVERIFY2(banner->text().contains(said.mid(1)), qPrintable(banner->text()));
+    // Said once: the label above the plot, not a second (cut-off) copy drawn inside the plot.
+    QVERIFY(w->landscapePlot()->isDiverged());
+    auto* inPlot = w->landscapePlot()->findChild<QCPItemText*>(QStringLiteral("divergedBanner"));
+    QVERIFY(inPlot);
+    QVERIFY(!inPlot->visible());
     QVERIFY(w->controller()->state().params.allFinite());
     // The path ends at the last finite point.
     QVERIFY(syncWith(w->controller()));

@@ -163,6 +163,7 @@ private slots:
     void longCatchUpShowsItsProgress();
     void cardsAndLegendSayTheSameRate_data();
     void cardsAndLegendSayTheSameRate();
+    void cardsAndLegendSayTheSameNumbersAsTyped();
 };
 
 void TestRaceLineupEdits::initTestCase()
@@ -401,4 +402,61 @@ void TestRaceLineupEdits::cardsAndLegendSayTheSameRate()
         QCOMPARE(card->value(), lr);
         QCOMPARE(inLegend.toDouble(), lr);
     }
+}
+
+namespace {
+
+// The number after `key` in a legend name ("Momentum 0.9 lr 0.01": "Momentum " gives 0.9).
+QString legendNumber(const QString& legend, const QString& key)
+{
+    return legend.section(key, 1).section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(',')).remove(QLatin1Char('('))
+        .remove(QLatin1Char(')'));
+}
+
+QDoubleSpinBox* cardBox(MainWindow& w, int entrant, const char* name)
+{
+    auto* card = w.findChild<QWidget*>(QStringLiteral("raceEntrant%1").arg(entrant));
+    return card ? card->findChild<QDoubleSpinBox*>(QLatin1String(name)) : nullptr;
+}
+
+}  // namespace
+
+// Momentum, the betas and a rate typed with more digits than the legend shows: each card shows
+// the number its legend entry shows, and the run uses that number.
+void TestRaceLineupEdits::cardsAndLegendSayTheSameNumbersAsTyped()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    core::TrainSettings momentum = w->settings().train;
+    momentum.optimizer = core::OptimizerSettings{};
+    momentum.optimizer.lr = 0.01;
+    momentum.optimizer.momentum = 0.9;
+    core::TrainSettings adam = momentum;
+    adam.optimizer = core::OptimizerSettings{};
+    adam.optimizer.kind = core::OptimizerKind::Adam;
+    adam.optimizer.lr = 0.02;
+    adam.optimizer.beta1 = 0.85;
+    adam.optimizer.beta2 = 0.99;
+    w->raceMode()->setLineup({momentum, adam});
+    QCoreApplication::processEvents();
+
+    const QString first = w->landscapePlot()->overlayCurve(0)->name();
+    QCOMPARE(cardBox(*w, 0, "momentum")->text(), legendNumber(first, QStringLiteral("Momentum ")));
+    const QString second = w->landscapePlot()->overlayCurve(1)->name();
+    const QString betas = second.section(QLatin1Char('('), 1).section(QLatin1Char(')'), 0, 0);
+    QCOMPARE(cardBox(*w, 1, "beta1")->text(), betas.section(QStringLiteral(", "), 0, 0));
+    QCOMPARE(cardBox(*w, 1, "beta2")->text(), betas.section(QStringLiteral(", "), 1, 1));
+
+    // Typed as a user types it, with more digits than the legend has room for.
+    QDoubleSpinBox* lr = cardBox(*w, 0, "lr");
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, QStringLiteral("0.00012345"));
+    QTest::keyClick(lr, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    const QString legend = w->landscapePlot()->overlayCurve(0)->name();
+    const QString inLegend = legendNumber(legend, QStringLiteral("lr "));
+    QVERIFY2(lr->text() == inLegend, qPrintable(QStringLiteral("card %1, legend '%2'").arg(lr->text(), legend)));
+    QCOMPARE(w->raceMode()->lineup()[0].optimizer.lr, inLegend.toDouble());
+    QVERIFY(std::abs(w->raceMode()->lineup()[0].optimizer.lr - 0.00012345) < 1e-6);
 }

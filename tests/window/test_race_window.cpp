@@ -6,6 +6,7 @@
 // tests/window/test_race_lineup_edits.
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -64,6 +65,7 @@ class TestRaceWindow : public QObject {
 private slots:
     void initTestCase();
     void presetRacesFourWithPathsLegendAndCurves();
+    void mainRunIsNamedInBothLegends();
     void presetRatesMakeProgressOnTheirOwn_data();
     void presetRatesMakeProgressOnTheirOwn();
     void addAndRemoveEntrantsInThePanel();
@@ -139,6 +141,68 @@ void TestRaceWindow::presetRacesFourWithPathsLegendAndCurves()
     QTRY_VERIFY(race->controller()->state(0).step > kSteps);
     play->trigger();
     QVERIFY(!race->controller()->isPlaying());
+}
+
+namespace {
+
+// The legend entry naming one of the main path's curves (objectName "path<k>"), or empty.
+QString mainPathLegendName(const ui::LandscapePlot& plot)
+{
+    for (int k = 0; k < plot.legend->itemCount(); ++k) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(k));
+        if (item && item->plottable()->objectName().startsWith(QStringLiteral("path")))
+            return item->plottable()->name();
+    }
+    return {};
+}
+
+}  // namespace
+
+// The main run goes on beside the race (its own transport still steps it): every path and
+// curve on screen is then named, the main run's too, and its name follows its settings.
+void TestRaceWindow::mainRunIsNamedInBothLegends()
+{
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    auto* landscape = w->landscapePlot();
+    auto* loss = w->lossPlot();
+    QVERIFY(mainPathLegendName(*landscape).isEmpty());   // alone it needs no legend
+    w->findChild<QAction*>(QStringLiteral("racePresetAction"))->trigger();
+    for (int k = 0; k < 3; ++k)
+        w->findChild<QAction*>(QStringLiteral("stepAction"))->trigger();
+    QVERIFY(syncWith(w->controller()));
+    QCoreApplication::processEvents();
+    const QString named = mainPathLegendName(*landscape);
+    QVERIFY2(named.startsWith(QStringLiteral("Main run: ")), qPrintable(named));
+    QVERIFY2(named.endsWith(ui::raceLabel(w->settings().train, false)), qPrintable(named));
+    for (int i = 0; i < 4; ++i)   // and the entrants are still each named
+        QVERIFY(landscape->legend->hasItemWithPlottable(landscape->overlayCurve(i)));
+    // Its loss curve beside the entrants' on the loss plot: named as the main run's.
+    QVERIFY(loss->legend->hasItemWithPlottable(loss->batchGraph()));
+    QVERIFY2(loss->batchGraph()->name().startsWith(QStringLiteral("main run: ")), qPrintable(loss->batchGraph()->name()));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(loss->legend->hasItemWithPlottable(loss->overlayGraph(i)));
+    // A curve of the main run with nothing drawn yet is not listed (no epoch has ended).
+    if (loss->trainGraph()->data()->isEmpty())
+        QVERIFY(!loss->legend->hasItemWithPlottable(loss->trainGraph()));
+
+    // Another rate for the main run: its name says so.
+    auto* lr = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+    lr->setValue(0.002);
+    QCoreApplication::processEvents();
+    QVERIFY2(mainPathLegendName(*landscape).contains(QStringLiteral("lr 0.002")), qPrintable(mainPathLegendName(*landscape)));
+
+    const QString shots = QStringLiteral(DOWNHILL_BINARY_DIR "/screenshots");
+    QDir().mkpath(shots);
+    w->grab().save(shots + QStringLiteral("/race-main-run-named.png"));
+
+    // The race cleared: the main run alone again, its loss curves under their own names.
+    w->findChild<QAction*>(QStringLiteral("raceClearAction"))->trigger();
+    QCoreApplication::processEvents();
+    QVERIFY(mainPathLegendName(*landscape).isEmpty());
+    QCOMPARE(loss->batchGraph()->name(), QStringLiteral("batch loss"));
+    for (QCPGraph* graph : {loss->batchGraph(), loss->lrGraph(), loss->trainGraph(), loss->valGraph()})
+        QVERIFY(loss->legend->hasItemWithPlottable(graph));
 }
 
 void TestRaceWindow::presetRatesMakeProgressOnTheirOwn_data()

@@ -3,8 +3,12 @@
 // its palette or GTK_THEME.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QDir>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QtTest>
 
 #include "plots/landscape_plot.h"
@@ -16,6 +20,11 @@
 #include "window/shell/appearance.h"
 #include "window/shell/main_window.h"
 #include "window/shell/view_modes.h"
+#ifdef DOWNHILL_HAVE_3D
+#include <Q3DTheme>
+
+#include "window/landscape/landscape_view_3d.h"
+#endif
 
 using namespace downhill;
 using downhill::test::action;
@@ -102,6 +111,80 @@ private slots:
         QCOMPARE(w->lossPlot()->xAxis->tickLabelFont().pointSizeF(), lossLarge);
         w->setPresentationMode(false);
         QCOMPARE(w->landscapePlot()->xAxis->tickLabelFont().pointSizeF(), normal);
+        w->viewModes()->setTheme(ui::ThemeChoice::Light);
+    }
+
+    // A check box's square stands out from the page it sits on in either theme: its edge,
+    // where it meets the page, differs clearly in lightness (in the dark one it had sunk into
+    // the page: an outline darker than a dark background).
+    void checkBoxSquaresAreVisible_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void checkBoxSquaresAreVisible()
+    {
+        QFETCH(bool, dark);
+        auto w = test::openWindow();
+        QVERIFY(w);
+        w->viewModes()->setTheme(dark ? ui::ThemeChoice::Dark : ui::ThemeChoice::Light);
+        QTest::qWait(50);
+        for (const char* name : {"fullBatch", "shuffle"}) {
+            auto* box = w->controlPanel()->findChild<QCheckBox*>(QLatin1String(name));
+            QVERIFY(box);
+            for (bool checked : {false, true}) {
+                box->setChecked(checked);
+                QStyleOptionButton option;
+                option.initFrom(box);
+                const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+                const QImage image = box->grab().toImage();
+                // The page just outside the square, and the square's own edge just inside it.
+                const QColor page = image.pixelColor(indicator.right() + 3, indicator.center().y());
+                int edge = 0;
+                for (int y = indicator.top() + 2; y < indicator.bottom() - 1; ++y)
+                    edge = std::max({edge, std::abs(image.pixelColor(indicator.left(), y).lightness() - page.lightness()),
+                        std::abs(image.pixelColor(indicator.left() + 1, y).lightness() - page.lightness())});
+                QVERIFY2(edge >= 40, qPrintable(QStringLiteral("%1 %2: the square's edge differs from the page by %3")
+                                                    .arg(QLatin1String(name)).arg(checked).arg(edge)));
+            }
+        }
+        w->viewModes()->setTheme(ui::ThemeChoice::Light);
+    }
+
+    // The step card and the 3D view restyle with the rest at once, not at the next start.
+    void stepCardAnd3DViewFollowTheTheme()
+    {
+        auto w = test::openWindow();
+        QVERIFY(w);
+        auto* card = w->findChild<QPlainTextEdit*>(QStringLiteral("stepText"));
+        QVERIFY(card);
+        const auto themed = [&] {
+            QString wrong;
+            if (card->palette().color(QPalette::Base) != ui::palette::background())
+                wrong += QStringLiteral(" step card's page");
+            if (card->palette().color(QPalette::Text) != ui::palette::text())
+                wrong += QStringLiteral(" step card's text");
+#ifdef DOWNHILL_HAVE_3D
+            const Q3DTheme* theme = w->landscapeView3D()->theme();
+            if (theme->backgroundColor() != ui::palette::background() || theme->windowColor() != ui::palette::background())
+                wrong += QStringLiteral(" 3D background");
+            if (theme->labelTextColor() != ui::palette::text())
+                wrong += QStringLiteral(" 3D labels");
+            if (std::abs(theme->labelBackgroundColor().lightness() - ui::palette::background().lightness()) > 40)
+                wrong += QStringLiteral(" 3D label boxes");
+            if (std::abs(theme->gridLineColor().lightness() - ui::palette::background().lightness()) < 30)
+                wrong += QStringLiteral(" 3D grid lines");
+#endif
+            return wrong;
+        };
+        QVERIFY2(themed().isEmpty(), qPrintable(themed()));
+        for (ui::ThemeChoice choice : {ui::ThemeChoice::Dark, ui::ThemeChoice::Light, ui::ThemeChoice::Dark}) {
+            w->viewModes()->setTheme(choice);
+            QVERIFY2(themed().isEmpty(), qPrintable(ui::themeChoiceName(choice) + QStringLiteral(":") + themed()));
+        }
+        QCOMPARE(card->palette().color(QPalette::Base).lightness() < 80, true);
         w->viewModes()->setTheme(ui::ThemeChoice::Light);
     }
 

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QKeySequence>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -374,6 +375,65 @@ private slots:
         // Neither move was a branch.
         QCOMPARE(w->timeline()->head(), std::int64_t{10});
         QCOMPARE(w->lossPlot()->ghostStoredCount(), 0);
+    }
+
+    // Reset throws nothing away for good: Undo reset (Ctrl+Z) brings back the run as it stood,
+    // every step of it and its change of settings, so Back goes on working; one level; gone
+    // once the start point is another.
+    void undoResetBringsTheRunBack()
+    {
+        auto w = openWindow();
+        QVERIFY(w);
+        QAction* undo = action(*w, "undoResetAction");
+        QVERIFY(undo);
+        QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+        QVERIFY(!undo->isEnabled());   // nothing reset yet
+        const double lr0 = w->settings().train.optimizer.lr;
+        auto* spin = w->findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+        const auto before = stepWindow(*w, 6);
+        spin->setValue(lr0 * 4);
+        const auto after = stepWindow(*w, 6);
+        QCOMPARE(after.back().step, std::int64_t{12});
+        const std::size_t rows = w->pathLog().rows().size();
+        const int pathPoints = w->landscapePlot()->pathPointCount();
+
+        action(*w, "resetAction")->trigger();
+        QVERIFY(syncWith(w->controller()));
+        QVERIFY(w->controller()->state() == before.front());
+        QVERIFY(undo->isEnabled());
+        // The new run stepped a little and its rate changed again: undo brings the old one back.
+        stepWindow(*w, 2);
+        spin->setValue(lr0 / 2);
+
+        QSignalSpy loaded(w->controller(), &TrainingController::timelineLoaded);
+        undo->trigger();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.front().front().toBool());   // exactly the run that was
+        QVERIFY(syncWith(w->controller()));
+        QVERIFY(w->controller()->state() == after.back());
+        QCOMPARE(w->timeline()->head(), std::int64_t{12});
+        QCOMPARE(w->pathLog().rows().size(), rows);
+        QCOMPARE(w->landscapePlot()->pathPointCount(), pathPoints);
+        QCOMPARE(w->settings().train.optimizer.lr, lr0 * 4);   // the rate of that moment, in the panel too
+        QCOMPARE(spin->value(), lr0 * 4);
+        QVERIFY(!undo->isEnabled());   // one level
+        // Back works along the old run, across its change of settings.
+        for (int k = 11; k >= 4; --k) {
+            action(*w, "backAction")->trigger();
+            QVERIFY(syncWith(w->controller()));
+            const auto& expected = k > 6 ? after[static_cast<std::size_t>(k - 6)] : before[static_cast<std::size_t>(k)];
+            QVERIFY2(w->controller()->state() == expected, qPrintable(QString::number(k)));
+        }
+        QCOMPARE(w->settings().train.optimizer.lr, lr0);
+
+        // Reset, then another start point: the run kept was made from the old one.
+        stepWindow(*w, 3);
+        action(*w, "resetAction")->trigger();
+        QVERIFY(syncWith(w->controller()));
+        QVERIFY(undo->isEnabled());
+        emit w->landscapePlot()->startPointRequested(QPointF(0.7, 1.3));
+        QVERIFY(syncWith(w->controller()));
+        QTRY_VERIFY(!undo->isEnabled());
     }
 };
 

@@ -179,7 +179,7 @@ void TestTranslations::lessonShowsGermanInTheWindow()
     QVERIFY(w);
     auto* menu = w->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
     QVERIFY(menu);
-    QCOMPARE(menu->actions().front()->text(), de.title);
+    QCOMPARE(menu->actions().front()->text(), QStringLiteral("01  ") + de.title);
     auto* caption = w->findChild<QLabel*>(QStringLiteral("teachingCaption"));
     QVERIFY(caption);
     QVERIFY2(caption->text().contains(de.title.toHtmlEscaped()), qPrintable(caption->text()));
@@ -243,7 +243,7 @@ void TestTranslations::backToEnglish()
     QCOMPARE(groupTitle(*w, "optimizerGroup"), QStringLiteral("Optimizer"));
     auto* menu = w->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
     QVERIFY(menu);
-    QCOMPARE(menu->actions().front()->text(), QStringLiteral("Too large a learning rate"));
+    QCOMPARE(menu->actions().front()->text(), QStringLiteral("01  Too large a learning rate"));
 }
 
 QTEST_MAIN(TestTranslations)

@@ -111,12 +111,7 @@ LandscapeView3D::LandscapeView3D(SurfaceArea* area, QWidget* parent)
     // can be read) before, or without, an OpenGL context.
     theme_->setObjectName(QStringLiteral("view3dTheme"));
     theme_->setBackgroundEnabled(true);
-    theme_->setBackgroundColor(palette::background());
-    theme_->setWindowColor(palette::background());
-    theme_->setLabelTextColor(palette::text());
-    theme_->setLabelBackgroundColor(QColor(255, 255, 255, 200));
     theme_->setLabelBorderEnabled(false);
-    theme_->setGridLineColor(QColor(0xc8, 0xc8, 0xc8));
     theme_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
     theme_->setBaseGradients({heightGradient()});
     theme_->setSingleHighlightColor(palette::accent());
@@ -153,8 +148,8 @@ LandscapeView3D::LandscapeView3D(SurfaceArea* area, QWidget* parent)
     header->addLayout(titleRow_);
     heightNote_ = new QLabel(headerBox);
     heightNote_->setObjectName(QStringLiteral("view3dHeightNote"));
-    heightNote_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(palette::mutedText().name()));
     header->addWidget(heightNote_);
+    restyle();
     layout->addWidget(headerBox);
     connect(choice_, &QComboBox::currentIndexChanged, this, [this] {
         if (isVisible())
@@ -267,6 +262,19 @@ void LandscapeView3D::ensureGraph()
     currentItem_->setVisible(false);
     applyAxes();
     placeItems();
+}
+
+void LandscapeView3D::restyle()
+{
+    const bool dark = palette::theme() == palette::Theme::Dark;
+    theme_->setBackgroundColor(palette::background());
+    theme_->setWindowColor(palette::background());
+    theme_->setLabelTextColor(palette::text());
+    QColor labelBox = palette::background();
+    labelBox.setAlpha(200);
+    theme_->setLabelBackgroundColor(labelBox);
+    theme_->setGridLineColor(dark ? QColor(0x5a, 0x5b, 0x60) : QColor(0xc8, 0xc8, 0xc8));
+    heightNote_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(palette::mutedText().name()));
 }
 
 QCustom3DItem* LandscapeView3D::makeBall(const QColor& color, float radius)

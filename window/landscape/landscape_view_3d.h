@@ -65,6 +65,8 @@ public:
 
     // Presentation mode switched: label font and marker sizes from the palette's scales now.
     void applyPresentationScale();
+    // The palette's colours again (View > Theme changed them): page, labels, grid, the note.
+    void restyle();
 
     // Read-outs, for the window and the tests.
     LandscapePlot* source() const { return source_; }             // the plot drawn (after the last sync)

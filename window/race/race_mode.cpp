@@ -71,6 +71,13 @@ RaceMode::RaceMode(const SettingsStore* settings, LandscapePlot* landscape, Loss
     connect(panel_, &RacePanel::entrantRemoved, this, &RaceMode::removeEntrant);
     connect(panel_, &RacePanel::entrantEdited, this, &RaceMode::editEntrant);
     connect(controller_, &RaceController::frame, this, &RaceMode::onFrame);
+    // The main run's name in the legends follows its settings.
+    connect(settings_, &SettingsStore::edited, this, [this] {
+        if (racing_) {
+            relabel();
+            replotBoth();
+        }
+    });
     connect(controller_, &RaceController::playingChanged, this, &RaceMode::updatePlayAction);
     updatePlayAction(false);
 }
@@ -127,6 +134,8 @@ void RaceMode::endRace()
     entrants_.clear();
     landscape_->clearOverlayPaths();
     lossPlot_->clearOverlaySeries();
+    landscape_->setMainPathLabel({});
+    lossPlot_->setMainRunListed(false);
     replotBoth();
     updatePlayAction(false);
 }
@@ -243,6 +252,10 @@ void RaceMode::relabel()
     for (const auto& s : lineup)
         batchesDiffer = batchesDiffer || used(s) != used(lineup.front());
     const bool withBatch = problem_.usesData() && batchesDiffer;
+    // The main run goes on beside the race (its own transport steps it, the Now dock shows its
+    // numbers): it is named too, so that no path or curve on screen goes without a name.
+    landscape_->setMainPathLabel(tr("Main run: %1").arg(raceLabel(settings_->value().train, withBatch, n)));
+    lossPlot_->setMainRunListed(true);
     for (std::size_t i = 0; i < entrants_.size() && i < lineup.size(); ++i) {
         Entrant& e = entrants_[i];
         e.label = raceLabel(lineup[i], withBatch, n);

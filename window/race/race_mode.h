@@ -9,7 +9,8 @@
 // panel keep the race going: an added entrant, or an edited one, starts at the start point and
 // catches up to the race's step (its card says "catching up… step k of N" meanwhile); a
 // removed one takes its path, marker, legend entry and loss curve with it; the others keep
-// everything.
+// everything. While a race is shown the main run, which goes on beside it, is named in both
+// legends as well ("Main run: SGD lr 0.1").
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -11,9 +11,11 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QValidator>
 #include <QVBoxLayout>
 
 #include "session/settings/app_settings.h"
@@ -30,19 +32,42 @@ struct KindItem {
 constexpr KindItem kKinds[] = {{"SGD", core::OptimizerKind::Sgd}, {"RMSprop", core::OptimizerKind::RmsProp},
     {"Adam", core::OptimizerKind::Adam}, {"Adagrad", core::OptimizerKind::Adagrad}};
 
-// A number box that shows its value as the legend does, in significant digits, not a fixed
-// number of decimals (four decimals showed a rate of 0.00024 as 0.0002, and kept it so).
+// A number box that shows its value as the legend does (raceLabel: as many significant digits,
+// a point for the decimal sign, no trailing zeros), not with a fixed number of decimals: four
+// decimals showed a rate of 0.00024 as 0.0002, three a momentum of 0.9 as 0.900. What is typed
+// is rounded to those digits, so the card, the legend and the run agree on the number. A comma
+// is taken for the point.
 class SignificantSpinBox final : public QDoubleSpinBox {
 public:
-    using QDoubleSpinBox::QDoubleSpinBox;
+    SignificantSpinBox(int digits, QWidget* parent) : QDoubleSpinBox(parent), digits_(digits) { setLocale(QLocale::c()); }
+
+    QValidator::State validate(QString& input, int& pos) const override
+    {
+        QString point = input;
+        point.replace(QLatin1Char(','), QLatin1Char('.'));
+        const QValidator::State state = QDoubleSpinBox::validate(point, pos);
+        if (state != QValidator::Invalid)
+            input = point;
+        return state;
+    }
 
 protected:
-    QString textFromValue(double value) const override { return QString::number(value, 'g', 6); }
+    QString textFromValue(double value) const override { return QString::number(value, 'g', digits_); }
+    double valueFromText(const QString& text) const override
+    {
+        QString point = text;
+        point.replace(QLatin1Char(','), QLatin1Char('.'));
+        return QString::number(QDoubleSpinBox::valueFromText(point), 'g', digits_).toDouble();
+    }
+
+private:
+    int digits_;
 };
 
-QDoubleSpinBox* spin(QWidget* parent, const char* name, double lo, double hi, int decimals, const QString& tip)
+// digits: the significant digits the legend shows of this number.
+QDoubleSpinBox* spin(QWidget* parent, const char* name, double lo, double hi, int decimals, int digits, const QString& tip)
 {
-    auto* box = decimals > 4 ? new SignificantSpinBox(parent) : new QDoubleSpinBox(parent);
+    auto* box = new SignificantSpinBox(digits, parent);
     box->setObjectName(QLatin1String(name));
     box->setRange(lo, hi);
     box->setDecimals(decimals);
@@ -220,7 +245,7 @@ RacePanel::Card RacePanel::makeCard(int entrant)
         card.kind->addItem(QLatin1String(k.text), static_cast<int>(k.kind));
     card.kind->setCurrentIndex(card.kind->findData(static_cast<int>(s.optimizer.kind)));
     card.kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    card.lr = spin(box, "lr", kMinLearningRate, kMaxLearningRate, 12, tr("Learning rate"));
+    card.lr = spin(box, "lr", kMinLearningRate, kMaxLearningRate, 12, 3, tr("Learning rate"));
     card.lr->setValue(s.optimizer.lr);
     auto* remove = new QToolButton(box);
     remove->setObjectName(QStringLiteral("remove"));
@@ -238,15 +263,15 @@ RacePanel::Card RacePanel::makeCard(int entrant)
     auto* third = new QHBoxLayout;
     third->setSpacing(4);
     card.momentumLabel = new QLabel(tr("momentum"), box);
-    card.momentum = spin(box, "momentum", 0.0, kMaxMomentum, 3, tr("Momentum (the weight of past gradients)"));
+    card.momentum = spin(box, "momentum", 0.0, kMaxMomentum, 3, 3, tr("Momentum (the weight of past gradients)"));
     card.momentum->setValue(s.optimizer.momentum);
     card.nesterov = new QCheckBox(tr("Nesterov"), box);
     card.nesterov->setObjectName(QStringLiteral("nesterov"));
     card.nesterov->setChecked(s.optimizer.nesterov);
     card.betasLabel = new QLabel(tr("betas"), box);
-    card.beta1 = spin(box, "beta1", 0.0, 0.999, 3, tr("Adam's beta1: the average of gradients"));
+    card.beta1 = spin(box, "beta1", 0.0, 0.999, 3, 3, tr("Adam's beta1: the average of gradients"));
     card.beta1->setValue(s.optimizer.beta1);
-    card.beta2 = spin(box, "beta2", 0.0, 0.9999, 4, tr("Adam's beta2: the average of squared gradients"));
+    card.beta2 = spin(box, "beta2", 0.0, 0.9999, 4, 4, tr("Adam's beta2: the average of squared gradients"));
     card.beta2->setValue(s.optimizer.beta2);
     card.batchLabel = new QLabel(tr("batch"), box);
     card.batch = new QSpinBox(box);

@@ -2,6 +2,7 @@
 
 #include <QHelpEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
@@ -33,7 +34,18 @@ BatchStrip::BatchStrip(QWidget* parent) : QWidget(parent)
 void BatchStrip::setItems(const QVector<Item>& items)
 {
     items_ = items;
+    if (rows() != rowsAsked_)
+        updateGeometry();
     update();
+}
+
+void BatchStrip::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The width decides the rows and the rows the height: ask again when they change (the
+    // height never changes the width, so this settles).
+    if (rows() != rowsAsked_)
+        updateGeometry();
 }
 
 int BatchStrip::augmentedCount() const
@@ -116,7 +128,7 @@ int BatchStrip::moreWidth() const
     return metrics.horizontalAdvance(BatchStrip::tr("+%1 more").arg(std::max(itemCount(), 99))) + kGap;
 }
 
-int BatchStrip::shownCount() const
+int BatchStrip::oneRowShown() const
 {
     const int wanted = std::min(itemCount(), kMaxShown);
     const int available = width() - 2 * kMargin;
@@ -127,17 +139,47 @@ int BatchStrip::shownCount() const
     return std::clamp((available - moreWidth()) / cell, 0, wanted);
 }
 
+int BatchStrip::rows() const
+{
+    const int shown = oneRowShown();
+    return width() > 0 && shown < itemCount() && shown < kMinTilesOneRow && perRow() >= 2 ? 2 : 1;
+}
+
+int BatchStrip::perRow() const
+{
+    return std::max(1, (width() - 2 * kMargin) / cellWidth());
+}
+
+int BatchStrip::rowHeight() const
+{
+    return kTile + 4 + 2 * QFontMetrics(labelFont()).height() + 4;
+}
+
+int BatchStrip::shownCount() const
+{
+    if (rows() == 1)
+        return oneRowShown();
+    const int cells = 2 * perRow();
+    const int wanted = std::min(itemCount(), kMaxShown);
+    // Every one that fits, or all but the last cell, which says "+N more".
+    return wanted == itemCount() && wanted <= cells ? wanted : std::min(wanted, cells - 1);
+}
+
 QRect BatchStrip::tileRect(int index) const
 {
     const int cell = cellWidth();
-    return QRect(kMargin + index * cell + (cell - kGap - kTile) / 2, kMargin, kTile, kTile);
+    const int across = rows() == 1 ? index : index % perRow();
+    const int down = rows() == 1 ? 0 : index / perRow();
+    return QRect(kMargin + across * cell + (cell - kGap - kTile) / 2, kMargin + down * rowHeight(), kTile, kTile);
 }
 
 QSize BatchStrip::sizeHint() const
 {
     const QFontMetrics metrics(labelFont());
     const int cell = std::max(kTile, metrics.horizontalAdvance(BatchStrip::tr("true %1 · pred %2").arg(QStringLiteral("10"), QStringLiteral("10.0")))) + kGap;
-    return QSize(2 * kMargin + kMaxShown * cell + moreWidth(), 2 * kMargin + kTile + 4 + 2 * metrics.height());
+    rowsAsked_ = rows();
+    return QSize(2 * kMargin + kMaxShown * cell + moreWidth(), 2 * kMargin + kTile + 4 + 2 * metrics.height()
+        + (rowsAsked_ - 1) * rowHeight());
 }
 
 QSize BatchStrip::minimumSizeHint() const
@@ -192,7 +234,7 @@ void BatchStrip::paintEvent(QPaintEvent* /*event*/)
             painter.drawText(badgeRect, Qt::AlignCenter, badge);
             painter.setFont(labelFont());
         }
-        const QRect labelRect(kMargin + k * cell, tile.bottom() + 3, cell - kGap, 2 * metrics.height());
+        const QRect labelRect(tile.center().x() - (cell - kGap) / 2, tile.bottom() + 3, cell - kGap, 2 * metrics.height());
         painter.setPen(colorFor(item));
         QString label = labelFor(item);
         if (twoLines)
@@ -202,8 +244,16 @@ void BatchStrip::paintEvent(QPaintEvent* /*event*/)
     if (shown < itemCount()) {
         painter.setFont(font());
         painter.setPen(palette::mutedText());
-        const QRect moreRect(kMargin + shown * cell, kMargin, moreWidth(), kTile);
-        painter.drawText(moreRect, Qt::AlignLeft | Qt::AlignVCenter, BatchStrip::tr("+%1 more").arg(itemCount() - shown));
+        const QString more = BatchStrip::tr("+%1 more").arg(itemCount() - shown);
+        if (rows() == 1) {
+            const QRect moreRect(kMargin + shown * cell, kMargin, moreWidth(), kTile);
+            painter.drawText(moreRect, Qt::AlignLeft | Qt::AlignVCenter, more);
+        } else {
+            // In the last cell, under one another if it must: "+24" over "more".
+            const QRect tile = tileRect(shown);
+            const QRect moreRect(tile.center().x() - (cell - kGap) / 2, tile.top(), cell - kGap, tile.height());
+            painter.drawText(moreRect, Qt::AlignCenter | Qt::TextWordWrap, more);
+        }
     }
 }
 

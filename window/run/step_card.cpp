@@ -51,11 +51,7 @@ StepCard::StepCard(QWidget* parent) : QWidget(parent)
     mono.setPointSizeF(std::max(mono.pointSizeF(), 10.0));
     view_->setFont(mono);
     view_->setPlaceholderText(tr("Press Step (Right arrow) to see the arithmetic of one update."));
-    QPalette colours = view_->palette();
-    colours.setColor(QPalette::Base, palette::background());
-    colours.setColor(QPalette::Text, palette::text());
-    colours.setColor(QPalette::PlaceholderText, palette::mutedText());
-    view_->setPalette(colours);
+    restyle();
 
     auto* top = new QHBoxLayout;
     top->addWidget(header_, 1);
@@ -88,6 +84,15 @@ void StepCard::setStep(const core::StepInputs& step)
     header_->setText(summary);
     view_->setPlainText(text_);
     copy_->setEnabled(true);
+}
+
+void StepCard::restyle()
+{
+    QPalette colours = view_->palette();
+    colours.setColor(QPalette::Base, palette::background());
+    colours.setColor(QPalette::Text, palette::text());
+    colours.setColor(QPalette::PlaceholderText, palette::mutedText());
+    view_->setPalette(colours);
 }
 
 void StepCard::setEmpty()

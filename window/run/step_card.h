@@ -29,6 +29,8 @@ public:
     void setStep(const core::StepInputs& step);
     // No update to show (a new run, nothing stepped yet): a hint how to get one.
     void setEmpty();
+    // The palette's colours again (View > Theme changed them).
+    void restyle();
 
     bool isEmpty() const { return text_.isEmpty(); }
     QString text() const { return text_; }       // what Copy puts on the clipboard

@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QEvent>
 #include <QIcon>
+#include <QKeySequence>
+#include <QStatusBar>
 #include <QToolButton>
 
 #include <algorithm>
@@ -37,11 +39,20 @@ Transport::Transport(Parts parts, QObject* parent) : QObject(parent), parts_(par
             controller->stepBack();
     });
     command(a.epochBack, &TrainingController::epochBack);
-    connect(a.reset, &QAction::triggered, this, [builder, controller] {
-        if (builder->runValid())
-            controller->reset();
-        else
-            builder->configureRun();
+    connect(a.reset, &QAction::triggered, this, &Transport::reset);
+    connect(a.undoReset, &QAction::triggered, this, &Transport::undoReset);
+    // Another problem or start point: the kept run cannot come back.
+    connect(parts_.settings, &SettingsStore::edited, this, [this] { parts_.actions->undoReset->setEnabled(canUndoReset()); });
+    // After File > Open run's word on a replay (connected before): this one was no file.
+    connect(controller, &TrainingController::timelineLoaded, this, [this] {
+        if (undoing_ && parts_.statusBar)
+            parts_.statusBar->showMessage(tr("Reset undone: the run is back at step %L1.").arg(undoneTo_), 8000);
+        undoing_ = false;
+    });
+    connect(controller, &TrainingController::replayCancelled, this, [this] { undoing_ = false; });
+    connect(controller, &TrainingController::frame, this, [this](const Snapshot& snap) {
+        if (snap.restarted && beforeReset_)
+            parts_.actions->undoReset->setEnabled(canUndoReset());
     });
     connect(parts_.timeline, &TimelineBar::seekRequested, this, [builder, controller](std::int64_t step) {
         if (builder->runValid())
@@ -56,6 +67,57 @@ Transport::Transport(Parts parts, QObject* parent) : QObject(parent), parts_(par
     if (parts_.playButton)
         parts_.playButton->installEventFilter(this);
     showPlaying();
+}
+
+void Transport::reset()
+{
+    TrainingController* controller = parts_.controller;
+    RunBuilder* builder = parts_.builder;
+    if (!builder->runValid()) {
+        builder->configureRun();
+        return;
+    }
+    // A run that has gone somewhere is kept for Undo reset; step 0 leaves the one kept before.
+    if (controller->head() > 0) {
+        const bool playing = controller->isPlaying();
+        if (auto saved = controller->saveTimeline()) {   // pauses first
+            beforeReset_ = std::move(saved);
+            resetObjective_ = builder->problem().objective();
+            resetData_ = builder->problem().data();
+            resetStart_ = parts_.settings->value().start;
+            if (parts_.statusBar)
+                parts_.statusBar->showMessage(tr("Back at step 0. Undo reset (%1) brings back the run to step %L2.")
+                    .arg(parts_.actions->undoReset->shortcut().toString(QKeySequence::NativeText))
+                    .arg(beforeReset_->position), 8000);
+        }
+        if (playing)
+            controller->play();
+    }
+    controller->reset();
+    parts_.actions->undoReset->setEnabled(canUndoReset());
+}
+
+bool Transport::canUndoReset() const
+{
+    const Problem& problem = parts_.builder->problem();
+    return beforeReset_ && parts_.builder->runValid() && problem.objective() == resetObjective_
+        && problem.data() == resetData_ && parts_.settings->value().start == resetStart_;
+}
+
+void Transport::undoReset()
+{
+    if (!canUndoReset()) {
+        parts_.actions->undoReset->setEnabled(false);
+        return;
+    }
+    const core::RunHistory::Saved saved = std::move(*beforeReset_);
+    beforeReset_.reset();
+    parts_.actions->undoReset->setEnabled(false);
+    // Replayed as an opened run is: the same changes of settings at the same steps give the
+    // same states, bit for bit; the timeline's settings come back into the panel with it.
+    undoing_ = true;
+    undoneTo_ = saved.position;
+    parts_.controller->loadTimeline(saved.changes, saved.head, saved.headState, saved.position);
 }
 
 void Transport::applySpeed()

@@ -3,8 +3,11 @@
 #include <algorithm>
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace downhill::ui {
 
@@ -16,6 +19,33 @@ const QPalette& desktopPalette()
     static const QPalette original = QApplication::palette();
     return original;
 }
+
+// Fusion outlines a check box's square and a radio button's circle in the window colour made
+// darker: on a dark page that outline sinks into the page and only the check mark shows. In the
+// dark theme this style draws them again with a light edge on top of Fusion's own drawing.
+class IndicatorStyle final : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter, const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (palette::theme() != palette::Theme::Dark
+            || (element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton))
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        const bool enabled = option->state & State_Enabled;
+        painter->setPen(QPen(enabled ? palette::mutedText() : palette::mutedText().darker(160), 1.2));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.6, 0.6, -0.6, -0.6);
+        if (element == PE_IndicatorCheckBox)
+            painter->drawRoundedRect(r, 1.5, 1.5);
+        else
+            painter->drawEllipse(r);
+        painter->restore();
+    }
+};
 
 }  // namespace
 
@@ -49,7 +79,7 @@ void applyAppearance(QApplication& app, ThemeChoice choice)
 {
     desktopPalette();   // kept before the first setPalette below
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-        QApplication::setStyle(fusion);
+        QApplication::setStyle(new IndicatorStyle(fusion));
     const palette::Theme theme = choice == ThemeChoice::Desktop ? desktopTheme()
         : choice == ThemeChoice::Dark                          ? palette::Theme::Dark
                                                                : palette::Theme::Light;

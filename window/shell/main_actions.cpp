@@ -39,6 +39,9 @@ MainActions MainActions::create(QWidget* window)
     a.epochBack->setIcon(QIcon(QStringLiteral(":/icons/epoch-back.svg")));
     a.reset = make(tr("Reset"), "resetAction", QKeySequence(Qt::Key_R), tr("Go back to the starting point: step 0, fresh optimizer state"));
     a.reset->setIcon(QIcon(QStringLiteral(":/icons/reset.svg")));
+    a.undoReset = make(tr("Undo reset"), "undoResetAction", QKeySequence::Undo,
+        tr("Bring back the run as it was before the last Reset, every step of it (Back works again)"));
+    a.undoReset->setEnabled(false);
 
     a.openSettings = make(tr("Open settings\u2026"), "openSettingsAction", QKeySequence::Open,
         tr("Load every setting from a JSON file"));

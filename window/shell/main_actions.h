@@ -19,6 +19,7 @@ public:
     QAction* back = nullptr;
     QAction* epochBack = nullptr;
     QAction* reset = nullptr;
+    QAction* undoReset = nullptr;
     QAction* openSettings = nullptr;
     QAction* saveSettings = nullptr;
     QAction* saveRun = nullptr;

@@ -129,7 +129,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
                                   [this](const AppSettings& settings) { applySettings(settings); }},
         this);
     transport_ = new Transport({&actions_, controller_, builder_, race_, timeline_, speed_, store_,
-                                   findChild<QToolButton*>(QStringLiteral("playButton"))}, this);
+                                   findChild<QToolButton*>(QStringLiteral("playButton")), statusBar()}, this);
     connect(presenter_, &RunPresenter::diverged, transport_, &Transport::showPlaying);
     connect(presenter_, &RunPresenter::timelineSettings, builder_, &RunBuilder::followTimelineSettings);
     connect(builder_, &RunBuilder::landscapeShown, this, &MainWindow::landscapeShown);
@@ -183,7 +183,10 @@ void MainWindow::buildMenus()
         const auto lesson = loadSettingsFile(path, nullptr);
         if (!lesson || !lesson->lesson)
             continue;
-        QAction* a = lessons->addAction(lesson->lesson->shown().title);
+        const QString title = lesson->lesson->shown().title;
+        const QString number = entry.number();
+        QAction* a = lessons->addAction(number.isEmpty() ? title
+            : tr("%1  %2", "Lessons menu: the lesson's number (from its file name), then its title").arg(number, title));
         a->setData(path);
         a->setStatusTip(tr("Load the settings of this lesson and show what to watch for"));
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
@@ -210,6 +213,7 @@ void MainWindow::buildMenus()
     run->addAction(actions_.back);
     run->addAction(actions_.epochBack);
     run->addAction(actions_.reset);
+    run->addAction(actions_.undoReset);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(actions_.gradientField);
@@ -305,6 +309,7 @@ void MainWindow::buildLayout()
     landscape_->setToolTip(tr("The loss over two parameters. Click or drag to choose the starting point; "
                               "scroll to zoom; drag with the right button to pan."));
     landscape_->setMinimumSize(360, 260);
+    landscape_->setBannerShown(false);   // banner_ above says it, once
     lossPlot_ = new LossPlot(this);
     lossPlot_->setObjectName(QStringLiteral("lossPlot"));
     lossPlot_->setToolTip(tr("Loss during training: every step's batch loss (grey), each epoch's training (blue) and "

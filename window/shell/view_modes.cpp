@@ -14,7 +14,11 @@
 
 #include "plots/landscape_plot.h"
 #include "plots/palette.h"
+#include "window/run/step_card.h"
 #include "window/shell/action_factory.h"
+#ifdef DOWNHILL_HAVE_3D
+#include "window/landscape/landscape_view_3d.h"
+#endif
 
 namespace downhill::ui {
 
@@ -143,6 +147,13 @@ void ViewModes::setTheme(ThemeChoice choice)
             plot->replot(QCustomPlot::rpQueuedReplot);
         }
     }
+    // So do the widgets that set the palette's colours on themselves.
+    for (StepCard* card : window_->findChildren<StepCard*>())
+        card->restyle();
+#ifdef DOWNHILL_HAVE_3D
+    for (LandscapeView3D* view : window_->findChildren<LandscapeView3D*>())
+        view->restyle();
+#endif
     window_->update();
     emit themeChanged(choice);
 }
