@@ -2,7 +2,7 @@
 // A controller's thread plumbing, the same for the main run and the race: a QThread with one
 // worker object living on it, the two atomics the GUI flips while the worker is busy (playing,
 // and interrupt, which ends the worker's chunk of steps at the next step boundary), commands
-// as queued calls, and the frame timer on the owner's thread that takes what the worker
+// through a CommandQueue on the worker's thread, and the frame timer on the owner's thread that takes what the worker
 // published. The timer runs only when there is something to take: the worker's first write
 // after a take calls wake(), which starts it once (single shot, one frame interval, ~60 Hz at
 // most, counted from the last refresh); nothing ticks while the run stands still. A template
@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 #include <QElapsedTimer>
@@ -20,6 +22,8 @@
 #include <QString>
 #include <QThread>
 #include <QTimer>
+
+#include "session/run/command_queue.h"
 
 namespace downhill::ui {
 
@@ -35,7 +39,9 @@ public:
     {
         thread_.setObjectName(threadName);
         worker_->moveToThread(&thread_);
+        commands_->moveToThread(&thread_);
         QObject::connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+        QObject::connect(&thread_, &QThread::finished, commands_, &QObject::deleteLater);
         frameTimer_.setSingleShot(true);
         QObject::connect(&frameTimer_, &QTimer::timeout, [this, refresh = std::move(refresh)] {
             lastFrame_.start();
@@ -79,8 +85,9 @@ public:
     template <typename Fn>
     void post(Fn&& fn)
     {
-        QMetaObject::invokeMethod(worker_, [w = worker_, fn = std::forward<Fn>(fn)]() mutable { fn(*w); },
-            Qt::QueuedConnection);
+        // std::function needs a copyable callable: a move-only command is kept behind a pointer.
+        auto command = std::make_shared<std::decay_t<Fn>>(std::forward<Fn>(fn));
+        commands_->post([w = worker_, command] { (*command)(*w); });
         // After the post, so that a chunk ended by the flag finds the command already queued.
         interrupt_.store(true);
     }
@@ -90,7 +97,7 @@ public:
     {
         // Before the call, which blocks: the flag is what cuts the running chunk short.
         interrupt_.store(true);
-        QMetaObject::invokeMethod(worker_, [w = worker_, &fn] { fn(*w); }, Qt::BlockingQueuedConnection);
+        commands_->call([w = worker_, &fn] { fn(*w); });
     }
 
     std::atomic<bool>& playing() { return playing_; }
@@ -101,6 +108,7 @@ private:
     std::atomic<bool> interrupt_{false};
     QThread thread_;
     Worker* worker_;   // deleted on its own thread when the thread finishes
+    CommandQueue* commands_ = new CommandQueue;   // the commands for it; deleted as it is
     QTimer frameTimer_;
     int frameIntervalMs_ = 16;
     QElapsedTimer lastFrame_;   // since the last refresh began
