@@ -1,3 +1,7 @@
+// Over the ~600-line guide by a few lines: one class, the loss plot, whose parts (curves kept
+// thinned by step, the learning-rate axis, step ticks that fit their labels, the narrow-column
+// legend, the race curves) all work on the same axes and stored series; split, they would pass
+// those back and forth.
 #include "plots/loss_plot.h"
 
 #include <algorithm>

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTest>
 
 #include <memory>
@@ -82,6 +83,13 @@ inline std::unique_ptr<ui::MainWindow> openWindow(const ui::AppSettings& setting
 inline QAction* action(ui::MainWindow& w, const char* name)
 {
     return w.findChild<QAction*>(QLatin1String(name));
+}
+
+// The speed slider at its top: play as fast as the training thread goes.
+inline void setSpeedMax(ui::MainWindow& w)
+{
+    auto* slider = w.findChild<QSlider*>(QStringLiteral("speedSlider"));
+    slider->setValue(slider->maximum());
 }
 
 }  // namespace downhill::test

@@ -26,6 +26,7 @@
 using namespace downhill;
 using downhill::test::action;
 using downhill::test::openWindow;
+using downhill::test::setSpeedMax;
 using downhill::test::syncWith;
 
 namespace {
@@ -56,13 +57,6 @@ bool takeSteps(ui::MainWindow& w, int steps)
         return false;
     QTest::qWait(40);   // a few frames
     return true;
-}
-
-void setSpeedMax(ui::MainWindow& w)
-{
-    auto* speed = w.findChild<QSlider*>(QStringLiteral("speedSlider"));
-    QVERIFY(speed);
-    speed->setValue(speed->maximum());
 }
 
 }  // namespace

@@ -40,6 +40,7 @@
 using namespace downhill;
 using downhill::test::action;
 using downhill::test::openWindow;
+using downhill::test::setSpeedMax;
 using downhill::ui::toVec;
 using downhill::ui::MainWindow;
 using downhill::ui::TrainingController;
@@ -47,12 +48,6 @@ using downhill::ui::TrainingController;
 namespace {
 
 using downhill::test::syncWith;
-
-void setSpeedMax(MainWindow& w)
-{
-    auto* slider = w.findChild<QSlider*>(QStringLiteral("speedSlider"));
-    slider->setValue(slider->maximum());
-}
 
 }  // namespace
 
