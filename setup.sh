@@ -16,6 +16,9 @@
 #   (fuzzing, sanitizers and the parsers' limits: docs/hardening.md)
 #   ./setup.sh package install, make the Debian package from a portable Release build in
 #                      build-package/ and check it (tools/check_package.sh): build-package/*.deb
+#   ./setup.sh package-fresh   the same, then install that package with apt on a fresh minimal
+#                      Debian 12 bootstrapped into a temporary root and run it there
+#                      (tools/check_package_fresh.sh: root, via sudo, and the network to Debian)
 set -euo pipefail
 
 start_seconds="$SECONDS"
@@ -38,9 +41,14 @@ case "$mode" in
   # dpkg-shlibdeps (dpkg-dev) finds the package's Depends; help2man makes the man pages; the
   # rest check the result.
   package) packages+=(dpkg-dev fakeroot help2man desktop-file-utils appstream lintian file) ;;
-  *) echo "usage: $0 run|test|test-headless|test-asan|test-tsan|bench|fuzz|package" >&2; exit 2 ;;
+  # debootstrap makes the fresh system; ImageMagick turns the window's screen there into a PNG.
+  package-fresh) packages+=(dpkg-dev fakeroot help2man desktop-file-utils appstream lintian file debootstrap
+    imagemagick) ;;
+  *) echo "usage: $0 run|test|test-headless|test-asan|test-tsan|bench|fuzz|package|package-fresh" >&2; exit 2 ;;
 esac
 
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -49,8 +57,6 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
@@ -140,6 +146,13 @@ if [ "$mode" = test-tsan ]; then
 fi
 if [ "$mode" = package ]; then
   exec "$here/tools/check_package.sh" "${DOWNHILL_BUILD_DIR:-$here/build-package}"
+fi
+if [ "$mode" = package-fresh ]; then
+  build="${DOWNHILL_BUILD_DIR:-$here/build-package}"
+  "$here/tools/check_package.sh" "$build"
+  fresh=("$here/tools/check_package_fresh.sh")
+  [ -z "$sudo" ] || fresh=(sudo --preserve-env=DOWNHILL_CACHE_DIR,DOWNHILL_FRESH_SECONDS,DOWNHILL_FRESH_SCREENSHOT "${fresh[@]}")
+  exec "${fresh[@]}" "$(ls -t "$build"/downhill_*.deb | head -1)"
 fi
 
 build="${DOWNHILL_BUILD_DIR:-$here/build}"

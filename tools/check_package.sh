@@ -57,8 +57,13 @@ echo "files: ${#expected[@]} expected, $(cd "$root/fs" && find . -type f | wc -l
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for dep in libc6 libstdc++6 libpng16-16 libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot2.1-qt6 qt6-qpa-plugins; do
+for dep in libc6 libstdc++6 libpng16-16 libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot2.1-qt6; do
   sed 's/, /\n/g' <<<"$depends" | awk '{ print $1 }' | grep -qxF "$dep" || fail "Depends lacks $dep"
+done
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+echo "Recommends: $recommends"
+for dep in qt6-translations-l10n qt6-wayland; do
+  sed 's/, /\n/g' <<<"$recommends" | awk '{ print $1 }' | grep -qxF "$dep" || fail "Recommends lacks $dep"
 done
 
 # The installed programs, with no display at all.
