@@ -721,7 +721,7 @@
     </message>
     <message>
         <source>+%1 more</source>
-        <translation>+%1 de plus</translation>
+        <translation>+%1 autres</translation>
     </message>
     <message>
         <source>The current batch appears here.</source>
@@ -1150,7 +1150,7 @@ cosine-restarts&#xa0;: la même chose, en redémarrant après T₀, T₀·mult, 
     </message>
     <message>
         <source>Augment:</source>
-        <translation>Augmenter&#xa0;:</translation>
+        <translation>Augmentation&#xa0;:</translation>
     </message>
     <message>
         <source>Random changes to each image as it is drawn into a batch: the model sees a slightly different data set every epoch.</source>
@@ -1345,7 +1345,7 @@ Plan ACP&#xa0;: les deux premières composantes principales de la trajectoire, p
     </message>
     <message>
         <source>flipped</source>
-        <translation>retournée</translation>
+        <translation>en miroir</translation>
     </message>
     <message>
         <source>noise σ %1</source>
