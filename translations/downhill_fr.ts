@@ -1673,7 +1673,7 @@ Le pas est lr × moins le gradient (plus le momentum).</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation>taux d’apprentissage</translation>
+        <translation>taux d’appr.</translation>
     </message>
     <message>
         <source>batch loss</source>

@@ -187,7 +187,8 @@ void TestTranslationsFr::windowSpeaksFrench()
     QVERIFY(loss);
     QCOMPARE(loss->xAxis->label(), QStringLiteral("pas"));
     QCOMPARE(loss->yAxis->label(), QStringLiteral("perte"));
-    QCOMPARE(loss->yAxis2->label(), QStringLiteral("taux d\u2019apprentissage"));
+    // Short: the loss plot in the right column is about 150 pixels high.
+    QCOMPARE(loss->yAxis2->label(), QStringLiteral("taux d\u2019appr."));
     // The teaching text under the landscape (the session layer's) is French too.
     auto* caption = w->findChild<QLabel*>(QStringLiteral("teachingCaption"));
     QVERIFY(caption);
@@ -318,6 +319,19 @@ void TestTranslationsFr::frenchWindowFitsTheScreen()
         qPrintable(QStringLiteral("%1 x %2").arg(minimum.width()).arg(minimum.height())));
     QCOMPARE(w->size(), QSize(1280, 800));
     QVERIFY2(test::hiddenToolBarActions(*w).isEmpty(), qPrintable(test::hiddenToolBarActions(*w).join(QStringLiteral("; "))));
+    // The loss plot's vertical axis titles within the plot's height: each is centred on the
+    // axis (in the right column the plot is short, and "taux d'apprentissage" in full ran past
+    // its top).
+    auto* loss = w->findChild<QCustomPlot*>(QStringLiteral("lossPlot"));
+    QVERIFY(loss);
+    loss->replot(QCustomPlot::rpImmediateRefresh);
+    for (QCPAxis* axis : {loss->yAxis, loss->yAxis2}) {
+        const double half = QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()) / 2.0;
+        const double centre = axis->axisRect()->center().y();
+        QVERIFY2(centre - half >= 0 && centre + half <= loss->height(),
+            qPrintable(QStringLiteral("\"%1\" from %2 to %3, the plot 0 to %4")
+                           .arg(axis->label()).arg(centre - half).arg(centre + half).arg(loss->height())));
+    }
 }
 
 void TestTranslationsFr::backToEnglish()
