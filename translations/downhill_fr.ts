@@ -872,7 +872,7 @@ Logarithmique de 0,0001 à 10. Trop grand, l’entraînement dépasse le minimum
     </message>
     <message>
         <source>Learning rate</source>
-        <translation>Taux d’apprentissage</translation>
+        <translation>Taux d’appr.</translation>
     </message>
     <message>
         <source>Momentum μ: the step follows a running average of past gradients, b ← μ·b + g. 0 is plain gradient descent; 0.9 rolls through narrow valleys.</source>
@@ -912,7 +912,7 @@ Logarithmique de 0,0001 à 10. Trop grand, l’entraînement dépasse le minimum
     </message>
     <message>
         <source>Run seed</source>
-        <translation>Graine aléatoire</translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -1114,7 +1114,7 @@ cosine-restarts&#xa0;: la même chose, en redémarrant après T₀, T₀·mult, 
     </message>
     <message>
         <source>Data seed</source>
-        <translation>Graine des données</translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>Share of the samples held out for validation: the model never trains on them, so their loss shows overfitting.</source>
@@ -1150,7 +1150,7 @@ cosine-restarts&#xa0;: la même chose, en redémarrant après T₀, T₀·mult, 
     </message>
     <message>
         <source>Augment:</source>
-        <translation>Augmentation&#xa0;:</translation>
+        <translation>Varier&#xa0;:</translation>
     </message>
     <message>
         <source>Random changes to each image as it is drawn into a batch: the model sees a slightly different data set every epoch.</source>
@@ -1602,7 +1602,7 @@ Plan ACP&#xa0;: les deux premières composantes principales de la trajectoire, p
     <message>
         <source>The -grad arrow points down the steepest slope: minus the gradient.
 The step is lr × minus the gradient (plus momentum).</source>
-        <translation>La flèche -grad pointe vers le bas de la pente la plus raide&#xa0;: moins le gradient.
+        <translation>La flèche -grad descend la plus forte pente&#xa0;: moins le gradient.
 Le pas est lr × moins le gradient (plus le momentum).</translation>
     </message>
     <message>
@@ -2331,7 +2331,7 @@ dernière époque&#xa0;: entraînement %1</translation>
     </message>
     <message>
         <source> · ★ min · ☆ val min</source>
-        <translation> · ★ min · ☆ min val.</translation>
+        <translation> · ★ min · ☆ val.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Validation set&lt;/b&gt; (%1)%2</source>
@@ -2339,7 +2339,7 @@ dernière époque&#xa0;: entraînement %1</translation>
     </message>
     <message>
         <source> · ★ min · ☆ train min</source>
-        <translation> · ★ min · ☆ min entr.</translation>
+        <translation> · ★ min · ☆ entr.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Current batch&lt;/b&gt; · no step yet: the training set until the first update</source>

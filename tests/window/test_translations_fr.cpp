@@ -5,6 +5,7 @@
 // files, the French window within 1280 x 800, and back to English.
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -319,6 +320,14 @@ void TestTranslationsFr::frenchWindowFitsTheScreen()
         qPrintable(QStringLiteral("%1 x %2").arg(minimum.width()).arg(minimum.height())));
     QCOMPARE(w->size(), QSize(1280, 800));
     QVERIFY2(test::hiddenToolBarActions(*w).isEmpty(), qPrintable(test::hiddenToolBarActions(*w).join(QStringLiteral("; "))));
+    // The right column keeps the 270 pixels the window gives it at 1280, as in English: a wider
+    // settings panel takes its width from there, and the read-outs end cut off ("Taux
+    // d'apprentissage", "Graine des données" and "Augmentation :" in full did that to the
+    // overfitting lesson's two surfaces).
+    const auto* now = w->findChild<QDockWidget*>(QStringLiteral("nowDock"));
+    QVERIFY(now);
+    QVERIFY2(now->width() >= 270, qPrintable(QStringLiteral("the right column %1 pixels wide, the settings %2")
+                                                 .arg(now->width()).arg(w->findChild<QWidget*>(QStringLiteral("controlPanel"))->width())));
     // The loss plot's vertical axis titles within the plot's height: each is centred on the
     // axis (in the right column the plot is short, and "taux d'apprentissage" in full ran past
     // its top).
