@@ -1783,7 +1783,7 @@ dernière époque&#xa0;: entraînement %1</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation>Maintenant</translation>
+        <translation>Valeurs</translation>
     </message>
     <message>
         <source>Every number of the last step.</source>
@@ -1823,7 +1823,7 @@ dernière époque&#xa0;: entraînement %1</translation>
     </message>
     <message>
         <source>Gradient check</source>
-        <translation>Vérification du gradient</translation>
+        <translation>Contrôle du gradient</translation>
     </message>
     <message>
         <source>Show the analytic gradient beside the numeric one at the current point</source>

@@ -1,13 +1,16 @@
 #pragma once
 // What the translation tests (window/test_translations for German, window/test_translations_fr
 // for French) read off the window: the menu bar's titles, a group box's title, the keyboard
-// accelerators of a menu, and whether the transport bar shows every control.
+// accelerators of a menu, whether the transport bar shows every control and whether the docks'
+// tabs show their whole titles.
 #include <QAction>
 #include <QGroupBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QString>
 #include <QStringList>
+#include <QStyle>
+#include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -96,6 +99,25 @@ inline QStringList hiddenToolBarActions(const ui::MainWindow& w)
             hidden << bar->windowTitle() + QStringLiteral(": overflow button shown");
     }
     return hidden;
+}
+
+// The tabs on screen whose title does not fit and is cut short with an ellipsis ("Mainten..."),
+// as "bar: title": the tab narrower than its text and the style's spacing (QTabBar::tabSizeHint
+// without icon, close button or padding).
+inline QStringList elidedTabs(const ui::MainWindow& w)
+{
+    QStringList elided;
+    for (const QTabBar* bar : w.findChildren<QTabBar*>()) {
+        if (!bar->isVisible())
+            continue;
+        const int space = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, nullptr, bar);
+        for (int i = 0; i < bar->count(); ++i) {
+            const QString text = bar->tabText(i);
+            if (bar->tabRect(i).width() < bar->fontMetrics().horizontalAdvance(text) + space)
+                elided << text;
+        }
+    }
+    return elided;
 }
 
 }  // namespace downhill::test

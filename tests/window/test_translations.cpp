@@ -2,6 +2,7 @@
 // the menus, panels and plots in German, the lessons' German title and text with English where
 // a field has none, Qt's own strings, numbers in the German format, and back to English.
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include "tests/common/lesson_file.h"
 #include "tests/common/translated_window.h"
 #include "tests/common/window_harness.h"
+#include "window/shell/appearance.h"
 #include "window/shell/language.h"
 #include "window/shell/main_window.h"
 
@@ -58,6 +60,9 @@ private slots:
 void TestTranslations::initTestCase()
 {
     initDownhillResources();
+    // The program's look (Fusion, the classroom font size), as downhill has it: the widths below
+    // are those of the real window.
+    ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()));
     QCOMPARE(ui::availableLanguages(), (QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}));
     QCOMPARE(ui::currentLanguage(), QStringLiteral("en"));
     QVERIFY(ui::installLanguage(QStringLiteral("de")));

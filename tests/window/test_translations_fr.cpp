@@ -4,6 +4,7 @@
 // lesson's French title and text, numbers with a decimal comma on screen but a point in the
 // files, the French window within 1280 x 800, and back to English.
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -24,6 +25,7 @@
 #include "tests/common/lesson_file.h"
 #include "tests/common/translated_window.h"
 #include "tests/common/window_harness.h"
+#include "window/shell/appearance.h"
 #include "window/shell/language.h"
 #include "window/shell/main_window.h"
 
@@ -72,12 +74,17 @@ private slots:
     void lessonShowsFrenchInTheWindow();
     void frenchWindowFitsTheScreen_data();
     void frenchWindowFitsTheScreen();
+    void dockTabsShowTheirTitles_data();
+    void dockTabsShowTheirTitles();
     void backToEnglish();
 };
 
 void TestTranslationsFr::initTestCase()
 {
     initDownhillResources();
+    // The program's look (Fusion, the classroom font size), as downhill has it: the widths below
+    // are those of the real window.
+    ui::applyAppearance(*qobject_cast<QApplication*>(QCoreApplication::instance()));
     QCOMPARE(ui::availableLanguages(), (QStringList{QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}));
     QCOMPARE(ui::currentLanguage(), QStringLiteral("en"));
     QVERIFY(ui::installLanguage(QStringLiteral("fr")));
@@ -341,6 +348,32 @@ void TestTranslationsFr::frenchWindowFitsTheScreen()
             qPrintable(QStringLiteral("\"%1\" from %2 to %3, the plot 0 to %4")
                            .arg(axis->label()).arg(centre - half).arg(centre + half).arg(loss->height())));
     }
+}
+
+void TestTranslationsFr::dockTabsShowTheirTitles_data()
+{
+    // The docks that open as tabs beside the right column's first one (the read-outs), a few at
+    // a time as a class uses them.
+    QTest::addColumn<QStringList>("docks");
+    QTest::newRow("step card, race") << QStringList{QStringLiteral("stepCardDock"), QStringLiteral("raceDock")};
+    QTest::newRow("gradient check") << QStringList{QStringLiteral("gradientCheckDock")};
+    QTest::newRow("data, network") << QStringList{QStringLiteral("datasetDock"), QStringLiteral("networkDock")};
+}
+
+void TestTranslationsFr::dockTabsShowTheirTitles()
+{
+    QFETCH(QStringList, docks);
+    auto w = openWindow(QSize(1280, 800), WaitFor::Exposed);
+    QVERIFY(w);
+    for (const QString& name : docks) {
+        auto* dock = w->findChild<QDockWidget*>(name);
+        QVERIFY2(dock, qPrintable(name));
+        dock->toggleViewAction()->trigger();
+        QTRY_VERIFY(dock->isVisible());
+    }
+    QVERIFY(test::settleLayouts());
+    QTest::qWait(50);
+    QVERIFY2(test::elidedTabs(*w).isEmpty(), qPrintable(test::elidedTabs(*w).join(QStringLiteral("; "))));
 }
 
 void TestTranslationsFr::backToEnglish()
