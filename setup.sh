@@ -30,7 +30,8 @@ cd "$here"
 # pull in the CMake configs its own config asks for (Qt6OpenGL, Qt6Qml, Qt6Quick), hence the two
 # after it: without them CMake quietly builds the window without the 3D view. The translations
 # need Qt's LinguistTools: the CMake package (qt6-tools-dev) and lupdate/lrelease
-# (qt6-l10n-tools); qt6-translations-l10n holds Qt's own strings (qtbase_de.qm) for the window.
+# (qt6-l10n-tools); qt6-translations-l10n holds Qt's own strings (qtbase_de.qm, qtbase_fr.qm)
+# for the window.
 packages=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
   libeigen3-dev libpng-dev libgl-dev qt6-datavisualization-dev libqt6opengl6-dev qt6-declarative-dev
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n)

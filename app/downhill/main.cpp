@@ -1,4 +1,4 @@
-// The window: downhill [--data PATH] [--settings FILE.json] [--lang de|en]
+// The window: downhill [--data PATH] [--settings FILE.json] [--lang en|de|fr]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>

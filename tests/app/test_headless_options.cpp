@@ -1,6 +1,7 @@
 // downhill --help and --version, and downhill-cli's, answer where there is no display at all
 // (help2man at build time, a package build, a terminal over ssh): no DISPLAY, no WAYLAND_DISPLAY,
 // no QT_QPA_PLATFORM. Before they were parsed on Qt Core, downhill aborted there (exit 134).
+#include <QDir>
 #include <QObject>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -16,11 +17,8 @@ struct Result {
     QString err;
 };
 
-Result runWithoutDisplay(const QString& program, const QStringList& args)
+Result run(const QString& program, const QStringList& args, const QProcessEnvironment& env)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE"})
-        env.remove(QString::fromLatin1(name));
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(program, args);
@@ -39,6 +37,14 @@ Result runWithoutDisplay(const QString& program, const QStringList& args)
     return result;
 }
 
+Result runWithoutDisplay(const QString& program, const QStringList& args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE"})
+        env.remove(QString::fromLatin1(name));
+    return run(program, args, env);
+}
+
 }  // namespace
 
 class TestHeadlessOptions : public QObject {
@@ -50,7 +56,8 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QStringList>("expected");
         const QStringList helpText = {QStringLiteral("Usage:"), QStringLiteral("--data <PATH>"),
-            QStringLiteral("--settings <FILE.json>"), QStringLiteral("--version"), QStringLiteral("loss landscape")};
+            QStringLiteral("--settings <FILE.json>"), QStringLiteral("--version"), QStringLiteral("loss landscape"),
+            QStringLiteral("--lang <CODE>"), QStringLiteral("one of: en, de, fr.")};
         QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << helpText;
         QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << helpText;
         // --help wins wherever it stands, even after an option QApplication would have taken.
@@ -74,6 +81,21 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
         for (const QString& text : expected)
             QVERIFY2(r.out.contains(text), qPrintable(QStringLiteral("no \"%1\" in:\n%2").arg(text, r.out)));
+    }
+
+    // --lang with a language there is no translation for: refused, naming those there are. This
+    // one needs a window system (the option is read once QApplication has taken its own), so it
+    // runs offscreen; it stops before any window opens.
+    void unknownLanguage()
+    {
+        const QString program = qEnvironmentVariable("DOWNHILL_WINDOW");
+        QVERIFY2(!program.isEmpty(), "DOWNHILL_WINDOW is not set (CTest sets it)");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), QDir::tempPath());  // nothing of the user's is read or written
+        const Result r = run(program, {QStringLiteral("--lang"), QStringLiteral("it")}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("unknown language \"it\"; expected one of: en, de, fr")), qPrintable(r.err));
     }
 
     void cli_data()
