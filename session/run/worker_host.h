@@ -4,8 +4,8 @@
 // and interrupt, which ends the worker's chunk of steps at the next step boundary), commands
 // through a CommandQueue on the worker's thread, the worker's signals back through a second
 // CommandQueue on the owner's thread (relay()), and the frame timer on the owner's thread that
-// takes what the worker published. So nothing a command or a signal carries travels inside Qt's
-// event queue, whose locks ThreadSanitizer cannot see: only payload-free wake-ups do. The timer runs only when there is something to take: the worker's first write
+// takes what the worker published. So nothing passes between the two threads through Qt's event
+// queue, whose locks ThreadSanitizer cannot see (command_queue.h says why that matters). The timer runs only when there is something to take: the worker's first write
 // after a take calls wake(), which starts it once (single shot, one frame interval, ~60 Hz at
 // most, counted from the last refresh); nothing ticks while the run stands still. A template
 // over the worker so that a command is a call on the worker's own type.
@@ -42,6 +42,8 @@ public:
         thread_.setObjectName(threadName);
         worker_->moveToThread(&thread_);
         commands_->moveToThread(&thread_);
+        // On the worker's thread, its last act for us (a direct connection): see ~WorkerHost.
+        QObject::connect(&thread_, &QThread::finished, [this] { finished_.store(true, std::memory_order_release); });
         QObject::connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
         QObject::connect(&thread_, &QThread::finished, commands_, &QObject::deleteLater);
         frameTimer_.setSingleShot(true);
@@ -59,6 +61,10 @@ public:
         thread_.requestInterruption();   // what a long replay checks between two of its steps
         thread_.quit();
         thread_.wait();
+        // QThread::wait() waits inside Qt, where ThreadSanitizer cannot see it: this load is
+        // what orders everything the worker did (reading the flags above, say) before the
+        // memory of this host is freed or reused.
+        static_cast<void>(finished_.load(std::memory_order_acquire));
     }
     WorkerHost(const WorkerHost&) = delete;
     WorkerHost& operator=(const WorkerHost&) = delete;
@@ -86,8 +92,8 @@ public:
     // refresh is already due. So a run at full speed keeps the pace of a periodic timer.
     void wake()
     {
-        // Through the replies queue, not a queued functor: Qt allocates a functor's slot object
-        // on this thread and frees it on the owner's, where ThreadSanitizer cannot see the hand-over.
+        // Through the replies queue, not a queued functor: Qt would allocate the functor's slot
+        // object and its event on this thread and free them on the owner's (command_queue.h).
         replies_.post([this] {
             if (frameTimer_.isActive())
                 return;
@@ -122,6 +128,7 @@ public:
 private:
     std::atomic<bool> playing_{false};
     std::atomic<bool> interrupt_{false};
+    std::atomic<bool> finished_{false};   // the thread has finished (set on it)
     // The worker's signals for the owner's thread. Before thread_: the thread has been waited
     // for when this goes, and its pending wake-ups go with it.
     CommandQueue replies_;
