@@ -8,14 +8,22 @@
 namespace downhill::core {
 
 RunHistory::RunHistory(std::size_t maxCheckpoints, std::int64_t spacing)
-    : maxCheckpoints_(std::max<std::size_t>(maxCheckpoints, 2)),
+    : maxCheckpoints_(std::max<std::size_t>(maxCheckpoints, 2)), cap_(maxCheckpoints_),
       spacing_(std::max<std::int64_t>(spacing, 1)),
       initialSpacing_(spacing_)
 {
 }
 
+std::size_t RunHistory::checkpointBytes(const TrainState& state)
+{
+    const OptimizerState& o = state.optimizer;
+    const auto doubles = state.params.size() + o.buffer.size() + o.expAvg.size() + o.expAvgSq.size() + o.gradAvg.size();
+    return sizeof(Checkpoint) + static_cast<std::size_t>(doubles) * sizeof(double);
+}
+
 void RunHistory::begin(const TrainState& start, const TrainSettings& settings)
 {
+    cap_ = std::clamp(kBudgetBytes / checkpointBytes(start), std::min(kMinCheckpoints, maxCheckpoints_), maxCheckpoints_);
     checkpoints_.clear();
     checkpoints_.push_back(Checkpoint{start, settings, true});
     periodic_ = 0;
@@ -36,7 +44,7 @@ void RunHistory::recordStep(const TrainState& state, const TrainSettings& settin
     if (state.step % spacing_ != 0)
         return;
     checkpoints_.push_back(Checkpoint{state, settings, false});
-    if (++periodic_ > maxCheckpoints_)
+    if (++periodic_ > cap_)
         thin();
 }
 

@@ -5,7 +5,10 @@
 // because a step depends on nothing but the TrainState and the settings. Bounded: when the
 // periodic checkpoints pass a cap the spacing doubles and every other one goes, so a run of a
 // billion steps costs the same memory as one of a million, and a seek replays at most about
-// `spacing` steps.
+// `spacing` steps. The cap is also one of memory: the periodic checkpoints of a run hold at most
+// about kBudgetBytes (a network's state is tens of kilobytes: mlp:16 on 12 x 12 pixels with its
+// optimizer's buffers, about 94 KB, so it keeps about 360 where a small model keeps 4,096), and
+// never fewer than kMinCheckpoints.
 //
 // Branching: settings changed at a step before the head start a new future from there; the old
 // one is dropped (recordSettings says so, and the GUI keeps the old path as a ghost).
@@ -21,6 +24,13 @@ namespace downhill::core {
 class RunHistory {
 public:
     explicit RunHistory(std::size_t maxCheckpoints = 4096, std::int64_t spacing = 64);
+
+    static constexpr std::size_t kBudgetBytes = std::size_t{32} << 20;
+    static constexpr std::size_t kMinCheckpoints = 64;
+    // What one checkpoint of this state holds, its object and its vectors.
+    static std::size_t checkpointBytes(const TrainState& state);
+    // How many periodic checkpoints this timeline keeps before it thins them (set by begin()).
+    std::size_t checkpointCap() const { return cap_; }
 
     // A new timeline that starts at `start` (step 0 of the run, normally) with these settings.
     void begin(const TrainState& start, const TrainSettings& settings);
@@ -90,6 +100,7 @@ private:
     void thin();
 
     std::size_t maxCheckpoints_;
+    std::size_t cap_;   // maxCheckpoints_, or fewer for a large state (kBudgetBytes)
     std::int64_t spacing_;
     std::int64_t initialSpacing_;
     std::vector<Checkpoint> checkpoints_;   // ordered by step

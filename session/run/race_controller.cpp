@@ -9,7 +9,7 @@ RaceController::RaceController(QObject* parent)
     : QObject(parent), host_(QStringLiteral("downhill-race"), [this] { refresh(); })
 {
     qRegisterMetaType<downhill::ui::RaceFrame>();
-    connect(host_.worker(), &RaceWorker::synced, this, [this](quint64 token) {
+    host_.relay(&RaceWorker::synced, [this](quint64 token) {
         refresh();
         emit synced(token);
     });

@@ -10,18 +10,17 @@ TrainingController::TrainingController(QObject* parent)
 {
     qRegisterMetaType<downhill::ui::Snapshot>();
     buffer_.setOnNews([this] { host_.wake(); });
-    TrainingWorker* worker = host_.worker();
-    connect(worker, &TrainingWorker::synced, this, [this](quint64 token) {
+    host_.relay(&TrainingWorker::synced, [this](quint64 token) {
         refresh();
         emit synced(token);
     });
-    connect(worker, &TrainingWorker::commandFailed, this, &TrainingController::commandFailed);
-    connect(worker, &TrainingWorker::timelineLoaded, this, [this](bool exact) {
+    host_.relay(&TrainingWorker::commandFailed, [this](const QString& message) { emit commandFailed(message); });
+    host_.relay(&TrainingWorker::timelineLoaded, [this](bool exact) {
         replaying_ = false;
         emit timelineLoaded(exact);
     });
-    connect(worker, &TrainingWorker::replayProgress, this, &TrainingController::replayProgress);
-    connect(worker, &TrainingWorker::replayCancelled, this, [this](qint64 step) {
+    host_.relay(&TrainingWorker::replayProgress, [this](qint64 step, qint64 head) { emit replayProgress(step, head); });
+    host_.relay(&TrainingWorker::replayCancelled, [this](qint64 step) {
         replaying_ = false;
         emit replayCancelled(step);
     });

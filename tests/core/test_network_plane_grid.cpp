@@ -18,6 +18,7 @@
 #include "core/landscape/plane.h"
 #include "core/model/mlp_objective.h"
 #include "tests/common/synthetic.h"
+#include "tests/common/sanitizers.h"
 
 using namespace downhill::core;
 using downhill::test::pixelSamples;
@@ -164,7 +165,8 @@ void TestNetworkPlaneGrid::cancelledGridStopsPromptly()
     });
     QVERIFY(!computeLandscape(net, s, rq, LandscapeMethod::Auto, &cancel));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    QVERIFY2(seconds < 1.0, qPrintable(QString("took %1 s").arg(seconds)));
+    // Promptly, against minutes: a bound, not a measurement (a sanitizer's build is allowed more).
+    QVERIFY2(seconds < 1.0 * downhill::test::kSlowBuildFactor, qPrintable(QString("took %1 s").arg(seconds)));
 }
 
 void TestNetworkPlaneGrid::samplesWithoutPixelsAreRefused()

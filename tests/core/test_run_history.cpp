@@ -224,6 +224,41 @@ private slots:
         QVERIFY(RunHistory::headProblem(hostile, 1).empty());
     }
 
+    // A network's state is tens of kilobytes: its periodic checkpoints keep to the byte budget
+    // (a small model's to the count), however long the run, and still span all of it.
+    void checkpointsKeepToTheByteBudget()
+    {
+        TrainSettings settings = baseSettings();
+        TrainState large;
+        large.params.setZero(2337);   // mlp:16 on 12 x 12 pixels
+        large.optimizer.reset(2337);
+        const std::size_t bytes = RunHistory::checkpointBytes(large);
+        QVERIFY(bytes > 5 * 2337 * sizeof(double));
+        RunHistory history;
+        history.begin(large, settings);
+        QCOMPARE(history.checkpointCap(), RunHistory::kBudgetBytes / bytes);
+        QVERIFY(history.checkpointCap() < 4096 && history.checkpointCap() >= RunHistory::kMinCheckpoints);
+        for (std::int64_t step = 1; step <= 2'000'000; ++step) {
+            large.step = step;
+            history.recordStep(large, settings);
+            QVERIFY(history.checkpointCount() <= history.checkpointCap() + 1);   // + the pinned start
+        }
+        QVERIFY(history.checkpointCount() * bytes <= RunHistory::kBudgetBytes + bytes);
+        QVERIFY(history.checkpointCount() > history.checkpointCap() / 2);   // thinned by halves, not emptied
+        QCOMPARE(history.head(), 2'000'000);
+
+        // A small model's state: the count cap, as before.
+        TrainState small;
+        small.params.setZero(2);
+        small.optimizer.reset(2);
+        history.begin(small, settings);
+        QCOMPARE(history.checkpointCap(), std::size_t{4096});
+        // And a history made with fewer keeps to its own number.
+        RunHistory few(8, 4);
+        few.begin(large, settings);
+        QCOMPARE(few.checkpointCap(), std::size_t{8});
+    }
+
     void emptyHistoryRefusesToSeek()
     {
         const Samples s = lineSamples(20);
