@@ -1660,6 +1660,10 @@ Der Schritt ist lr × der negative Gradient (plus Momentum).</translation>
         <source>%1 @xLabel, %2 @zLabel, loss @yLabel</source>
         <translation>%1 @xLabel, %2 @zLabel, Verlust @yLabel</translation>
     </message>
+    <message>
+        <source>The 3D view cannot draw this landscape: its losses or coordinates are too large, or too finely spaced, for the graph&apos;s single-precision numbers (about seven digits, up to about 3e38). The 2D plot shows it.</source>
+        <translation>Die 3D-Ansicht kann diese Landschaft nicht zeichnen: Ihre Verlustwerte oder Koordinaten sind zu groß oder zu fein abgestuft für die Zahlen einfacher Genauigkeit der Grafik (etwa sieben Stellen, bis etwa 3e38). Das 2D-Diagramm zeigt sie.</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::LossPlot</name>

@@ -1660,6 +1660,10 @@ Le pas est lr × moins le gradient (plus le momentum).</translation>
         <source>%1 @xLabel, %2 @zLabel, loss @yLabel</source>
         <translation>%1 @xLabel, %2 @zLabel, perte @yLabel</translation>
     </message>
+    <message>
+        <source>The 3D view cannot draw this landscape: its losses or coordinates are too large, or too finely spaced, for the graph&apos;s single-precision numbers (about seven digits, up to about 3e38). The 2D plot shows it.</source>
+        <translation>La vue 3D ne peut pas dessiner ce paysage&#xa0;: ses pertes ou ses coordonnées sont trop grandes, ou trop finement espacées, pour les nombres en simple précision du graphique (environ sept chiffres, jusqu’à environ 3e38). Le graphique 2D le montre.</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::LossPlot</name>

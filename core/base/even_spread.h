@@ -1,7 +1,7 @@
 #pragma once
 // Picking a few of many, evenly, always ending on the newest: the frames of an animation among a
-// run's steps, the dots of the 3D view among a path's points, what a frame draws of its steps.
-// One rule for all of them.
+// run's steps, what a frame draws of its steps. One rule for all of them. (The 3D view's path
+// is spaced by length instead: core/landscape/draped_path.h.)
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

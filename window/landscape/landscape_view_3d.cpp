@@ -8,24 +8,27 @@
 #include <QComboBox>
 #include <QCustom3DItem>
 #include <QElapsedTimer>
+#include <QEvent>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLinearGradient>
-#include <QLogValue3DAxisFormatter>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QSurface3DSeries>
 #include <QVBoxLayout>
 #include <QValue3DAxis>
-#include <QValue3DAxisFormatter>
+#include <QtMath>
 #include <Q3DCamera>
 #include <Q3DScene>
 #include <Q3DSurface>
 #include <Q3DTheme>
 
-#include "core/base/even_spread.h"
+#include "core/landscape/draped_path.h"
 #include "plots/landscape_plot.h"
 #include "plots/palette.h"
+#include "window/landscape/decade_axis_formatter.h"
+#include "window/landscape/nice_axis_formatter.h"
 #include "window/run/surface_area.h"
 
 // The sphere mesh is in the library's resources; a view made without a MainWindow (the tests)
@@ -40,17 +43,41 @@ namespace downhill::ui {
 namespace {
 
 constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
-constexpr float kDotRadius = 0.018f;       // scene units: the graph's box is about 2 wide
-constexpr float kCurrentRadius = 0.045f;
-// Labels are textures scaled with the scene: a large font keeps them sharp.
-constexpr double kLabelPoints = 48.0;
+// Scene units, in which the graph's box is 4 wide and 2 tall (Qt Data Visualization's default
+// aspect ratio, which the view keeps; see boxSize()). At the dock's default size a scene unit is
+// about 55 pixels: the beads are about 3.5 pixels across, the current point about 8.
+constexpr float kDotRadius = 0.032f;
+constexpr float kCurrentRadius = 0.07f;
 
-// Qt Data Visualization draws every label (tick labels, axis titles, the click read-out)
-// 0.05 + points / 500 scene units tall (its Drawer::drawLabel), not in proportion to the point
-// size: these points make labels `scale` times as tall as kLabelPoints does.
-double labelPointSize(double scale)
+// The font size for labels whose text is capPixels tall (its cap height) on screen, at the
+// middle of the box's depth, in a graph of this size. Qt Data Visualization draws every label
+// (tick labels, axis titles, the click read-out) on a square mesh from -1 to 1 scaled to
+// 0.05 + points / 500, so 2 x (0.05 + points / 500) scene units tall whatever the font
+// (Drawer::drawLabel): the label's texture, its text drawn at 50 pt with 20 pixels of padding
+// (Utils::printTextToImage), is stretched to that height. The scene is seen from 6 units away
+// through a 45 degree field of view, scaled by the camera's zoom and, in a viewport narrower
+// than 16:10, by its width / (1.6 x its height) (Abstract3DRenderer::calculateZoomLevel;
+// sceneToPixels). Labels nearer the camera come out taller, farther ones shorter.
+double labelPointSize(double capPixels, QSizeF viewport, const QFont& font)
 {
-    return kLabelPoints * scale + 25.0 * (scale - 1.0);
+    QFont texture = font;
+    texture.setPointSize(50);
+    const double capShare = QFontMetricsF(texture).capHeight() / (QFontMetrics(texture).height() + 20);
+    const double pixels = LandscapeView3D::sceneToPixels(viewport, LandscapeView3D::fittedZoom(viewport));
+    const double sceneHeight = capPixels / (capShare * pixels);
+    return std::max(1.0, (sceneHeight / 2.0 - 0.05) * 500.0);
+}
+
+// Whether the graph, which draws in float, can show an axis from lo to hi: both ends within
+// float's range and apart as floats, and above float's smallest normal number on a log axis.
+// (A diverging run's view follows it to losses of 1e50 and more, where an axis cast to float
+// became infinite and Qt Data Visualization's log formatter crashed.)
+bool drawableRange(double lo, double hi, bool log)
+{
+    constexpr double most = std::numeric_limits<float>::max();
+    const auto fits = [](double v) { return std::isfinite(v) && std::abs(v) <= most; };
+    return fits(lo) && fits(hi) && static_cast<float>(lo) < static_cast<float>(hi)
+        && (!log || lo >= static_cast<double>(std::numeric_limits<float>::min()));
 }
 
 QVector3D ballScaling(float radius)
@@ -201,7 +228,26 @@ double LandscapeView3D::lastRenderMs() const
 
 QString LandscapeView3D::message() const
 {
+    if (outOfRange_)
+        return outOfRangeText();
     return graph_ ? QString() : message_->text();
+}
+
+QString LandscapeView3D::outOfRangeText() const
+{
+    return tr("The 3D view cannot draw this landscape: its losses or coordinates are too large, or too finely "
+              "spaced, for the graph's single-precision numbers (about seven digits, up to about 3e38). "
+              "The 2D plot shows it.");
+}
+
+void LandscapeView3D::showGraphOrMessage()
+{
+    if (!graph_)
+        return;   // the message says why there is no graph
+    container_->setVisible(!outOfRange_);
+    message_->setVisible(outOfRange_);
+    if (outOfRange_)
+        message_->setText(outOfRangeText());
 }
 
 void LandscapeView3D::showEvent(QShowEvent* event)
@@ -247,9 +293,19 @@ void LandscapeView3D::ensureGraph()
     graph_->setActiveTheme(theme_);
     graph_->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
     graph_->setSelectionMode(QAbstract3DGraph::SelectionItem);
-    // From the corner, high enough to see into valleys, a little closer than the preset.
+    // From the corner, high enough to see into valleys; the zoom fits the graph's size
+    // (applyLabelSize).
     graph_->scene()->activeCamera()->setCameraPreset(Q3DCamera::CameraPresetIsometricRightHigh);
-    graph_->scene()->activeCamera()->setZoomLevel(115.0f);
+    graph_->scene()->activeCamera()->setZoomLevel(kZoomLevel);
+    fittedZoom_ = kZoomLevel;
+    // Looking a little below the box's middle lifts the box in the view: from above, the labels
+    // and titles at its front corner hang below it, and the dock's graph is wider than tall.
+    graph_->scene()->activeCamera()->setTarget(QVector3D(0.0f, -0.3f, 0.0f));
+    // Round ticks on the horizontal axes (the height's follow the scale in applyAxes).
+    graph_->axisX()->setFormatter(new NiceAxisFormatter);
+    graph_->axisZ()->setFormatter(new NiceAxisFormatter);
+    // The labels' size and the ticks' number follow the graph's size (see applyLabelSize).
+    container_->installEventFilter(this);
 
     graph_->addSeries(series_);
     // Adding a series resets its colours to the theme's: set them afterwards.
@@ -261,7 +317,104 @@ void LandscapeView3D::ensureGraph()
     currentItem_ = makeBall(palette::current(), currentRadius());
     currentItem_->setVisible(false);
     applyAxes();
+    applyLabelSize();
     placeItems();
+    showGraphOrMessage();
+}
+
+bool LandscapeView3D::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == container_ && event->type() == QEvent::Resize)
+        applyLabelSize();
+    return QWidget::eventFilter(watched, event);
+}
+
+void LandscapeView3D::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!container_)   // the graph's own resizes are the container's (eventFilter)
+        applyLabelSize();
+}
+
+double LandscapeView3D::fittedZoom(QSizeF viewport)
+{
+    // Qt Data Visualization shrinks the scene by width / (1.6 x height) in a graph narrower than
+    // 16:10 and fits it to the height in a wider one, where from above the box, with the labels
+    // and titles at its front corner, then reaches below the graph: no larger than in a 4:3 one.
+    const double w = std::max(viewport.width(), 1.0);
+    const double h = std::max(viewport.height(), 1.0);
+    const double shrunk = std::min(1.0, w / (1.6 * h));
+    return kZoomLevel * std::min(1.0, kWideFit / shrunk);
+}
+
+double LandscapeView3D::sceneToPixels(QSizeF viewport, double zoomPercent)
+{
+    const double w = std::max(viewport.width(), 1.0);
+    const double h = std::max(viewport.height(), 1.0);
+    return zoomPercent / 100.0 * std::min(1.0, w / (1.6 * h)) * h / (12.0 * std::tan(qDegreesToRadians(22.5)));
+}
+
+QSizeF LandscapeView3D::viewportSize() const
+{
+    return container_ ? QSizeF(container_->size()) : QSizeF(size());
+}
+
+double LandscapeView3D::labelCapPixels() const
+{
+    return kLabelTextScale * QFontMetricsF(palette::tickLabelFont()).capHeight() * palette::presentationTextScale();
+}
+
+QVector3D LandscapeView3D::boxSize() const
+{
+    // Qt Data Visualization's box for its default aspect ratios: the longer horizontal axis 4
+    // scene units, the other in proportion to the two ranges, the height 2.
+    if (!hasGrid_)
+        return QVector3D(4.0f, 2.0f, 4.0f);
+    const core::LandscapeRequest& rq = source_->gridRequest();
+    const double w1 = rq.max1 - rq.min1, w2 = rq.max2 - rq.min2;
+    const double longer = std::max(w1, w2);
+    return QVector3D(static_cast<float>(4.0 * w1 / longer), 2.0f, static_cast<float>(4.0 * w2 / longer));
+}
+
+float LandscapeView3D::dotSpacing() const
+{
+    return 2.0f * kDotRadius;
+}
+
+void LandscapeView3D::applyLabelSize()
+{
+    const QSizeF viewport = viewportSize();
+    const double capPixels = labelCapPixels();
+    QFont font = palette::tickLabelFont();
+    font.setPointSizeF(labelPointSize(capPixels, viewport, font));
+    if (theme_->font() != font)
+        theme_->setFont(font);
+    if (!graph_)
+        return;
+    // The zoom for this size; the user's own (the wheel) is kept, relative to the fitted one.
+    const double zoom = fittedZoom(viewport);
+    Q3DCamera* camera = graph_->scene()->activeCamera();
+    if (zoom != fittedZoom_) {
+        camera->setZoomLevel(static_cast<float>(camera->zoomLevel() * zoom / fittedZoom_));
+        fittedZoom_ = zoom;
+    }
+    // As many ticks as fit: a label is a few characters wide, and along the box's edges (seen
+    // at an angle) three cap heights keep them clear of each other; the height's labels are
+    // stacked, three cap heights apart at least.
+    const double unit = sceneToPixels(viewport, zoom);
+    const QVector3D box = boxSize();
+    const auto ticksAlong = [&](double length, double perTick, int most) {
+        return std::clamp(static_cast<int>(length * unit / (perTick * capPixels)), 2, most);
+    };
+    for (QValue3DAxis* axis : {graph_->axisX(), graph_->axisZ()}) {
+        if (auto* nice = qobject_cast<NiceAxisFormatter*>(axis->formatter()))
+            nice->setTargetTickCount(ticksAlong(axis == graph_->axisX() ? box.x() : box.z(), 3.0, 6));
+    }
+    const int heightTicks = ticksAlong(box.y(), 3.0, 6);
+    if (auto* nice = qobject_cast<NiceAxisFormatter*>(graph_->axisY()->formatter()))
+        nice->setTargetTickCount(heightTicks);
+    if (auto* decades = qobject_cast<DecadeAxisFormatter*>(graph_->axisY()->formatter()))
+        decades->setTargetLabelCount(heightTicks);
 }
 
 void LandscapeView3D::restyle()
@@ -304,9 +457,7 @@ float LandscapeView3D::currentRadius() const
 void LandscapeView3D::applyPresentationScale()
 {
     markerScale_ = static_cast<float>(palette::presentationScale());
-    QFont font = palette::tickLabelFont();
-    font.setPointSizeF(labelPointSize(palette::presentationTextScale()));
-    theme_->setFont(font);
+    applyLabelSize();
     for (QCustom3DItem* dot : std::as_const(dotItems_))
         dot->setScaling(ballScaling(dotRadius()));
     if (currentItem_)
@@ -339,6 +490,8 @@ void LandscapeView3D::updateHeader()
 void LandscapeView3D::clearDrawing()
 {
     hasGrid_ = false;
+    outOfRange_ = false;
+    showGraphOrMessage();
     series_->dataProxy()->resetArray(new QSurfaceDataArray);
     dots_.clear();
     current_ = QVector3D(kNaNf, kNaNf, kNaNf);
@@ -392,6 +545,13 @@ void LandscapeView3D::updateSurface()
     ceiling_ = range.upper;
     axis1Name_ = source_->axis1Name();
     axis2Name_ = source_->axis2Name();
+    outOfRange_ = !drawableRange(rq.min1, rq.max1, false) || !drawableRange(rq.min2, rq.max2, false)
+        || !drawableRange(floor_, ceiling_, logHeight_);
+    showGraphOrMessage();
+    if (outOfRange_) {
+        series_->dataProxy()->resetArray(new QSurfaceDataArray);
+        return;
+    }
 
     // Rows run along axis2 (the graph's z), columns along axis1 (x), as the 2D map's y and x.
     // On a log axis the cells below the floor (an exact fit's zeros) sit on the floor, as they
@@ -403,11 +563,8 @@ void LandscapeView3D::updateSurface()
         auto* row = new QSurfaceDataRow(g);
         const auto z = static_cast<float>(rq.value2(j));
         for (int i = 0; i < g; ++i) {
-            double h = loss(i, j);
-            if (!std::isfinite(h))
-                h = ceiling_;
-            else if (logHeight_)
-                h = std::max(h, floor_);
+            // In the colour scale's range, as the 2D map's colours are.
+            const double h = std::isfinite(loss(i, j)) ? std::clamp(loss(i, j), floor_, ceiling_) : ceiling_;
             (*row)[i].setPosition(QVector3D(static_cast<float>(rq.value1(i)), static_cast<float>(h), z));
         }
         rows->append(row);
@@ -420,25 +577,26 @@ void LandscapeView3D::updateSurface()
 void LandscapeView3D::updatePath()
 {
     pathRevision_ = source_->pathRevision();
-    const core::LandscapeRequest& rq = source_->gridRequest();
-    const core::Array2D& loss = source_->lossGrid();
-    QVector<QVector3D> onGrid;
     const QVector<QPointF> path = source_->pathPoints();
-    onGrid.reserve(path.size());
-    for (const QPointF& p : path) {
-        const double h = core::bilinearLoss(rq, loss, p.x(), p.y());
-        if (std::isfinite(h))   // off the grid there is no ground to put the dot on
-            onGrid.push_back(QVector3D(static_cast<float>(p.x()), static_cast<float>(logHeight_ ? std::max(h, floor_) : h),
-                static_cast<float>(p.y())));
-    }
-    const auto n = onGrid.size();
-    if (n <= kMaxPathDots) {
-        dots_ = std::move(onGrid);
-        return;
-    }
+    std::vector<core::PlanePoint> points;
+    points.reserve(static_cast<std::size_t>(path.size()));
+    for (const QPointF& p : path)
+        points.push_back({p.x(), p.y()});
+    const QVector3D box = boxSize();
+    core::DrapeSpace space;
+    space.lengthX = box.x();
+    space.lengthY = box.y();
+    space.lengthZ = box.z();
+    space.floor = floor_;
+    space.ceiling = ceiling_;
+    space.logHeight = logHeight_;
     dots_.clear();
-    for (const std::int64_t index : core::evenSpread(n - 1, kMaxPathDots))
-        dots_.push_back(onGrid[static_cast<qsizetype>(index)]);
+    if (outOfRange_)
+        return;
+    for (const core::DrapedPoint& d : core::drapePath(source_->gridRequest(), source_->lossGrid(), points, space,
+             static_cast<double>(dotSpacing()), kMaxPathDots))
+        dots_.push_back(
+            QVector3D(static_cast<float>(d.value1), static_cast<float>(d.loss), static_cast<float>(d.value2)));
 }
 
 void LandscapeView3D::updateCurrent()
@@ -446,7 +604,7 @@ void LandscapeView3D::updateCurrent()
     currentSource_ = source_->currentPoint();
     const QPointF p = currentSource_;
     const double h = core::bilinearLoss(source_->gridRequest(), source_->lossGrid(), p.x(), p.y());
-    if (!std::isfinite(h)) {
+    if (outOfRange_ || !std::isfinite(h)) {
         current_ = QVector3D(kNaNf, kNaNf, kNaNf);
         return;
     }
@@ -456,7 +614,7 @@ void LandscapeView3D::updateCurrent()
 
 void LandscapeView3D::applyAxes()
 {
-    if (!graph_ || !hasGrid_)
+    if (!graph_ || !hasGrid_ || outOfRange_)
         return;
     const core::LandscapeRequest& rq = source_->gridRequest();
     QValue3DAxis* x = graph_->axisX();
@@ -466,22 +624,20 @@ void LandscapeView3D::applyAxes()
     z->setTitle(axis2Name_);
     for (QValue3DAxis* axis : {x, y, z}) {
         axis->setTitleVisible(axis != y);   // the header says what the height is
-        axis->setLabelFormat(QStringLiteral("%.3g"));
+        axis->setLabelFormat(QStringLiteral("%.3g"));   // the click read-out's and the log axis's labels
         axis->setAutoAdjustRange(false);
+        // Upright, facing the camera, rather than lying in the box's walls: read at a glance.
+        axis->setLabelAutoRotation(90.0f);
     }
     x->setRange(static_cast<float>(rq.min1), static_cast<float>(rq.max1));
     z->setRange(static_cast<float>(rq.min2), static_cast<float>(rq.max2));
-    const bool logAxis = qobject_cast<QLogValue3DAxisFormatter*>(y->formatter()) != nullptr;
-    if (logHeight_ && !logAxis) {
-        auto* log = new QLogValue3DAxisFormatter;
-        log->setAutoSubGrid(false);   // a line per decade: sub-grids clutter a small box
-        log->setShowEdgeLabels(false);   // the floor's label sat on top of the first decade's
-        y->setFormatter(log);
-    } else if (!logHeight_ && logAxis) {
-        y->setFormatter(new QValue3DAxisFormatter);
-    }
+    if (logHeight_ && !qobject_cast<DecadeAxisFormatter*>(y->formatter()))
+        y->setFormatter(new DecadeAxisFormatter);
+    else if (!logHeight_ && !qobject_cast<NiceAxisFormatter*>(y->formatter()))
+        y->setFormatter(new NiceAxisFormatter);
     // The same range as the 2D map's colour scale, so a colour means the same loss in both.
     y->setRange(static_cast<float>(floor_), static_cast<float>(ceiling_));
+    applyLabelSize();   // the ticks' number: the box's proportions follow the ranges
 }
 
 void LandscapeView3D::placeItems()
