@@ -1,3 +1,6 @@
+// Over the ~600-line guide by a few lines: one test of one class; its cases share the hand-made
+// surface area, grids and path fixtures at the top, which a split would have to copy or move into
+// a header used by nothing else.
 // The 3D view on its own, over a surface area with a grid made by hand (the view in the window is
 // tests/window/test_view3d_window): the surface series holds the landscape plot's grid (rows,
 // columns, heights, the log floor), the path's beads lie on it at the loss read bilinearly from

@@ -1,3 +1,8 @@
+// Over the ~600-line guide: one class, the 3D view, whose parts (the surface from the plot's
+// grid, the path's beads, the axes and their formatters, the label size model, the fit of the
+// camera) all read the same graph, source plot and scene scale. The pieces that stand alone are
+// already elsewhere: laying the path on the surface is core::drapePath, the ticks are
+// NiceAxisFormatter and DecadeAxisFormatter; what is left would pass the graph back and forth.
 #include "window/landscape/landscape_view_3d.h"
 
 #include <algorithm>
