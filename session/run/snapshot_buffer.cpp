@@ -23,6 +23,13 @@ StepRow StepRow::from(const core::StepRecord& record)
 
 SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}
 
+std::size_t SnapshotBuffer::rowCapacity(const StepRow& row) const
+{
+    const std::size_t bytes = sizeof(StepRow)
+        + sizeof(double) * static_cast<std::size_t>(std::max<Eigen::Index>(row.params.size() + row.gradient.size(), 0));
+    return std::clamp<std::size_t>(kPendingBudgetBytes / bytes, std::min(kMinPendingRows, capacity_), capacity_);
+}
+
 void SnapshotBuffer::announce(bool first) const
 {
     if (first && onNews_)
@@ -106,7 +113,8 @@ void SnapshotBuffer::publish(std::vector<StepRow>& rows, std::vector<core::Epoch
     pending_.hasState = true;
     pending_.batchesPerEpoch = batchesPerEpoch;
     pending_.head = head;
-    pending_.droppedRows += thin(pending_.rows, capacity_);
+    if (!pending_.rows.empty())
+        pending_.droppedRows += thin(pending_.rows, rowCapacity(pending_.rows.back()));
     // With tiny epochs (full batch) there is one per step: bounded as well.
     thin(pending_.epochs, capacity_ / 4);
     lock.unlock();

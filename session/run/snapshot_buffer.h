@@ -79,7 +79,17 @@ struct Snapshot {
 
 class SnapshotBuffer {
 public:
+    // What may wait for the GUI, in rows and in bytes: a slow frame (a loaded machine) must not
+    // let a network's rows (its parameters and gradient, 37 KB each for mlp:16) pile up. The row
+    // cap holds for small models; for a network the byte budget is the tighter one (rowCapacity),
+    // never below kMinPendingRows.
+    static constexpr std::size_t kPendingBudgetBytes = std::size_t{4} << 20;
+    static constexpr std::size_t kMinPendingRows = 64;
+
     explicit SnapshotBuffer(std::size_t capacity = 1 << 14);
+
+    // How many rows may wait when each is like `row`.
+    std::size_t rowCapacity(const StepRow& row) const;
 
     // Called on the writing thread by the first restart() or publish() after a take(), outside
     // the lock: how the GUI learns there is something to take without polling. Set it before

@@ -182,8 +182,10 @@ void TrainingWorker::loadTimeline(const std::vector<core::RunHistory::Change>& c
                 cancelled = true;
                 break;
             }
-            if (rows_.size() >= 4096) {
-                flush();   // the GUI draws a long replay as it goes
+            // The GUI draws a long replay as it goes; a network's rows are handed over in
+            // smaller parts, so that they never pile up past the buffer's byte budget.
+            if (rows_.size() >= std::min<std::size_t>(4096, buffer_.rowCapacity(rows_.back()))) {
+                flush();
                 emit replayProgress(trainer_->state().step, head);
             }
         }

@@ -16,6 +16,7 @@ class TestSnapshotBuffer : public QObject {
     Q_OBJECT
 private slots:
     void thinsButKeepsEnds();
+    void aNetworksRowsKeepToTheByteBudget();
     void showsMarksOnlyWithTheirState();
     void tellsNewsOncePerTake();
 };
@@ -88,6 +89,47 @@ void TestSnapshotBuffer::thinsButKeepsEnds()
     QCOMPARE(s.epochs.size(), std::size_t(total / 100));  // a few epochs are kept whole
     QCOMPARE(s.state.step, std::int64_t{total});
     QVERIFY(buffer.take().empty());
+}
+
+// A network's rows carry its parameters and gradient: what waits for a slow GUI stays within the
+// byte budget, not within the row cap alone (16,384 rows of mlp:16 would be 613 MB), and a
+// small model's rows still get the whole row cap.
+void TestSnapshotBuffer::aNetworksRowsKeepToTheByteBudget()
+{
+    constexpr int kParameters = 2337;   // mlp:16 on 12 x 12 inputs
+    ui::SnapshotBuffer buffer;
+    core::TrainState state;
+    state.params = core::Vec::Zero(kParameters);
+    buffer.restart(state, 10, 0.0);
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    const int total = 2000;
+    for (int i = 1; i <= total; ++i) {
+        ui::StepRow row;
+        row.step = i;
+        row.params = core::Vec::Constant(kParameters, double(i));
+        row.gradient = core::Vec::Zero(kParameters);
+        rows.push_back(std::move(row));
+        if (i % 50 == 0) {   // a 5 ms chunk of a network at 10,000 steps a second
+            state.step = i;
+            buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, i);
+        }
+    }
+    const Snapshot s = buffer.take();
+    const std::size_t rowBytes = sizeof(ui::StepRow) + 2 * kParameters * sizeof(double);
+    QVERIFY2(s.rows.size() * rowBytes <= ui::SnapshotBuffer::kPendingBudgetBytes,
+        qPrintable(QStringLiteral("%1 rows of %2 bytes wait").arg(s.rows.size()).arg(rowBytes)));
+    QVERIFY(s.rows.size() >= ui::SnapshotBuffer::kMinPendingRows);
+    QCOMPARE(s.rows.front().step, std::int64_t{1});
+    QCOMPARE(s.rows.back().step, std::int64_t{total});
+    QCOMPARE(s.rows.back().params[kParameters - 1], double(total));
+    QCOMPARE(static_cast<std::int64_t>(s.rows.size()) + s.droppedRows, std::int64_t{total});
+
+    // Two parameters: far below the budget, so the row cap is what bounds them.
+    ui::StepRow small;
+    small.params = core::Vec::Zero(2);
+    small.gradient = core::Vec::Zero(2);
+    QCOMPARE(buffer.rowCapacity(small), buffer.capacity());
 }
 
 void TestSnapshotBuffer::showsMarksOnlyWithTheirState()
