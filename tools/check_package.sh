@@ -43,6 +43,11 @@ expected=(
   usr/share/doc/downhill/copyright
   usr/share/doc/downhill/changelog.gz
 )
+icon_sizes="$(sed -n 's/^DOWNHILL_ICON_SIZES:INTERNAL=//p' "$build/CMakeCache.txt" | tr ';' ' ')"
+[ -n "$icon_sizes" ] || fail "no DOWNHILL_ICON_SIZES in $build/CMakeCache.txt"
+for size in $icon_sizes; do
+  expected+=("usr/share/icons/hicolor/${size}x$size/apps/downhill.png")
+done
 for lesson in "$here"/resources/lessons/*.json; do
   expected+=("usr/share/downhill/lessons/$(basename "$lesson")")
 done
@@ -53,6 +58,11 @@ done
 while IFS= read -r f; do
   printf '%s\n' "${expected[@]}" | grep -qxF "$f" || fail "unexpected /$f"
 done < <(cd "$root/fs" && find . -type f -o -type l | sed 's|^\./||' | sort)
+for size in $icon_sizes; do
+  png="$root/fs/usr/share/icons/hicolor/${size}x$size/apps/downhill.png"
+  [ ! -f "$png" ] || file -b "$png" | grep -q "^PNG image data, $size x $size," ||
+    fail "/usr/share/icons/hicolor/${size}x$size/apps/downhill.png is $(file -b "$png")"
+done
 echo "files: ${#expected[@]} expected, $(cd "$root/fs" && find . -type f | wc -l) in the package"
 
 depends="$(dpkg-deb -f "$deb" Depends)"

@@ -1,6 +1,6 @@
 # `cmake --install` into a fresh prefix puts every file where a packager expects it, and
 # nothing else. Run by CTest: cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DPREFIX=... -DAPPSTREAM_ID=...
-# -DWITH_GUI=ON|OFF -DWITH_MAN=ON|OFF -P check_install.cmake
+# -DWITH_GUI=ON|OFF -DWITH_MAN=ON|OFF -DICON_SIZES=16,22,... -P check_install.cmake
 cmake_minimum_required(VERSION 3.25)
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
@@ -23,6 +23,10 @@ if(WITH_GUI)
     share/applications/downhill.desktop
     share/icons/hicolor/scalable/apps/downhill.svg
     share/metainfo/${APPSTREAM_ID}.metainfo.xml)
+  string(REPLACE "," ";" icon_sizes "${ICON_SIZES}")
+  foreach(size IN LISTS icon_sizes)
+    list(APPEND expected share/icons/hicolor/${size}x${size}/apps/downhill.png)
+  endforeach()
   if(WITH_MAN)
     list(APPEND expected share/man/man1/downhill.1.gz)
   endif()
@@ -54,6 +58,26 @@ foreach(f ${expected})
     file(READ "${PREFIX}/${f}" magic LIMIT 2 HEX)
     if(NOT magic STREQUAL "1f8b")
       string(APPEND problems "not gzip: ${f}\n")
+    endif()
+  endif()
+endforeach()
+# Each PNG icon is a PNG of its directory's size: the signature, then IHDR's width and height
+# (big-endian, bytes 16 to 23).
+foreach(size IN LISTS icon_sizes)
+  set(png "${PREFIX}/share/icons/hicolor/${size}x${size}/apps/downhill.png")
+  if(EXISTS "${png}")
+    file(READ "${png}" signature LIMIT 8 HEX)
+    file(READ "${png}" header OFFSET 16 LIMIT 8 HEX)
+    math(EXPR want_hex "${size}" OUTPUT_FORMAT HEXADECIMAL)
+    string(SUBSTRING "${want_hex}" 2 -1 want_hex)
+    string(LENGTH "${want_hex}" digits)
+    math(EXPR pad "8 - ${digits}")
+    string(REPEAT "0" ${pad} zeros)
+    string(TOLOWER "${zeros}${want_hex}${zeros}${want_hex}" want)
+    if(NOT signature STREQUAL "89504e470d0a1a0a")
+      string(APPEND problems "not a PNG: ${png}\n")
+    elseif(NOT header STREQUAL want)
+      string(APPEND problems "${png}: IHDR says ${header}, not ${size} x ${size} (${want})\n")
     endif()
   endif()
 endforeach()
