@@ -19,11 +19,11 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kEpochMarkersUpTo = 400;  // more epochs than this: lines without markers
 
-QVector<QCPGraphData> graphData(const QVector<double>& keys, const QVector<double>& values)
+QVector<QCPGraphData> graphData(const QVector<double>& keys, const QVector<double>& values, qsizetype from = 0)
 {
     QVector<QCPGraphData> out;
-    out.reserve(keys.size());
-    for (qsizetype k = 0; k < keys.size(); ++k)
+    out.reserve(keys.size() - from);
+    for (qsizetype k = from; k < keys.size(); ++k)
         out.push_back(QCPGraphData(keys[k], values[k]));
     return out;
 }
@@ -47,6 +47,7 @@ void LossPlot::Series::append(double key, double first, double second)
     const auto& items = log.items();
     const auto n = static_cast<qsizetype>(items.size());
     if (n < keys.size()) {   // halved
+        synced = 0;
         keys.resize(n);
         a.resize(n);
         b.resize(n);
@@ -59,6 +60,7 @@ void LossPlot::Series::append(double key, double first, double second)
         return;
     }
     if (n == keys.size()) {   // the newest replaced the one off the stride
+        synced = std::min(synced, n - 1);
         keys.removeLast();
         a.removeLast();
         b.removeLast();
@@ -381,12 +383,26 @@ void LossPlot::followData()
     replot(rpQueuedReplot);
 }
 
+// The keys only grow, so the graphs keep the points they hold up to `synced` and drop the rest
+// (the one off the stride that the newest replaced); all of them again after a halving.
+void LossPlot::syncGraphs(Series& series, QCPGraph* first, QCPGraph* second)
+{
+    const qsizetype from = series.synced;
+    for (const auto& [graph, values] : {std::pair(first, &series.a), std::pair(second, &series.b)}) {
+        if (from == 0) {
+            graph->data()->set(graphData(series.keys, *values), true);
+        } else {
+            graph->data()->removeAfter(series.keys[from - 1]);
+            graph->data()->add(graphData(series.keys, *values, from), true);
+        }
+    }
+    series.synced = series.keys.size();
+}
+
 void LossPlot::updateGraphs()
 {
-    batch_->data()->set(graphData(stepSeries_.keys, stepSeries_.a), true);
-    lr_->data()->set(graphData(stepSeries_.keys, stepSeries_.b), true);
-    train_->data()->set(graphData(epochSeries_.keys, epochSeries_.a), true);
-    val_->data()->set(graphData(epochSeries_.keys, epochSeries_.b), true);
+    syncGraphs(stepSeries_, batch_, lr_);
+    syncGraphs(epochSeries_, train_, val_);
     const bool markers = epochSeries_.keys.size() <= kEpochMarkersUpTo;
     palette::setScatter(train_,
         markers ? QCPScatterStyle(QCPScatterStyle::ssCircle, palette::trainLoss(), Qt::white, 6) : QCPScatterStyle());

@@ -96,11 +96,15 @@ private:
         ThinnedLog<Point> log{static_cast<std::size_t>(kMaxPoints) + 1};
         QVector<double> keys, a, b;   // the log's points, as the graphs take them
         qint64 appended = 0;
+        // How many of the first points the graphs already hold as they are: a new point
+        // changes only the end, so a frame hands the graphs only what came after them.
+        qsizetype synced = 0;
         void append(double key, double first, double second);
         void clear();
     };
     Series stepSeries_;   // a = batch loss, b = learning rate
     Series epochSeries_;  // a = training loss, b = validation loss
+    static void syncGraphs(Series& series, QCPGraph* first, QCPGraph* second);
     struct Overlay {
         Series series;     // a = batch loss, b unused
         QCPGraph* graph = nullptr;

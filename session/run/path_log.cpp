@@ -45,10 +45,14 @@ void PathLog::append(const StepRow& row)
     rows_.append(row);
 }
 
+void PathLog::appendAll(const std::vector<const StepRow*>& rows)
+{
+    rows_.appendAll(rows);
+}
+
 void PathLog::appendEpochs(const std::vector<core::EpochRecord>& epochs)
 {
-    for (const core::EpochRecord& epoch : epochs)
-        epochs_.append(epoch);
+    epochs_.appendAll(epochs);
 }
 
 void PathLog::truncate(std::int64_t step)

@@ -28,6 +28,8 @@ public:
     // how many rows it keeps from now on (at most the capacity it was made with); 0: that.
     void clear(const core::Vec& init = {}, double trainLoss = 0, std::size_t rowCapacity = 0);
     void append(const StepRow& row);
+    // Each row in turn, as append() would, copying only those the log keeps.
+    void appendAll(const std::vector<const StepRow*>& rows);
     // Epoch records, bounded the same way (full batches end an epoch every step).
     void appendEpochs(const std::vector<core::EpochRecord>& epochs);
     // Drops the rows and epochs after `step` (a branch replaced them).

@@ -5,6 +5,8 @@
 // The newest item is always the last one, kept or not, so that whatever is drawn or written
 // from the log ends where the run does.
 #include <cstdint>
+#include <iterator>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -37,6 +39,30 @@ public:
                 newestApart_ = true;
             }
         }
+    }
+
+    // append() of each item of `items` in turn (a range of T or of pointers to T), without
+    // copying the ones that the next would replace at once: off the stride and not the last.
+    // At full speed a frame brings thousands of steps and the stride keeps few of them.
+    template <typename Range>
+    void appendAll(const Range& items)
+    {
+        const auto deref = [](const auto& item) -> const T& {
+            if constexpr (std::is_pointer_v<std::decay_t<decltype(item)>>)
+                return *item;
+            else
+                return item;
+        };
+        auto it = std::begin(items);
+        const auto end = std::end(items);
+        if (it == end)
+            return;
+        for (auto next = std::next(it); next != end; it = next++) {
+            const T& item = deref(*it);
+            if (items_.empty() || item.step - lastKept_ >= stride_)
+                append(item);
+        }
+        append(deref(*it));
     }
 
     // Drops the items after `step` (a branch replaced them).

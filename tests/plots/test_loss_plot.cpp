@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -177,6 +178,48 @@ private slots:
         QCOMPARE(plot->storedEpochCount(), 100);
         plot->setCurrentStep(1000000);
         plot->replot(QCustomPlot::rpImmediateRefresh);
+    }
+
+    // Frame by frame (a few points each, as the window appends them) the graphs get only what
+    // is new; after every frame they hold exactly the stored points, each with its own values,
+    // through the replaced newest point and every halving.
+    void graphsFollowEveryFrameExactly()
+    {
+        auto plot = shownPlot();
+        const auto loss = [](double step) { return 1.0 / std::sqrt(step) + 0.01 * std::sin(step); };
+        const auto rate = [](double step) { return 0.01 + 1e-7 * step; };
+        double step = 0;
+        int frame = 0;
+        while (step < 3.0 * LossPlot::kMaxPoints) {
+            QVector<double> steps, losses, rates;
+            for (int k = 0; k < 1 + frame % 7; ++k) {
+                steps.push_back(++step);
+                losses.push_back(loss(step));
+                rates.push_back(rate(step));
+            }
+            plot->appendSteps(steps, losses, rates);
+            if (frame % 5 == 0)
+                plot->appendEpoch(step, 2 * loss(step), 3 * loss(step));
+            ++frame;
+            const auto& batch = *plot->batchGraph()->data();
+            const auto& lr = *plot->lrGraph()->data();
+            QCOMPARE(batch.size(), plot->storedStepCount());
+            QCOMPARE(lr.size(), plot->storedStepCount());
+            QCOMPARE(batch.at(batch.size() - 1)->key, step);
+            // Every point every few frames, the newest ones at every frame.
+            for (int k = frame % 13 == 0 ? 0 : std::max(0, batch.size() - 16); k < batch.size(); ++k) {
+                const double key = batch.at(k)->key;
+                if ((k > 0 && key <= batch.at(k - 1)->key) || lr.at(k)->key != key || batch.at(k)->value != loss(key)
+                    || lr.at(k)->value != rate(key))
+                    QFAIL(qPrintable(QStringLiteral("frame %1: a stale point at step %2").arg(frame).arg(key)));
+            }
+            const auto& train = *plot->trainGraph()->data();
+            QCOMPARE(train.size(), plot->storedEpochCount());
+            for (int k = 0; k < train.size(); ++k)
+                if (train.at(k)->value != 2 * loss(train.at(k)->key))
+                    QFAIL(qPrintable(QStringLiteral("frame %1: a stale epoch point").arg(frame)));
+        }
+        QVERIFY(plot->appendedStepCount() > 2 * LossPlot::kMaxPoints);   // it halved on the way
     }
 
     void currentStepMarker()

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <cstdint>
+#include <vector>
 
 #include "session/run/thinned_log.h"
 
@@ -50,6 +51,36 @@ private slots:
         // 5001 items in at most 16: the stride has grown to span the run.
         QVERIFY(log.stride() >= 5000 / 16);
         QVERIFY(log.items().size() >= log.capacity() / 2);
+    }
+
+    // A frame's rows in one appendAll() leave the log exactly as appending them one by one,
+    // in batches of any size, through every halving, by value and through pointers.
+    void appendAllIsAppendOneByOne()
+    {
+        ThinnedLog<Item> one(16), all(16), viaPointers(16);
+        std::int64_t step = 0;
+        for (const int batch : {1, 2, 3, 7, 1, 40, 5, 300, 2, 1000, 1, 17, 4096, 3}) {
+            std::vector<Item> items;
+            std::vector<const Item*> pointers;
+            for (int k = 0; k < batch; ++k)
+                items.push_back({++step, 0.25 * static_cast<double>(step)});
+            for (const Item& item : items) {
+                one.append(item);
+                pointers.push_back(&item);
+            }
+            all.appendAll(items);
+            viaPointers.appendAll(pointers);
+            for (const ThinnedLog<Item>* log : {&all, &viaPointers}) {
+                QCOMPARE(log->items().size(), one.items().size());
+                QCOMPARE(log->stride(), one.stride());
+                for (std::size_t i = 0; i < one.items().size(); ++i) {
+                    QCOMPARE(log->items()[i].step, one.items()[i].step);
+                    QCOMPARE(log->items()[i].value, one.items()[i].value);
+                }
+            }
+        }
+        all.appendAll(std::vector<Item>());   // nothing: nothing changes
+        QCOMPARE(all.items().back().step, step);
     }
 
     void truncateThenGoOn()

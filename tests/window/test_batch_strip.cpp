@@ -1,5 +1,6 @@
 // BatchStrip, the strip of the batch's images under the loss plot: labels, colours, crisp
 // upscaling, and how many tiles fit.
+#include <QApplication>
 #include <QImage>
 #include <QTest>
 #include <limits>
@@ -81,6 +82,47 @@ private slots:
         strip.setItems(items.mid(0, 5));
         QCOMPARE(strip.shownCount(), 5);
         QCOMPARE(strip.hiddenCount(), 0);
+    }
+
+    // The strip measures its labels once per items, width and font: after new items, another
+    // width or another font it lays out exactly as a strip made afresh for them.
+    void layoutFollowsItemsWidthAndFont()
+    {
+        QVector<BatchStrip::Item> narrow, wide;
+        for (int k = 0; k < 20; ++k) {
+            narrow.push_back({QImage(), 1, 1.0});
+            wide.push_back({QImage(), 2, -4.9181e116 * (k + 1)});
+        }
+        const auto sameAsFresh = [](const BatchStrip& strip) {
+            BatchStrip fresh;
+            fresh.resize(strip.size());
+            fresh.setItems(strip.items());
+            if (fresh.shownCount() != strip.shownCount())
+                return false;
+            for (int k = 0; k < strip.shownCount(); ++k)
+                if (fresh.tileRectAt(k) != strip.tileRectAt(k))
+                    return false;
+            return true;
+        };
+        BatchStrip strip;
+        strip.resize(900, 120);
+        strip.setItems(narrow);
+        const int narrowShown = strip.shownCount();
+        QVERIFY(sameAsFresh(strip));
+        strip.setItems(wide);
+        QVERIFY(strip.shownCount() < narrowShown);   // wider labels: fewer tiles
+        QVERIFY(sameAsFresh(strip));
+        strip.resize(400, 120);
+        QVERIFY(sameAsFresh(strip));
+        strip.setItems(narrow);
+        QVERIFY(sameAsFresh(strip));
+        QFont big = QApplication::font();
+        big.setPointSizeF(2 * big.pointSizeF());
+        const QFont before = QApplication::font();
+        QApplication::setFont(big);   // the labels' font follows the application's
+        strip.setItems(wide);
+        QVERIFY(sameAsFresh(strip));
+        QApplication::setFont(before);
     }
 
     // In the window's right column at 1280 x 800 (about 270 px) one row held two tiles and

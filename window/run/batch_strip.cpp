@@ -34,6 +34,7 @@ BatchStrip::BatchStrip(QWidget* parent) : QWidget(parent)
 void BatchStrip::setItems(const QVector<Item>& items)
 {
     items_ = items;
+    measured_.width = -1;
     if (rows() != rowsAsked_)
         updateGeometry();
     update();
@@ -93,6 +94,28 @@ QColor BatchStrip::colorFor(const Item& item)
 // lets about twice as many tiles fit.
 bool BatchStrip::twoLineLabels() const
 {
+    return measured().twoLines;
+}
+
+int BatchStrip::cellWidth() const
+{
+    return measured().cell;
+}
+
+const BatchStrip::Measured& BatchStrip::measured() const
+{
+    const QFont font = labelFont();
+    if (measured_.width != width() || measured_.font != font) {
+        measured_.width = width();
+        measured_.font = font;
+        measured_.twoLines = measureTwoLineLabels();
+        measured_.cell = measureCellWidth(measured_.twoLines);
+    }
+    return measured_;
+}
+
+bool BatchStrip::measureTwoLineLabels() const
+{
     const QFontMetrics metrics(labelFont());
     int widest = 0;
     const int n = std::min(itemCount(), kMaxShown);
@@ -103,11 +126,10 @@ bool BatchStrip::twoLineLabels() const
     return n > 0 && available / oneLineCell < std::min(n, kMinTilesOneLine);
 }
 
-int BatchStrip::cellWidth() const
+int BatchStrip::measureCellWidth(bool twoLines) const
 {
     const QFontMetrics metrics(labelFont());
     int widest = 0;
-    const bool twoLines = twoLineLabels();
     const int n = std::min(itemCount(), kMaxShown);
     for (int k = 0; k < n; ++k) {
         const QString label = labelFor(items_[k]);

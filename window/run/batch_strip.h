@@ -6,6 +6,7 @@
 // window's right column) it wraps to two rows, tiles and labels at their size, "+N more" in the
 // last cell, and asks for the height of two rows. With augmentation on, the images are the ones
 // the model saw (BatchImages redraws them), each marked "aug".
+#include <QFont>
 #include <QImage>
 #include <QString>
 #include <QVector>
@@ -59,8 +60,20 @@ private:
     int cellWidth() const;
     int moreWidth() const;
     QRect tileRect(int index) const;
+    // twoLineLabels() and cellWidth() measure every label, and a paint asks for them once a tile
+    // (through tileRect, rows, perRow): measured once per items, width and font instead.
+    struct Measured {
+        int width = -1;   // -1: not measured
+        QFont font;
+        bool twoLines = false;
+        int cell = 0;
+    };
+    const Measured& measured() const;
+    bool measureTwoLineLabels() const;
+    int measureCellWidth(bool twoLines) const;
 
     QVector<Item> items_;
+    mutable Measured measured_;
     mutable int rowsAsked_ = 1;   // the rows sizeHint() last asked the height of
 };
 

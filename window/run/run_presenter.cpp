@@ -269,8 +269,7 @@ void RunPresenter::extendTimeline(const Snapshot& snap)
     const std::int64_t oldHead = seenHead_;
     const std::vector<const StepRow*> fresh = rowsAfter(snap.rows, seenHead_);
     if (!fresh.empty()) {
-        for (const StepRow* row : fresh)
-            pathLog_.append(*row);
+        pathLog_.appendAll(fresh);
         seenHead_ = fresh.back()->step;
         QVector<double> steps, losses, rates;
         core::forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
