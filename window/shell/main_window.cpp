@@ -489,13 +489,8 @@ void MainWindow::buildDocks()
             }
         });
     }
-    if (view3dDock_) {
-        // A 3D box needs more width than the side column the other docks are sized for.
-        connect(view3dAction_, &QAction::triggered, this, [this](bool on) {
-            if (on && !view3dDock_->isFloating() && view3dDock_->width() < 440)
-                resizeDocks({view3dDock_}, {440}, Qt::Horizontal);
-        });
-    }
+    // The 3D view takes the column's width as it is (its graph fits any): widening the column
+    // for it took the landscape's room.
 }
 
 void MainWindow::connectSignals()
