@@ -259,7 +259,7 @@ void MainWindow::buildLayout()
     transport->setObjectName(QStringLiteral("transportBar"));
     transport->setMovable(false);
     transport->setFloatable(false);
-    transport->setIconSize(QSize(28, 28));
+    transport->setIconSize(QSize(22, 22));
     transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     transport->addAction(actions_.epochBack);
     transport->addAction(actions_.back);
@@ -280,7 +280,7 @@ void MainWindow::buildLayout()
         qobject_cast<QToolButton*>(transport->widgetForAction(back))->setToolButtonStyle(Qt::ToolButtonIconOnly);
     QWidget* play = transport->widgetForAction(actions_.play);
     play->setMinimumWidth(play->fontMetrics().horizontalAdvance(tr("Pause")) + 64);
-    play->setStyleSheet(QStringLiteral("QToolButton { font-size: 13pt; font-weight: bold; padding: 3px 10px; }"));
+    play->setStyleSheet(QStringLiteral("QToolButton { font-size: 12pt; font-weight: bold; padding: 2px 10px; }"));
     transport->addSeparator();
     speed_ = new SpeedControl(this);
     speed_->setMaximumWidth(360);
