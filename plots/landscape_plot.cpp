@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/fitted_ticker.h"
 #include "plots/landscape/arrow_layer.h"
 #include "plots/landscape/label_placer.h"
 #include "plots/landscape/layer_common.h"
@@ -30,6 +31,9 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     styleFrame();
     xAxis2->setVisible(false);
     yAxis2->setVisible(false);
+    // Labels that never run together, even at a diverged run's 1e82.
+    FittedTicker::install(xAxis);
+    FittedTicker::install(yAxis);
 
     addLayer(mapLayerName(), layer(QStringLiteral("grid")), limAbove);
     addLayer(liveLayerName(), layer(QStringLiteral("legend")), limAbove);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/fitted_ticker.h"
 #include "plots/palette.h"
 #include "plots/plot_export.h"
 
@@ -94,6 +95,9 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     yAxis2->setTickLabelColor(palette::lrCurve());
     yAxis2->grid()->setVisible(false);
     yAxis2->setRange(0, 1);
+    // Labels that never run together, however large the losses (a diverging run's 1e160).
+    for (QCPAxis* axis : {xAxis, yAxis, yAxis2})
+        FittedTicker::install(axis);
 
     // First, so that it lies under everything of the current run.
     ghost_.graph = addGraph(xAxis, yAxis);
@@ -210,6 +214,7 @@ void LossPlot::setLogScale(bool on)
         yAxis->setScaleType(QCPAxis::stLinear);
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     }
+    FittedTicker::install(yAxis);
     follow_ = true;
     fitAxes();
     placeLegend();

@@ -11,6 +11,10 @@
         <source>step</source>
         <translation>Schritt</translation>
     </message>
+    <message>
+        <source>off the map</source>
+        <translation>außerhalb der Karte</translation>
+    </message>
 </context>
 <context>
     <name>Figure</name>
@@ -1137,10 +1141,6 @@ cosine-restarts: dasselbe, neu beginnend nach T₀, T₀·mult, ... Schritten.</
         <translation>Augmentierung: zufälliges gaußsches Rauschen zu den Pixeln addieren.</translation>
     </message>
     <message>
-        <source>Augment:</source>
-        <translation>Zufall:</translation>
-    </message>
-    <message>
         <source>Random changes to each image as it is drawn into a batch: the model sees a slightly different data set every epoch.</source>
         <translation>Zufällige Veränderungen jedes Bildes, wenn es in einen Batch gezogen wird: das Modell sieht in jeder Epoche etwas andere Daten.</translation>
     </message>
@@ -1255,6 +1255,10 @@ PCA-Ebene: die ersten beiden Hauptkomponenten des Pfads, durch seinen letzten Pu
     <message>
         <source>Nesterov momentum: step along g + μ·b, a look ahead. Needs momentum &gt; 0 and no dampening.</source>
         <translation>Nesterov-Momentum: Schritt entlang g + μ·b, ein Blick voraus. Braucht Momentum &gt; 0 und keine Dämpfung.</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Zufall</translation>
     </message>
 </context>
 <context>

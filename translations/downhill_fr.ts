@@ -11,6 +11,10 @@
         <source>step</source>
         <translation>pas</translation>
     </message>
+    <message>
+        <source>off the map</source>
+        <translation>hors de la carte</translation>
+    </message>
 </context>
 <context>
     <name>Figure</name>
@@ -1149,10 +1153,6 @@ cosine-restarts&#xa0;: la même chose, en redémarrant après T₀, T₀·mult, 
         <translation>Augmentation&#xa0;: ajouter un bruit gaussien aléatoire aux pixels.</translation>
     </message>
     <message>
-        <source>Augment:</source>
-        <translation>Varier&#xa0;:</translation>
-    </message>
-    <message>
         <source>Random changes to each image as it is drawn into a batch: the model sees a slightly different data set every epoch.</source>
         <translation>Des modifications aléatoires de chaque image quand elle est tirée dans un lot&#xa0;: le modèle voit un jeu de données un peu différent à chaque époque.</translation>
     </message>
@@ -1255,6 +1255,10 @@ Plan ACP&#xa0;: les deux premières composantes principales de la trajectoire, p
     <message>
         <source>An analytic landscape is a function of its two parameters, not a loss over data: it has one surface. Choose a model on the data above to switch surfaces.</source>
         <translation>Un paysage analytique est une fonction de ses deux paramètres, pas une perte sur des données&#xa0;: il n’a qu’une surface. Choisissez plus haut un modèle sur les données pour changer de surface.</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Varier</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ ArrowLayer::ArrowLayer(QCustomPlot& plot) : plot_(plot)
     velocityArrow_ = makeArrow(QStringLiteral("velocityArrow"), palette::velocityArrow(), QCoreApplication::translate("ArrowLayer", "velocity"));
     gradArrow_ = makeArrow(QStringLiteral("gradientArrow"), palette::gradientArrow(), QStringLiteral("-grad"));
     stepArrow_ = makeArrow(QStringLiteral("stepArrow"), palette::stepArrow(), QCoreApplication::translate("ArrowLayer", "step"));
+    offMapArrow_ = makeArrow(QStringLiteral("offMapArrow"), palette::current(),
+        QCoreApplication::translate("ArrowLayer", "off the map"));
+    offMapArrow_.label->position->setType(QCPItemPosition::ptAbsolute);
 
     currentMarker_ = new QCPGraph(plot.xAxis, plot.yAxis);
     currentMarker_->setObjectName(QStringLiteral("currentMarker"));
@@ -120,10 +123,54 @@ void ArrowLayer::place(Arrow& arrow, QPointF from, QPointF to, const QRectF& box
     arrow.halo->end->setCoords(haloTip);
 }
 
+// From the view's centre towards the point, to kOffMapInset pixels inside the edge, kOffMapLength
+// long; the label behind its tail, on the side away from the edge.
+void ArrowLayer::placeOffMap()
+{
+    constexpr double kOffMapInset = 10.0, kOffMapLength = 44.0;
+    Arrow& arrow = offMapArrow_;
+    const QCPRange xr = plot_.xAxis->range(), yr = plot_.yAxis->range();
+    const bool outside = hasCurrent_ && (!xr.contains(current_.x()) || !yr.contains(current_.y()));
+    const QRectF rect = QRectF(plot_.axisRect()->rect()).adjusted(kOffMapInset, kOffMapInset, -kOffMapInset, -kOffMapInset);
+    const QPointF centre = rect.center();
+    const QPointF at(plot_.xAxis->coordToPixel(current_.x()), plot_.yAxis->coordToPixel(current_.y()));
+    QPointF d = at - centre;
+    const double norm = std::hypot(d.x(), d.y());
+    const bool visible = outside && std::isfinite(norm) && norm > 0 && rect.width() > 2 * kOffMapLength
+        && rect.height() > 2 * kOffMapLength;
+    for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{arrow.halo, arrow.core, arrow.label})
+        item->setVisible(visible);
+    if (!visible)
+        return;
+    d /= norm;
+    // Where the ray from the centre leaves the inset rect.
+    const double tx = d.x() != 0 ? (rect.width() / 2) / std::abs(d.x()) : 1e300;
+    const double ty = d.y() != 0 ? (rect.height() / 2) / std::abs(d.y()) : 1e300;
+    const QPointF tip = centre + d * std::min(tx, ty);
+    const QPointF tail = tip - d * kOffMapLength;
+    const auto coords = [this](QPointF pixel) {
+        return QPointF(plot_.xAxis->pixelToCoord(pixel.x()), plot_.yAxis->pixelToCoord(pixel.y()));
+    };
+    const double scale = palette::presentationScale();
+    arrow.core->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 11 * scale, 15 * scale));
+    arrow.halo->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 16 * scale, 19 * scale));
+    arrow.core->start->setCoords(coords(tail));
+    arrow.core->end->setCoords(coords(tip));
+    arrow.halo->start->setCoords(coords(tail));
+    arrow.halo->end->setCoords(coords(tip + d * 2 * scale));
+    // The label goes behind the tail: to its left for an arrow pointing right, above it for one
+    // pointing down, and so on.
+    Qt::Alignment align = std::abs(d.x()) >= std::abs(d.y()) ? (d.x() > 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter
+                                                              : (d.y() > 0 ? Qt::AlignBottom : Qt::AlignTop) | Qt::AlignHCenter;
+    arrow.label->setPositionAlignment(align);
+    arrow.label->position->setCoords(tail - d * 4);
+}
+
 void ArrowLayer::update(double typicalSlope)
 {
     currentMarker_->data()->clear();
     currentMarker_->setVisible(hasCurrent_);
+    placeOffMap();
     if (!hasCurrent_) {
         for (Arrow* arrow : {&gradArrow_, &stepArrow_, &velocityArrow_}) {
             arrow->halo->setVisible(false);

@@ -1,7 +1,8 @@
 #pragma once
 // Where training stands, on LandscapePlot's live layer: the current point and the arrows of
 // the last update (minus the gradient, the step, the momentum contribution), each with a halo
-// and a label, clipped to the view and sized in screen proportions.
+// and a label, clipped to the view and sized in screen proportions; and, while the point is
+// outside the view, an arrow at the view's edge that points at it.
 #include <QLineF>
 #include <QPointF>
 #include <QString>
@@ -42,13 +43,17 @@ public:
     const Arrow& gradientArrow() const { return gradArrow_; }
     const Arrow& stepArrow() const { return stepArrow_; }
     const Arrow& velocityArrow() const { return velocityArrow_; }
+    // Shown while the current point lies outside the view (a diverging run the view no longer
+    // follows): an arrow at the edge of the view, pointing at the point, labelled "off the map".
+    const Arrow& offMapArrow() const { return offMapArrow_; }
 
 private:
     Arrow makeArrow(const QString& name, const QColor& color, const QString& text);
     void place(Arrow& arrow, QPointF from, QPointF to, const QRectF& box, double gapAtEnd = 0.0);
+    void placeOffMap();
 
     QCustomPlot& plot_;
-    Arrow velocityArrow_, gradArrow_, stepArrow_;
+    Arrow velocityArrow_, gradArrow_, stepArrow_, offMapArrow_;
     QCPGraph* currentMarker_ = nullptr;
     bool hasCurrent_ = false;
     QPointF current_, negGradient_, step_, velocity_;

@@ -428,7 +428,7 @@ private slots:
         QTest::newRow("thousands") << 1234.0 << 98765.0 << 5 << QStringList{"20000", "40000", "60000", "80000"};
         QTest::newRow("huge") << 0.0 << 3.2e7 << 4 << QStringList{"0", "1e+07", "2e+07", "3e+07"};
         QTest::newRow("ends on ticks") << 0.0 << 1.0 << 3 << QStringList{"0", "0.5", "1"};
-        QTest::newRow("room for 2, round values 1 or 5: one") << -4.0 << 4.0 << 2 << QStringList{"0"};
+        QTest::newRow("room for 2, round values 1 or 5: the ends") << -4.0 << 4.0 << 2 << QStringList{"-4", "4"};
         QTest::newRow("room for 3") << -4.0 << 4.0 << 3 << QStringList{"-4", "-2", "0", "2", "4"};
     }
 
@@ -457,6 +457,42 @@ private slots:
         // The range stays the axis's own.
         QCOMPARE(axis.min(), static_cast<float>(min));
         QCOMPARE(axis.max(), static_cast<float>(max));
+    }
+
+    // Whatever the range and the room, an axis shows at least two labelled ticks (a single "0"
+    // does not tell the scale), no more than half as many again as there is room for, each
+    // inside the range and on one of the axis's lines, evenly spaced.
+    void everyAxisHasTwoLabels()
+    {
+        const std::pair<double, double> ranges[] = {{-4, 4}, {-1, 1}, {0, 1}, {-0.5, 0.5}, {1, 10}, {-3.3, 7.1},
+            {100, 900}, {-4.5, 4.5}, {-0.04, 0.04}, {-40, 40}, {0.2, 0.9}, {-2e6, 6e6}};
+        for (const auto& [min, max] : ranges) {
+            for (int target = 2; target <= 6; ++target) {
+                QValue3DAxis axis;
+                auto* formatter = new ui::NiceAxisFormatter;
+                formatter->setTargetTickCount(target);
+                axis.setFormatter(formatter);
+                axis.setRange(static_cast<float>(min), static_cast<float>(max));
+                const QStringList labels = axis.labels();
+                const QString where = QStringLiteral("[%1, %2], room for %3: %4").arg(min).arg(max).arg(target).arg(labels.join(QLatin1Char(' ')));
+                QVERIFY2(labels.size() >= 2, qPrintable(where));
+                QVERIFY2(labels.size() <= (3 * target + 1) / 2, qPrintable(where));
+                std::vector<double> values;
+                for (const QString& label : labels) {
+                    bool ok = false;
+                    values.push_back(label.toDouble(&ok));
+                    QVERIFY2(ok, qPrintable(where));
+                    const double slack = 1e-6 * (max - min);
+                    QVERIFY2(values.back() >= axis.min() - slack && values.back() <= axis.max() + slack, qPrintable(where));
+                }
+                for (std::size_t k = 2; k < values.size(); ++k)
+                    QVERIFY2(std::abs((values[k] - values[k - 1]) - (values[1] - values[0])) < 1e-6 * (max - min), qPrintable(where));
+                // Each label on a line of the grid.
+                const QList<float> lines = formatter->gridLinePositions();
+                for (const float p : formatter->tickPositions())
+                    QVERIFY2(std::any_of(lines.begin(), lines.end(), [p](float l) { return std::abs(l - p) < 1e-6f; }), qPrintable(where));
+            }
+        }
     }
 
     // A log height axis keeps a line per decade and labels every k-th decade where the labels

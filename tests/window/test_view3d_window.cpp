@@ -236,6 +236,42 @@ private slots:
         QCOMPARE(view->updateCount(), closedAt);
     }
 
+    // Opened, the 3D view is a tab of the right column at the column's width: the column does
+    // not widen for it (it did, to 440 px), so the landscape keeps its room, at 1280 x 800 and
+    // at 1920 x 1080.
+    void openingKeepsTheColumnWidth_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void openingKeepsTheColumnWidth()
+    {
+        QFETCH(QSize, size);
+        auto w = openWindow();
+        QVERIFY(w);
+        w->resize(size);
+        QVERIFY(test::settleLayouts());
+        QTest::qWait(100);
+        auto* now = w->findChild<QDockWidget*>(QStringLiteral("nowDock"));
+        auto* loss = w->findChild<QDockWidget*>(QStringLiteral("lossDock"));
+        const int column = now->width();
+        const int landscape = w->landscapePlot()->width();
+        QCOMPARE(loss->width(), column);
+        w->view3dAction()->trigger();
+        auto* dock = w->findChild<QDockWidget*>(QStringLiteral("view3dDock"));
+        QVERIFY(dock->isVisible());
+        QTest::qWait(300);
+        QVERIFY(test::settleLayouts());
+        QCoreApplication::processEvents();
+        qInfo("column %d px, the 3D dock %d px, the landscape %d px (%d before)", column, dock->width(),
+            w->landscapePlot()->width(), landscape);
+        QVERIFY2(dock->width() <= column, qPrintable(QStringLiteral("%1 > %2").arg(dock->width()).arg(column)));
+        QCOMPARE(loss->width(), column);
+        QCOMPARE(w->landscapePlot()->width(), landscape);
+    }
+
     void presentationScalesLabelsAndMarkers()
     {
         // No graph needed: the theme and the sizes are the view's own.

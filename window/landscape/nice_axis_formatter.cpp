@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include <QValue3DAxis>
 
@@ -56,32 +57,49 @@ NiceAxisFormatter::Ticks NiceAxisFormatter::niceTicks(double min, double max, in
     target = std::max(target, 2);
     // The candidates around range / target, from a step ten times finer to ten times coarser.
     const int around = static_cast<int>(std::floor(std::log10((max - min) / target)));
-    // The count closest to the target among those from 2 to half as many again; where none is
-    // (an axis with room for 2 whose range has 1 or 5 round values), a single tick rather than
-    // a crowd.
+    // The count closest to the target among those from 2 to half as many again. Where none is
+    // (an axis with room for 2 whose range has 1 or 5 round values: [-4, 4] has 0 alone at a
+    // step of 5, and -4, -2, 0, 2, 4 at a step of 2), the finest step with 2 ticks or more, its
+    // labels thinned below: a single label would not tell the axis's scale.
     const long long most = (3LL * target + 1) / 2;
     const auto score = [target, most](long long count) {
         if (count >= 2 && count <= most)
             return std::llabs(count - target);
-        if (count == 0)
-            return std::numeric_limits<long long>::max();
-        return count == 1 ? 1000LL : 1000LL + count;
+        return std::numeric_limits<long long>::max();
     };
     Step best;
     long long bestScore = -1;
+    std::optional<Step> fewest;   // the step with the fewest ticks, at least 2
     for (int exponent = around - 1; exponent <= around + 1; ++exponent) {
         for (const int mantissa : {1, 2, 5}) {
             const Step step{mantissa, exponent};
-            const long long s = score(step.count(min, max));
+            const long long count = step.count(min, max);
+            const long long s = score(count);
             if (bestScore < 0 || s <= bestScore) {   // ascending steps: of two as good, the larger
                 best = step;
                 bestScore = s;
             }
+            if (count >= 2)
+                fewest = step;
         }
     }
+    if (bestScore == std::numeric_limits<long long>::max() && fewest)
+        best = *fewest;
     ticks.step = best.value();
     for (long long k = best.first(min); k <= best.last(max); ++k)
         ticks.values.push_back(best.scaled(k));
+    // Every labelEvery-th tick from the first carries a label, as many as the target at most and
+    // the last tick among them: the smallest divisor of the gaps that brings the count down
+    // (the gaps themselves always do: the first and the last).
+    const auto gaps = static_cast<long long>(ticks.values.size()) - 1;
+    if (gaps + 1 > most) {
+        for (long long every = 2; every <= gaps; ++every) {
+            if (gaps % every == 0 && gaps / every + 1 <= target) {
+                ticks.labelEvery = static_cast<int>(every);
+                break;
+            }
+        }
+    }
     return ticks;
 }
 
@@ -136,11 +154,14 @@ void NiceAxisFormatter::recalculate()
     positions.clear();
     labels.clear();
     subGridPositions().clear();   // no sub-grid: a small box has no room for it
-    for (const double value : ticks.values) {
+    for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+        const double value = ticks.values[k];
         const auto position = static_cast<float>(std::clamp((value - min) / (max - min), 0.0, 1.0));
         grid.push_back(position);
-        positions.push_back(position);
-        labels.push_back(tickLabel(value, ticks.step, locale()));
+        if (k % static_cast<std::size_t>(ticks.labelEvery) == 0) {
+            positions.push_back(position);
+            labels.push_back(tickLabel(value, ticks.step, locale()));
+        }
     }
 }
 

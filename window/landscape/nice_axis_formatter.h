@@ -25,22 +25,26 @@ public:
 
     // The number of ticks to aim for (at least 2): the step is the one of 1, 2, 5 x 10^k whose
     // count of ticks in the range comes closest, from 2 to half as many again as the target (the
-    // larger step of two as close); a single tick where no step gives such a count.
+    // larger step of two as close). Where no step gives such a count, the finest step with 2
+    // ticks or more, every labelEvery-th of them labelled, the first and the last among them
+    // ([-4, 4] with room for 2: lines at -4, -2, 0, 2, 4, labels at -4 and 4), never one alone.
     void setTargetTickCount(int count);
     int targetTickCount() const { return target_; }
 
     struct Ticks {
         double step = 0.0;            // 0 when the range is empty or not finite
         std::vector<double> values;   // the multiples of step in [min, max], ascending
+        int labelEvery = 1;           // values[0], values[labelEvery], ... carry labels
     };
     static Ticks niceTicks(double min, double max, int target);
     // A tick's label: value with the decimals the step needs and no trailing zeros; in
     // exponent form when the numbers are very large or very small for fixed decimals.
     static QString tickLabel(double value, double step, const QLocale& locale);
 
-    // The ticks of the last recalculation, for the tests: positions in 0..1 and labels.
+    // The labelled ticks of the last recalculation, for the tests: positions in 0..1 and labels.
     QList<float> tickPositions() const { return labelPositions(); }
     QStringList tickLabels() const { return labelStrings(); }
+    QList<float> gridLinePositions() const { return gridPositions(); }   // every tick, labelled or not
 
 protected:
     QValue3DAxisFormatter* createNewInstance() const override;

@@ -1,5 +1,7 @@
 #include "window/run/surface_area.h"
 
+#include <algorithm>
+
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -15,21 +17,37 @@ QLabel* titleLabel(const char* name)
     auto* label = new QLabel;
     label->setObjectName(QLatin1String(name));
     label->setTextFormat(Qt::RichText);
-    label->setContentsMargins(4, 1, 4, 1);
+    label->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    label->setContentsMargins(4, 0, 4, 0);
+    // Clicks and the hover read-out belong to the plot under it.
+    label->setAttribute(Qt::WA_TransparentForMouseEvents);
     // The palette's window text, which is palette::text() in either theme.
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     return label;
 }
 
-QWidget* titled(QLabel* title, QWidget* plot)
+// The title sits in the plot's own top margin, over the map, rather than in a row above the
+// plot: at 1280 x 800 that row took 19 px of the landscape's height. The margin is made as tall
+// as the title (QCustomPlot's is 15 px) and the title spans the axis rect, so the y axis's top
+// label (left of the rect) and the colour scale's (right of it) stay clear of it; a title wider
+// than the rect takes the plot's whole width.
+void placeTitle(QLabel* title, LandscapePlot* plot)
 {
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(1);
-    layout->addWidget(title);
-    layout->addWidget(plot, 1);
-    return box;
+    title->setParent(plot);
+    const auto place = [title, plot] {
+        QCPAxisRect* rect = plot->axisRect();
+        const int height = std::max(title->fontMetrics().height(), title->sizeHint().height());
+        QMargins margins = rect->minimumMargins();
+        if (margins.top() != height) {
+            margins.setTop(height);
+            rect->setMinimumMargins(margins);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        const bool fits = title->sizeHint().width() <= rect->width();
+        title->setGeometry(fits ? QRect(rect->left(), 0, rect->width(), height) : QRect(0, 0, plot->width(), height));
+        title->raise();
+    };
+    QObject::connect(plot, &QCustomPlot::afterLayout, title, place);
+    place();
 }
 
 }  // namespace
@@ -49,13 +67,14 @@ SurfaceArea::SurfaceArea(LandscapePlot* main, QWidget* parent) : QWidget(parent)
     splitter_ = new QSplitter(Qt::Horizontal, this);
     splitter_->setObjectName(QStringLiteral("surfaceSplitter"));
     splitter_->setChildrenCollapsible(false);
-    splitter_->addWidget(titled(mainTitle_, main_));
-    sideBox_ = titled(sideTitle_, side_);
-    splitter_->addWidget(sideBox_);
+    placeTitle(mainTitle_, main_);
+    placeTitle(sideTitle_, side_);
+    splitter_->addWidget(main_);
+    splitter_->addWidget(side_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter_);
-    sideBox_->hide();
+    side_->hide();
 
     // What the user does on the side plot, the window hears from the main one.
     connect(side_, &LandscapePlot::startPointRequested, main_, &LandscapePlot::startPointRequested);
@@ -90,7 +109,7 @@ void SurfaceArea::setSideBySide(bool on)
         return;
     sideBySide_ = on;
     main_->setFollower(on ? side_ : nullptr);
-    sideBox_->setVisible(on);
+    side_->setVisible(on);
     // The on-plot captions need a wide plot; at half the width they would be cut off. "What
     // you see" explains the pair instead.
     main_->setCaptionsSuppressed(on);
@@ -108,6 +127,9 @@ void SurfaceArea::setTitles(const QString& mainTitle, const QString& sideTitle)
 {
     mainTitle_->setText(mainTitle);
     sideTitle_->setText(sideTitle);
+    // A longer title may no longer fit over the map: placed again at the next layout.
+    main_->replot(QCustomPlot::rpQueuedReplot);
+    side_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString SurfaceArea::mainTitle() const

@@ -1,6 +1,6 @@
 #pragma once
 // Where the landscape plots sit: the main plot, and beside it, for "training | validation", a
-// second LandscapePlot over the validation set. A title over each says what it shows. The two
+// second LandscapePlot over the validation set. A title over each (in the plot's top margin) says what it shows. The two
 // are linked: the second follows the main plot's path, current point and arrows (the main plot
 // passes them on, see LandscapePlot::setFollower), and zooming or panning either moves both.
 // A click, a hover or a zoom on the second plot is reported through the main plot's signals, so
@@ -37,7 +37,6 @@ private:
     LandscapePlot* side_ = nullptr;
     QLabel* mainTitle_ = nullptr;
     QLabel* sideTitle_ = nullptr;
-    QWidget* sideBox_ = nullptr;
     QSplitter* splitter_ = nullptr;
     bool sideBySide_ = false;
     bool syncing_ = false;

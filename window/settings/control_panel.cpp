@@ -14,6 +14,7 @@
 #include <QDoubleSpinBox>
 #include <QDoubleValidator>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -81,8 +82,8 @@ QFormLayout* formFor(QGroupBox* group)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    form->setContentsMargins(8, 6, 8, 8);
-    form->setHorizontalSpacing(8);
+    form->setContentsMargins(6, 4, 6, 6);
+    form->setHorizontalSpacing(6);
     form->setVerticalSpacing(5);
     return form;
 }
@@ -102,8 +103,8 @@ ControlPanel::ControlPanel(SettingsStore* store, QWidget* parent) : QScrollArea(
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("controlPanelContent"));
     auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(8);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(6);
 
     problemLabel_ = named(new QLabel, "problemLabel", tr("This combination of settings cannot be used as it is."));
     problemLabel_->setWordWrap(true);
@@ -298,7 +299,8 @@ QGroupBox* ControlPanel::buildStepGroup()
     rowLayout->addWidget(fullBatch_);
     rowLayout->addWidget(shuffle_);
     rowLayout->addStretch(1);
-    stepForm_->addRow(QString(), row);
+    // Across the label column: under the slider rows alone the two made the group the widest.
+    stepForm_->addRow(row);
 
     trainSeed_ = integerBox("trainSeed", 0, kMaxSeed, 1,
         tr("Seed of the shuffling and the augmentation draws: the same seed and settings replay the same run."));
@@ -514,18 +516,19 @@ QGroupBox* ControlPanel::buildDataGroup()
         tr("Augmentation: mirror the image left-right with probability 1/2."));
     augNoise_ = named(new QCheckBox(tr("Noise")), "augNoise",
         tr("Augmentation: add random Gaussian noise to the pixels."));
-    auto* augRow = new QWidget;
-    auto* augLayout = new QHBoxLayout(augRow);
+    // Two a line beside the label: in one line the three made the row the widest of the panel.
+    auto* augBoxes = new QWidget;
+    auto* augLayout = new QGridLayout(augBoxes);
     augLayout->setContentsMargins(0, 0, 0, 0);
-    auto* augLabel = new QLabel(tr("Augment:"));
+    augLayout->setVerticalSpacing(2);
+    augLayout->addWidget(augBrightness_, 0, 0);
+    augLayout->addWidget(augFlip_, 0, 1);
+    augLayout->addWidget(augNoise_, 1, 0);
+    augLayout->setColumnStretch(2, 1);
+    auto* augLabel = new QLabel(tr("Augment"));
     augLabel->setToolTip(tr("Random changes to each image as it is drawn into a batch: the model sees a slightly "
                             "different data set every epoch."));
-    augLayout->addWidget(augLabel);
-    augLayout->addWidget(augBrightness_);
-    augLayout->addWidget(augFlip_);
-    augLayout->addWidget(augNoise_);
-    augLayout->addStretch(1);
-    dataForm_->addRow(augRow);
+    dataForm_->addRow(augLabel, augBoxes);
 
     connect(builtIn_, &QPushButton::clicked, this, &ControlPanel::builtInDataRequested);
     binder_->onEdit(datasetCount_, &QSpinBox::valueChanged, [this](int v) {
@@ -867,7 +870,7 @@ QSize ControlPanel::minimumSizeHint() const
 
 QSize ControlPanel::sizeHint() const
 {
-    return {minimumSizeHint().width() + 10, widget()->sizeHint().height()};
+    return {minimumSizeHint().width(), widget()->sizeHint().height()};
 }
 
 void ControlPanel::setDataMenu(QMenu* menu)

@@ -45,7 +45,7 @@ SliderSpin::SliderSpin(const QString& name, double minimum, double maximum, int 
     slider_->setObjectName(name + QStringLiteral("Slider"));
     spin_->setObjectName(name + QStringLiteral("Spin"));
     slider_->setRange(0, kSteps);
-    slider_->setMinimumWidth(90);
+    slider_->setMinimumWidth(48);
     spin_->setDecimals(decimals);
     spin_->setRange(minimum, maximum);
     // A typed number counts when it is complete (Enter or focus out), not per keystroke.

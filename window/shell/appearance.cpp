@@ -122,7 +122,9 @@ void applyAppearance(QApplication& app, ThemeChoice choice)
         "QGroupBox { border: 1px solid %1; border-radius: 5px; margin-top: 1.1em; padding-top: 2px; "
         "  background: %2; }"
         "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 3px; color: %3; }"
-        "QToolTip { border: 1px solid %1; padding: 4px; }")
+        "QToolTip { border: 1px solid %1; padding: 4px; }"
+        // Fusion's 6 px between the landscape and the docks, as narrow as the splitter's handle.
+        "QMainWindow::separator { width: 4px; height: 4px; }")
                           .arg(border, box, title));
 }
 

@@ -259,7 +259,7 @@ void MainWindow::buildLayout()
     transport->setObjectName(QStringLiteral("transportBar"));
     transport->setMovable(false);
     transport->setFloatable(false);
-    transport->setIconSize(QSize(28, 28));
+    transport->setIconSize(QSize(22, 22));
     transport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     transport->addAction(actions_.epochBack);
     transport->addAction(actions_.back);
@@ -280,7 +280,7 @@ void MainWindow::buildLayout()
         qobject_cast<QToolButton*>(transport->widgetForAction(back))->setToolButtonStyle(Qt::ToolButtonIconOnly);
     QWidget* play = transport->widgetForAction(actions_.play);
     play->setMinimumWidth(play->fontMetrics().horizontalAdvance(tr("Pause")) + 64);
-    play->setStyleSheet(QStringLiteral("QToolButton { font-size: 13pt; font-weight: bold; padding: 3px 10px; }"));
+    play->setStyleSheet(QStringLiteral("QToolButton { font-size: 12pt; font-weight: bold; padding: 2px 10px; }"));
     transport->addSeparator();
     speed_ = new SpeedControl(this);
     speed_->setMaximumWidth(360);
@@ -489,13 +489,8 @@ void MainWindow::buildDocks()
             }
         });
     }
-    if (view3dDock_) {
-        // A 3D box needs more width than the side column the other docks are sized for.
-        connect(view3dAction_, &QAction::triggered, this, [this](bool on) {
-            if (on && !view3dDock_->isFloating() && view3dDock_->width() < 440)
-                resizeDocks({view3dDock_}, {440}, Qt::Horizontal);
-        });
-    }
+    // The 3D view takes the column's width as it is (its graph fits any): widening the column
+    // for it took the landscape's room.
 }
 
 void MainWindow::connectSignals()

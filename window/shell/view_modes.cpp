@@ -62,6 +62,11 @@ ViewModes::ViewModes(QMainWindow* window, Parts parts) : QObject(window), window
             parts_.controlPanel->setVisible(on);
     });
     connect(plotOnly_, &QAction::toggled, this, &ViewModes::setPlotOnly);
+    // A view the user zooms or pans to is the one following counts its limit from.
+    if (parts_.landscape) {
+        connect(parts_.landscape, &LandscapePlot::viewChanged, this,
+            [this](double min1, double max1, double min2, double max2) { home_ = QRectF(QPointF(min1, min2), QPointF(max1, max2)); });
+    }
     connect(fullScreen_, &QAction::toggled, this, &ViewModes::setFullScreen);
 }
 
@@ -104,7 +109,18 @@ void ViewModes::setPlotOnly(bool on)
 void ViewModes::followPoint()
 {
     LandscapePlot* plot = parts_.landscape;
-    if (!plot || !follow_->isChecked())
+    if (!plot)
+        return;
+    // The view the run starts in (or the user last chose, see the constructor) is what the
+    // limit of following is counted from.
+    const qint64 appended = plot->pathAppendedCount();
+    const bool newPath = appended < appended_;   // cleared since: a new run, or back on the timeline
+    appended_ = appended;
+    if (plot->pathPointCount() < 2 || !home_ || newPath) {
+        home_ = QRectF(QPointF(plot->xAxis->range().lower, plot->yAxis->range().lower),
+            QPointF(plot->xAxis->range().upper, plot->yAxis->range().upper));
+    }
+    if (!follow_->isChecked())
         return;
     const QPointF p = plot->currentPoint();
     if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
@@ -117,15 +133,26 @@ void ViewModes::followPoint()
     const QCPRange y = plot->yAxis->range();
     if (x.contains(p.x()) && y.contains(p.y()))
         return;
-    // Following widens the view to the path and the point, never narrows it.
+    // Following widens the view to the path and the point, never narrows it, and stops at
+    // kFollowLimit times the home view: a diverging run (lesson 01) took the view out to 1e82,
+    // where the landscape the lesson is about was a blur. Beyond, the plot's "off the map" arrow
+    // points at where the run went.
     plot->fitToPath();
     const QCPRange fx = plot->xAxis->range();
     const QCPRange fy = plot->yAxis->range();
-    if (fx.lower > x.lower || fx.upper < x.upper || fy.lower > y.lower || fy.upper < y.upper) {
-        plot->xAxis->setRange(std::min(fx.lower, x.lower), std::max(fx.upper, x.upper));
-        plot->yAxis->setRange(std::min(fy.lower, y.lower), std::max(fy.upper, y.upper));
-        plot->replot();
-    }
+    const QPointF c = home_->center();
+    const double w = kFollowLimit * home_->width() / 2, h = kFollowLimit * home_->height() / 2;
+    const auto widened = [](const QCPRange& view, const QCPRange& fit, double lo, double hi) {
+        return QCPRange(std::min(view.lower, std::max(std::min(fit.lower, view.lower), lo)),
+            std::max(view.upper, std::min(std::max(fit.upper, view.upper), hi)));
+    };
+    const QCPRange nx = widened(x, fx, c.x() - w, c.x() + w);
+    const QCPRange ny = widened(y, fy, c.y() - h, c.y() + h);
+    plot->xAxis->setRange(nx);
+    plot->yAxis->setRange(ny);
+    if (nx == x && ny == y)
+        return;   // at the limit already: the arrow at the edge says where the point is
+    plot->replot();
     if (parts_.viewChanged)
         parts_.viewChanged();
 }

@@ -5,14 +5,18 @@
 // and full screen (F11). Each is an action (View menu) that follows its state; leaving plot only
 // brings back exactly the parts that were shown before, docks included. Follow the point (on by
 // default): when the run's point leaves the landscape's view, the view takes in the whole path
-// again, so a run that overshoots (lesson 01) stays on screen. And the theme (View > Theme):
+// again, so a run that overshoots (lesson 01) stays on screen, up to kFollowLimit times the view
+// the run started in (or the user zoomed to); a point beyond is shown by the plot's "off the
+// map" arrow at the edge instead, and the landscape stays readable. And the theme (View > Theme):
 // light, dark, or the desktop's, switched while a run goes on.
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRectF>
 
 #include "window/shell/appearance.h"
 
@@ -28,6 +32,10 @@ class LandscapePlot;
 class ViewModes : public QObject {
     Q_OBJECT
 public:
+    // How far following widens the view: this many times the home view's width and height,
+    // about its centre.
+    static constexpr double kFollowLimit = 4.0;
+
     struct Parts {
         // Hidden in plot only, with every dock, the tool bars and the status bar; the landscape
         // (the central widget's other part) stays.
@@ -67,6 +75,8 @@ private:
     QAction* follow_;
     QList<QAction*> themeActions_;            // desktop, light, dark
     ThemeChoice theme_ = ThemeChoice::Desktop;
+    std::optional<QRectF> home_;   // the view following counts its limit from
+    qint64 appended_ = 0;          // the path's points at the last frame
     bool plotOnlyOn_ = false;
     bool wasMaximized_ = false;
     std::vector<QPointer<QWidget>> hidden_;   // while plot only: what it hid
