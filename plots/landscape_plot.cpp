@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/fitted_label.h"
 #include "plots/fitted_ticker.h"
 #include "plots/landscape/arrow_layer.h"
 #include "plots/landscape/label_placer.h"
@@ -106,8 +107,8 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
             onViewOrSizeChanged();
     });
 
-    xAxis->setLabel(map_->axis1Name());
-    yAxis->setLabel(map_->axis2Name());
+    FittedLabel::set(xAxis, map_->axis1Name());
+    FittedLabel::set(yAxis, map_->axis2Name());
     setView(-1, 1, -1, 1);
 }
 

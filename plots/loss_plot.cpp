@@ -9,6 +9,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/fitted_label.h"
 #include "plots/fitted_ticker.h"
 #include "plots/palette.h"
 #include "plots/plot_export.h"
@@ -87,10 +88,10 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
     connect(this, &QCustomPlot::beforeReplot, this, &LossPlot::fitStepTicks);
 
-    xAxis->setLabel(tr("step"));
-    yAxis->setLabel(tr("loss"));
+    FittedLabel::set(xAxis, tr("step"));
+    FittedLabel::set(yAxis, tr("loss"));
     yAxis2->setVisible(true);
-    yAxis2->setLabel(tr("learning rate"));
+    FittedLabel::set(yAxis2, tr("learning rate"), tr("lr"));
     yAxis2->setLabelColor(palette::lrCurve());
     yAxis2->setTickLabelColor(palette::lrCurve());
     yAxis2->grid()->setVisible(false);

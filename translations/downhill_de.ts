@@ -366,6 +366,10 @@
         <source>grid min %1</source>
         <translation>Gitter-Min. %1</translation>
     </message>
+    <message>
+        <source>log loss</source>
+        <translation>log. Verlust</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1375,6 +1379,10 @@ PCA-Ebene: die ersten beiden Hauptkomponenten des Pfads, durch seinen letzten Pu
         <source>validation (%1)</source>
         <translation>Validierung (%1)</translation>
     </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::ExportActions</name>
@@ -1600,6 +1608,10 @@ PCA-Ebene: die ersten beiden Hauptkomponenten des Pfads, durch seinen letzten Pu
         <source>truncation error (≈ h²) →</source>
         <translation>Abbruchfehler (≈ h²) →</translation>
     </message>
+    <message>
+        <source>rel. error</source>
+        <translation>rel. Fehler</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::LandscapePlot</name>
@@ -1720,6 +1732,10 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>main run: %1</source>
         <translation>Hauptlauf: %1</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>LR</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +1954,10 @@ letzte Epoche: Training %1</translation>
         <translation>
 |Gradient|: %1</translation>
     </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|Gradient|</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::NetworkView</name>
@@ -2088,7 +2108,7 @@ letzte Epoche: Training %1</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation>lr</translation>
+        <translation>LR</translation>
     </message>
     <message>
         <source>momentum</source>

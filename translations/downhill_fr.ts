@@ -366,6 +366,10 @@
         <source>grid min %1</source>
         <translation>min. de la grille %1</translation>
     </message>
+    <message>
+        <source>log loss</source>
+        <translation>perte log</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1375,6 +1379,10 @@ Plan ACP&#xa0;: les deux premières composantes principales de la trajectoire, p
         <source>validation (%1)</source>
         <translation>validation (%1)</translation>
     </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::ExportActions</name>
@@ -1600,6 +1608,10 @@ Plan ACP&#xa0;: les deux premières composantes principales de la trajectoire, p
         <source>truncation error (≈ h²) →</source>
         <translation>erreur de troncature (≈ h²) →</translation>
     </message>
+    <message>
+        <source>rel. error</source>
+        <translation>err. rel.</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::LandscapePlot</name>
@@ -1720,6 +1732,10 @@ dernière époque&#xa0;: entraînement %1</translation>
     <message>
         <source>, validation %1</source>
         <translation>, validation %1</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>taux</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +1954,10 @@ dernière époque&#xa0;: entraînement %1</translation>
         <translation>
 |gradient|&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>|gradient|</source>
+        <translation>|gradient|</translation>
+    </message>
 </context>
 <context>
     <name>downhill::ui::NetworkView</name>
@@ -2088,7 +2108,7 @@ dernière époque&#xa0;: entraînement %1</translation>
     </message>
     <message>
         <source>lr</source>
-        <translation>lr</translation>
+        <translation>taux</translation>
     </message>
     <message>
         <source>momentum</source>

@@ -123,6 +123,19 @@ std::string MlpSpec::spelling() const
     return s;
 }
 
+std::string MlpSpec::formula(int inputSize) const
+{
+    // Layer k's weights and bias are "2k.weight" and "2k.bias" (the activations sit between).
+    const std::string act(activationName(activation));
+    std::string inner = "x";
+    int layer = 0;
+    for (std::size_t i = 0; i < hidden.size(); ++i, layer += 2)
+        inner = act + "(W" + std::to_string(layer) + "*" + inner + " + b" + std::to_string(layer) + ")";
+    const std::string n = std::to_string(inputSize);
+    return "y = W" + std::to_string(layer) + "*" + inner + " + b" + std::to_string(layer) + "\nx: the " + n + " x " + n
+        + " image / 255";
+}
+
 MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
     : spec_(std::move(spec)), inputSize_(inputSize), loss_(loss)
 {

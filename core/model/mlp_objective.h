@@ -29,6 +29,9 @@ struct MlpSpec {
     static MlpSpec parse(std::string_view name);
     // The canonical spelling, the activation always given: "mlp:16:tanh".
     std::string spelling() const;
+    // The network as a formula in its parameters' names, for n x n inputs:
+    // "y = W2*tanh(W0*x + b0) + b2" and, on a line of its own, "x: the 12 x 12 image / 255".
+    std::string formula(int inputSize) const;
     bool operator==(const MlpSpec&) const = default;
 };
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include "core/geometry/contour_lines.h"
+#include "plots/fitted_label.h"
 #include "plots/landscape/cached_landscape_map.h"
 #include "plots/landscape/layer_common.h"
 #include "plots/palette.h"
@@ -65,7 +66,7 @@ MapLayer::MapLayer(QCustomPlot& plot) : plot_(plot)
     scale_->setType(QCPAxis::atRight);
     scale_->setBarWidth(14);
     palette::styleAxis(scale_->axis());
-    scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss"));
+    FittedLabel::set(scale_->axis(), QCoreApplication::translate("MapLayer", "loss"));
     plot.plotLayout()->addElement(0, 1, scale_);
     auto* margins = new QCPMarginGroup(&plot);
     plot.axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
@@ -191,11 +192,12 @@ bool MapLayer::setLandscape(const core::LandscapeGrid& grid, const std::vector<c
         auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
         scale_->axis()->setTicker(ticker);
         scale_->axis()->setNumberFormat(QStringLiteral("g"));
-        scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss (log scale)"));
+        FittedLabel::set(scale_->axis(), QCoreApplication::translate("MapLayer", "loss (log scale)"),
+            QCoreApplication::translate("MapLayer", "log loss"));
     } else {
         scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
         scale_->axis()->setNumberFormat(QStringLiteral("g"));
-        scale_->axis()->setLabel(QCoreApplication::translate("MapLayer", "loss"));
+        FittedLabel::set(scale_->axis(), QCoreApplication::translate("MapLayer", "loss"));
     }
     scale_->setDataRange(QCPRange(lower, upper));
     map_->setVisible(true);
@@ -213,8 +215,8 @@ bool MapLayer::setLandscape(const core::LandscapeGrid& grid, const std::vector<c
     minimumMarker_->setVisible(hasMinimum);
     minimumLabel_->setText(QCoreApplication::translate("MapLayer", "grid min %1").arg(number(minLoss_)));
 
-    plot_.xAxis->setLabel(axis1Name);
-    plot_.yAxis->setLabel(axis2Name);
+    FittedLabel::set(plot_.xAxis, axis1Name);
+    FittedLabel::set(plot_.yAxis, axis2Name);
 
     const QCPRange x = plot_.xAxis->range(), y = plot_.yAxis->range();
     const bool viewInside = x.lower >= rq.min1 && x.upper <= rq.max1 && y.lower >= rq.min2 && y.upper <= rq.max2;

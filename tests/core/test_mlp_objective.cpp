@@ -135,6 +135,15 @@ private slots:
         QCOMPARE(makeObjective("mlp:16,8:sigmoid", {}, 6)->parameterCount(), 16 * 37 + 8 * 17 + 9);
     }
 
+    // The formula the window shows under the model names the same layers as the parameters.
+    void formulaNamesTheLayers()
+    {
+        QCOMPARE(QString::fromStdString(MlpSpec::parse("mlp:16").formula(12)),
+            QString("y = W2*tanh(W0*x + b0) + b2\nx: the 12 x 12 image / 255"));
+        QCOMPARE(QString::fromStdString(MlpSpec::parse("mlp:4,3:relu").formula(6)),
+            QString("y = W4*relu(W2*relu(W0*x + b0) + b2) + b4\nx: the 6 x 6 image / 255"));
+    }
+
     // The names address the numbers the forward pass uses: 0.weight[i][j] multiplies input j
     // into hidden unit i.
     void namesAddressTheirWeights()

@@ -2,7 +2,7 @@
 // the largest thing on the screen (at least half the window with the control panel open, 0.6
 // with it folded, 0.85 in plot only; at least a third with any dock open), in every
 // view (plain, presentation mode, side by side, the control panel folded, plot only), and no
-// label or table cell of a panel or dock is cut off. Each state is saved to
+// label, table cell or plot axis label of a panel or dock is cut off. Each state is saved to
 // build/screenshots/layout-<size>-<state>.png to be looked at.
 #include <QAction>
 #include <QApplication>
@@ -23,6 +23,7 @@
 #include "plots/landscape_plot.h"
 #include "plots/loss_plot.h"
 #include "window/settings/control_panel.h"
+#include "tests/common/layout_checks.h"
 #include "tests/common/window_harness.h"
 #include "window/run/surface_area.h"
 #include "window/shell/appearance.h"
@@ -31,74 +32,12 @@
 
 using namespace downhill;
 using downhill::test::action;
+using downhill::test::clippedTexts;
+using downhill::test::landscapeShare;
 using downhill::test::openWindow;
 using downhill::test::settleLayouts;
 
 namespace {
-
-// The share of the window's area the landscape plots cover (both, side by side).
-double landscapeShare(ui::MainWindow& w)
-{
-    double area = 0;
-    for (const ui::LandscapePlot* plot : {w.surfaceArea()->mainPlot(), w.surfaceArea()->sidePlot()})
-        if (plot && plot->isVisible())
-            area += double(plot->width()) * plot->height();
-    return area / (double(w.width()) * w.height());
-}
-
-// A widget that can scroll sideways shows all of what it holds.
-bool scrollsSideways(const QWidget* w)
-{
-    for (const QWidget* p = w->parentWidget(); p; p = p->parentWidget())
-        if (const auto* area = qobject_cast<const QScrollArea*>(p))
-            if (area->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
-                return true;
-    return false;
-}
-
-bool shown(const QWidget* w, const QWidget* window)
-{
-    return w->isVisibleTo(window) && w->isVisible() && w->width() > 0 && w->height() > 0;
-}
-
-// Every visible text of the window outside the plots that is narrower than its text: labels
-// that do not wrap, and table headers and cells.
-QStringList clippedTexts(ui::MainWindow& w)
-{
-    QStringList clipped;
-    for (const QLabel* label : w.findChildren<QLabel*>()) {
-        if (!shown(label, &w) || label->wordWrap() || label->text().isEmpty() || !label->pixmap().isNull()
-            || scrollsSideways(label) || label->textFormat() == Qt::RichText)
-            continue;
-        const int need = label->fontMetrics().size(0, label->text()).width() + 2 * label->margin()
-            + label->contentsMargins().left() + label->contentsMargins().right();
-        if (label->width() + 1 < need)
-            clipped << QStringLiteral("label %1 \"%2\": %3 of %4 px")
-                           .arg(label->objectName(), label->text().left(40))
-                           .arg(label->width())
-                           .arg(need);
-    }
-    for (const QTableView* table : w.findChildren<QTableView*>()) {
-        if (!shown(table, &w) || !table->model() || table->horizontalScrollBar()->maximum() > 0 || scrollsSideways(table))
-            continue;   // a table that scrolls sideways, or sits in what does, shows everything
-        for (int c = 0; c < table->model()->columnCount(); ++c) {
-            if (table->isColumnHidden(c))
-                continue;
-            const int width = table->columnWidth(c);
-            int need = table->horizontalHeader()->sectionSizeHint(c);
-            for (int r = 0; r < table->model()->rowCount(); ++r)
-                need = std::max(need, table->fontMetrics().horizontalAdvance(table->model()->index(r, c).data().toString()) + 8);
-            if (width + 1 < need)
-                clipped << QStringLiteral("table %1 column %2 \"%3\": %4 of %5 px")
-                               .arg(table->objectName())
-                               .arg(c)
-                               .arg(table->model()->headerData(c, Qt::Horizontal).toString())
-                               .arg(width)
-                               .arg(need);
-        }
-    }
-    return clipped;
-}
 
 struct State {
     const char* name;

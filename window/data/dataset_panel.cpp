@@ -19,6 +19,7 @@
 
 #include "core/model/data_objective.h"
 #include "core/data/feature_extractor.h"
+#include "plots/fitted_label.h"
 #include "plots/palette.h"
 #include "core/base/rng.h"
 
@@ -162,8 +163,8 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent)
     scatter_ = new QCustomPlot(this);
     scatter_->setObjectName(QStringLiteral("datasetScatter"));
     palette::stylePlot(scatter_);
-    scatter_->xAxis->setLabel(tr("feature x"));
-    scatter_->yAxis->setLabel(tr("count (people)"));
+    FittedLabel::set(scatter_->xAxis, tr("feature x"));
+    FittedLabel::set(scatter_->yAxis, tr("count (people)"), tr("count"));
     scatter_->setMinimumSize(260, 200);
     auto makeGraph = [this](const QString& name, const QString& label) {
         QCPGraph* graph = scatter_->addGraph();

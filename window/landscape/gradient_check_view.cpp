@@ -15,6 +15,8 @@
 #include <qcustomplot.h>
 
 #include "core/model/data_objective.h"
+#include "plots/fitted_label.h"
+#include "plots/fitted_ticker.h"
 #include "plots/palette.h"
 
 namespace downhill::ui {
@@ -107,9 +109,12 @@ GradientCheckView::GradientCheckView(QWidget* parent) : QWidget(parent)
         axis->setTicker(ticker);
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
+        FittedTicker::install(axis);   // as many decades labelled as fit, never run together
     }
-    plot_->xAxis->setLabel(tr("step h"));
-    plot_->yAxis->setLabel(tr("largest relative error"));
+    // Tall enough for its decades and the two corner notes; the dock scrolls below it.
+    plot_->setMinimumHeight(160);
+    FittedLabel::set(plot_->xAxis, tr("step h"));
+    FittedLabel::set(plot_->yAxis, tr("largest relative error"), tr("rel. error"));
     plot_->xAxis->setRange(std::pow(10.0, kMinExponent) / 2, std::pow(10.0, kMaxExponent) * 2);
     plot_->yAxis->setRange(kErrorFloor / 2, 10);
     curveGraph_ = plot_->addGraph();

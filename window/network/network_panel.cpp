@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "core/model/mlp_trace.h"
+#include "plots/fitted_label.h"
 #include "plots/palette.h"
 #include "window/network/network_view.h"
 
@@ -56,8 +57,8 @@ NetworkPanel::NetworkPanel(QWidget* parent) : QWidget(parent)
     plot_->setMinimumHeight(170);
     plot_->setNoAntialiasingOnDrag(true);
     palette::stylePlot(plot_);
-    plot_->xAxis->setLabel(tr("step"));
-    plot_->yAxis->setLabel(tr("|gradient| per layer"));
+    FittedLabel::set(plot_->xAxis, tr("step"));
+    FittedLabel::set(plot_->yAxis, tr("|gradient| per layer"), tr("|gradient|"));
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     plot_->yAxis->setNumberFormat(QStringLiteral("eb"));

@@ -10,6 +10,7 @@
 
 #include "core/base/error.h"
 #include "core/base/progress.h"
+#include "core/model/mlp_objective.h"
 #include "plots/landscape_plot.h"
 #include "session/problem/teaching_text.h"
 #include "session/run/landscape_worker.h"
@@ -165,6 +166,8 @@ ControlPanel::Context RunBuilder::panelContext() const
         c.formula = qs(d->model().formula());
     else if (const auto* a = problem_.analytic())
         c.formula = qs(a->formula());
+    else if (const auto* n = problem_.network())
+        c.formula = qs(n->spec().formula(n->inputSize()));
     return c;
 }
 

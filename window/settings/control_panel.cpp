@@ -76,6 +76,16 @@ QSpinBox* integerBox(const char* name, int lo, int hi, int step, const QString& 
     return box;
 }
 
+// A list whose longest entry ("PCA plane of the path", the models' bold headers) would set the
+// panel's width: the box asks for about 12 characters and takes the column's width; its popup
+// still opens as wide as its entries.
+QComboBox* shrinkable(QComboBox* box)
+{
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(12);
+    return box;
+}
+
 QFormLayout* formFor(QGroupBox* group)
 {
     auto* form = new QFormLayout(group);
@@ -137,9 +147,9 @@ QGroupBox* ControlPanel::buildModelGroup()
            "test function."));
     modelForm_ = formFor(modelGroup_);
 
-    model_ = named(new QComboBox, "modelCombo",
+    model_ = shrinkable(named(new QComboBox, "modelCombo",
         tr("The model whose parameters are trained on the data, or an analytic landscape (a function of two "
-           "parameters, no data).\nChanging it starts a new run: the parameters mean something else."));
+           "parameters, no data).\nChanging it starts a new run: the parameters mean something else.")));
     // Two headed sections, so the one list reads as "a model on the data, or a ready-made landscape".
     auto addHeader = [this](const QString& text) {
         model_->addItem(text);
@@ -207,7 +217,7 @@ QGroupBox* ControlPanel::buildModelGroup()
     mono.setFamily(QStringLiteral("DejaVu Sans Mono"));
     mono.setStyleHint(QFont::Monospace);
     formula_->setFont(mono);
-    modelForm_->addRow(QString(), formula_);
+    modelForm_->addRow(formula_);   // across both columns: a network's formula is long
 
     loss_ = named(new QComboBox, "lossCombo",
         tr("How a wrong prediction is counted, per sample, averaged over the batch:\n"
@@ -557,13 +567,13 @@ QGroupBox* ControlPanel::buildPlaneGroup()
         tr("The landscape is the loss over two parameters, any others held at the values set here; or over a plane "
            "through all of them (a network's thousands), as in Li et al. 2018."));
     planeForm_ = formFor(group);
-    planeKind_ = named(new QComboBox, "planeCombo",
+    planeKind_ = shrinkable(named(new QComboBox, "planeCombo",
         tr("Two parameters: the literal surface over two weights, the rest held.\n"
            "Random plane: two random directions through the origin, each unit's incoming weights scaled to that "
            "unit's own (filter normalisation), biases still; alpha = beta = 0 is the origin, 1 a step as long as the "
            "weights.\nPCA plane: the path's first two principal components, through its last point: the plane the "
            "run moved in most. The path drawn on a plane is its projection; the read-outs say how far off it the "
-           "run is."));
+           "run is.")));
     planeKind_->addItem(tr("Two parameters"), plotPlaneName(PlotPlane::Axes));
     planeKind_->addItem(tr("Random plane"), plotPlaneName(PlotPlane::Random));
     planeKind_->addItem(tr("PCA plane of the path"), plotPlaneName(PlotPlane::Pca));
@@ -574,7 +584,7 @@ QGroupBox* ControlPanel::buildPlaneGroup()
     recentre_ = named(new QPushButton(tr("Recentre the plane here")), "recentreButton",
         tr("The plane's origin moves to the current point (a random plane's directions are drawn for it anew; the "
            "PCA plane is the path's so far) and the path is projected again. Training goes on."));
-    planeForm_->addRow(QString(), recentre_);
+    planeForm_->addRow(recentre_);   // across both columns: the button is wider than a field
     connect(recentre_, &QPushButton::clicked, this, &ControlPanel::recentreRequested);
     binder_->onEdit(planeKind_, &QComboBox::currentIndexChanged, [this] {
         const auto kind = plotPlaneFromName(planeKind_->currentData().toString()).value_or(PlotPlane::Axes);
