@@ -189,11 +189,25 @@ void TestMainWindow::playThenPause()
     QCOMPARE(play->text(), QStringLiteral("Pause"));
     QCoreApplication::processEvents();
     QCOMPARE(stepButton->x(), stepAt);
+    // The numbers are plain text while they change with every frame, selectable once paused;
+    // either way each value's label is as wide as its text, in its own font.
+    auto* readouts = w->findChild<ui::ReadoutPanel*>(QStringLiteral("readouts"));
+    auto* trainLoss = w->findChild<QLabel*>(QStringLiteral("readoutTrainLoss"));
+    const auto fitsItsText = [&] {
+        return trainLoss->width() >= trainLoss->fontMetrics().horizontalAdvance(trainLoss->text())
+            && trainLoss->sizeHint().width() >= trainLoss->fontMetrics().horizontalAdvance(trainLoss->text());
+    };
     QTRY_VERIFY_WITH_TIMEOUT(w->controller()->state().step > 100, 10000);
+    QVERIFY(!readouts->numbersSelectable());
+    QCOMPARE(trainLoss->textInteractionFlags(), Qt::TextInteractionFlags(Qt::NoTextInteraction));
+    QVERIFY(fitsItsText());
     play->trigger();
     QVERIFY(!w->controller()->isPlaying());
     QCOMPARE(play->text(), QStringLiteral("Play"));
     QVERIFY(syncWith(w->controller()));
+    QVERIFY(readouts->numbersSelectable());
+    QCOMPARE(trainLoss->textInteractionFlags(), Qt::TextInteractionFlags(Qt::TextSelectableByMouse));
+    QVERIFY(fitsItsText());
     const std::int64_t stopped = w->controller()->state().step;
     QSignalSpy frames(w->controller(), &TrainingController::frame);
     QVERIFY(!frames.wait(300));

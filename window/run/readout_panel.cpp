@@ -1,14 +1,53 @@
 #include "window/run/readout_panel.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 
 #include "core/model/objective.h"
 
 namespace downhill::ui {
+
+namespace {
+
+// A read-out's text is plain and never wraps: its size is that of its widest line and its line
+// count in the font's metrics, whether it is selectable (QLabel would lay out a text document
+// for that) or not, and is measured again only when the text or the font changed.
+class ReadoutLabel final : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize sizeHint() const override { return measured(); }
+    QSize minimumSizeHint() const override { return measured(); }
+
+private:
+    QSize measured() const
+    {
+        if (text() == text_ && font() == font_)
+            return size_;
+        text_ = text();
+        font_ = font();
+        const QFontMetrics metrics(font_);
+        const QStringList lines = text_.split(QLatin1Char('\n'));
+        int width = 0;
+        for (const QString& line : lines)
+            width = std::max(width, metrics.horizontalAdvance(line));
+        const QMargins m = contentsMargins();
+        // One pixel more for the text cursor's width a selectable label's document allows for.
+        size_ = QSize(width + 1 + m.left() + m.right() + 2 * margin(),
+            metrics.height() + (static_cast<int>(lines.size()) - 1) * metrics.lineSpacing() + m.top() + m.bottom() + 2 * margin());
+        return size_;
+    }
+
+    mutable QString text_{QStringLiteral("\x01")};   // nothing measured yet
+    mutable QFont font_;
+    mutable QSize size_;
+};
+
+}  // namespace
 
 ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
 {
@@ -34,7 +73,7 @@ ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLa
     offPlaneLabel_ = qobject_cast<QLabel*>(grid_->itemAtPosition(rows_ - 1, 0)->widget());
     offPlane_->hide();
     offPlaneLabel_->hide();
-    params_ = new QLabel(this);
+    params_ = new ReadoutLabel(this);
     params_->setObjectName(QStringLiteral("readoutParams"));
     params_->setToolTip(tr("Each parameter and the gradient of the batch loss with respect to it."));
     params_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -47,7 +86,7 @@ QLabel* ReadoutPanel::addRow(const QString& name, const char* objectName, const 
 {
     auto* label = new QLabel(name, this);
     label->setToolTip(tip);
-    auto* value = new QLabel(QStringLiteral("\u2013"), this);
+    auto* value = new ReadoutLabel(QStringLiteral("\u2013"), this);
     value->setObjectName(QLatin1String(objectName));
     value->setToolTip(tip);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -74,6 +113,16 @@ void ReadoutPanel::setParameterNames(const std::vector<std::string>& names)
 {
     names_ = names;
     params_->clear();
+}
+
+void ReadoutPanel::setPlaying(bool playing)
+{
+    if (selectable_ == !playing)
+        return;
+    selectable_ = !playing;
+    const Qt::TextInteractionFlags flags = selectable_ ? Qt::TextSelectableByMouse : Qt::NoTextInteraction;
+    for (QLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, offPlane_, params_})
+        value->setTextInteractionFlags(flags);
 }
 
 void ReadoutPanel::setBatchesPerEpoch(std::int64_t batches)

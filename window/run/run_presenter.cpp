@@ -76,6 +76,7 @@ RunPresenter::RunPresenter(TrainingController* controller, const Problem& proble
     : QObject(parent), controller_(controller), problem_(problem), projection_(projection), settings_(settings), views_(views)
 {
     connect(controller_, &TrainingController::frame, this, &RunPresenter::show);
+    connect(controller_, &TrainingController::playingChanged, views_.readouts, &ReadoutPanel::setPlaying);
     // A frame's cost includes the queued replots it asked for.
     for (QCustomPlot* plot : {static_cast<QCustomPlot*>(views_.landscape), static_cast<QCustomPlot*>(views_.lossPlot)}) {
         connect(plot, &QCustomPlot::beforeReplot, this, [this] { replotClock_.start(); });
