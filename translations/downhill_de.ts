@@ -2075,14 +2075,6 @@ letzte Epoche: Training %1</translation>
         <translation>Einen Teilnehmer hinzufügen: eine Kopie des letzten, um eine Einstellung zu ändern (höchstens %1)</translation>
     </message>
     <message>
-        <source>SGD vs momentum vs RMSprop vs Adam</source>
-        <translation>SGD gegen Momentum gegen RMSprop gegen Adam</translation>
-    </message>
-    <message>
-        <source>Four classic optimizers with learning rates worked out for this landscape</source>
-        <translation>Vier klassische Optimierer mit für diese Landschaft ausgerechneten Lernraten</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -2145,6 +2137,14 @@ letzte Epoche: Training %1</translation>
     <message>
         <source>not started</source>
         <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Preset: four optimizers</source>
+        <translation>Vorlage: vier Optimierer</translation>
+    </message>
+    <message>
+        <source>SGD, SGD with momentum 0.9, RMSprop and Adam, with learning rates worked out for this landscape</source>
+        <translation>SGD, SGD mit Momentum 0,9, RMSprop und Adam, mit für diese Landschaft ausgerechneten Lernraten</translation>
     </message>
 </context>
 <context>

@@ -2075,14 +2075,6 @@ dernière époque&#xa0;: entraînement %1</translation>
         <translation>Ajouter un concurrent&#xa0;: une copie du dernier, pour changer un réglage (%1 au plus)</translation>
     </message>
     <message>
-        <source>SGD vs momentum vs RMSprop vs Adam</source>
-        <translation>SGD contre momentum contre RMSprop contre Adam</translation>
-    </message>
-    <message>
-        <source>Four classic optimizers with learning rates worked out for this landscape</source>
-        <translation>Quatre optimiseurs classiques avec des taux d’apprentissage calculés pour ce paysage</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
@@ -2145,6 +2137,14 @@ dernière époque&#xa0;: entraînement %1</translation>
     <message>
         <source>not started</source>
         <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>Preset: four optimizers</source>
+        <translation>Préréglage : quatre optimiseurs</translation>
+    </message>
+    <message>
+        <source>SGD, SGD with momentum 0.9, RMSprop and Adam, with learning rates worked out for this landscape</source>
+        <translation>SGD, SGD avec momentum 0,9, RMSprop et Adam, avec des taux d’apprentissage calculés pour ce paysage</translation>
     </message>
 </context>
 <context>

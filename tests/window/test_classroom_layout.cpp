@@ -120,6 +120,16 @@ private slots:
                                 .arg(100 * state.minShare, 0, 'f', 1);
             for (const QString& c : clippedTexts(*w))
                 failures << QStringLiteral("%1: %2").arg(QLatin1String(state.name), c);
+            // Docks whose text wraps fit their column: no sideways scrolling to read a line's end
+            // (the race's preset button once made the race dock 20 px wider than the column).
+            for (const char* name : {"raceDock", "nowDock", "stepCardDock"}) {
+                const auto* d = w->findChild<QDockWidget*>(QLatin1String(name));
+                const auto* area = d && d->isVisible() ? qobject_cast<const QScrollArea*>(d->widget()) : nullptr;
+                if (area && area->horizontalScrollBar()->maximum() > 0)
+                    failures << QStringLiteral("%1: %2 scrolls sideways by %3 px")
+                                    .arg(QLatin1String(state.name), QLatin1String(name))
+                                    .arg(area->horizontalScrollBar()->maximum());
+            }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
     }

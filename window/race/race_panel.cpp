@@ -98,9 +98,10 @@ RacePanel::RacePanel(QWidget* parent) : QWidget(parent)
     addButton_ = new QPushButton(tr("Add"), this);
     addButton_->setObjectName(QStringLiteral("raceAddButton"));
     addButton_->setToolTip(tr("Add an entrant: a copy of the last one, to change one setting (at most %1)").arg(kMaxEntrants));
-    auto* preset = new QPushButton(tr("SGD vs momentum vs RMSprop vs Adam"), this);
+    // Short enough for the right column: the menu's action says "SGD vs momentum vs RMSprop vs Adam".
+    auto* preset = new QPushButton(tr("Preset: four optimizers"), this);
     preset->setObjectName(QStringLiteral("racePresetButton"));
-    preset->setToolTip(tr("Four classic optimizers with learning rates worked out for this landscape"));
+    preset->setToolTip(tr("SGD, SGD with momentum 0.9, RMSprop and Adam, with learning rates worked out for this landscape"));
     auto* clear = new QPushButton(tr("Clear"), this);
     clear->setObjectName(QStringLiteral("raceClearButton"));
     clear->setToolTip(tr("Remove every entrant and the race's paths"));
