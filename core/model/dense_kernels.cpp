@@ -196,22 +196,6 @@ __attribute__((target("avx2"))) void gradientAvx2(const double* delta, const dou
 
 }  // namespace
 
-bool kernelIsaAvailable(KernelIsa isa)
-{
-#if defined(__x86_64__)
-    static const bool avx2 = __builtin_cpu_supports("avx2");
-    return isa == KernelIsa::Generic || avx2;
-#else
-    return isa == KernelIsa::Generic;
-#endif
-}
-
-KernelIsa bestKernelIsa()
-{
-    static const KernelIsa best = kernelIsaAvailable(KernelIsa::Avx2) ? KernelIsa::Avx2 : KernelIsa::Generic;
-    return best;
-}
-
 void denseForward(const double* w, const double* bias, const double* x, int in, int out, int n, double* pre,
     double* scratch, KernelIsa isa)
 {

@@ -6,13 +6,9 @@
 // An SSE2 and an AVX2 build of the same code, chosen once per process, therefore give
 // identical results; the AVX2 one does four outputs per instruction instead of two.
 // tests/core/test_dense_kernels.cpp compares both with a plain loop, bit for bit.
+#include "core/base/kernel_isa.h"
+
 namespace downhill::core {
-
-enum class KernelIsa { Generic, Avx2 };
-
-// Avx2 when this CPU has it, else Generic (SSE2, which every x86-64 CPU has). Asked once.
-KernelIsa bestKernelIsa();
-bool kernelIsaAvailable(KernelIsa isa);
 
 // pre(u, s) = (sum over k of w(u, k) x(k, s)) + bias(u), the sum from k = 0 up.
 // w row-major out x in (nn.Linear's weight), x column-major in x n (a sample per column),
