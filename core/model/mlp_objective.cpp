@@ -6,6 +6,7 @@
 
 #include "core/base/error.h"
 #include "core/base/rng.h"
+#include "core/landscape/network_plane_grid.h"
 #include "core/model/dense_kernels.h"
 
 namespace downhill::core {
@@ -41,7 +42,12 @@ std::vector<std::string_view> split(std::string_view text, char sep)
 void activate(Activation a, const Eigen::MatrixXd& pre, Eigen::MatrixXd& out)
 {
     switch (a) {
-    case Activation::Tanh: out = pre.array().tanh().matrix(); break;
+    case Activation::Tanh:
+        // The landscape grid's vectorised tanh, the same bits on every x86-64 (std::tanh is
+        // neither vectorised nor that: glibc's differs on CPUs with and without FMA).
+        out = pre;
+        tanhInPlace(out.data(), out.size());
+        break;
     case Activation::Relu: out = pre.cwiseMax(0.0); break;
     case Activation::Sigmoid: out = (1.0 / (1.0 + (-pre.array()).exp())).matrix(); break;
     }
