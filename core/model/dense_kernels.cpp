@@ -20,14 +20,49 @@ constexpr int kLanes = static_cast<int>(sizeof(V) / sizeof(double));
 
 #define DOWNHILL_INLINE inline __attribute__((always_inline))
 
-// Every lane exactly v (a -0.0 stays -0.0, as it would not in V{} + v).
-// (By reference: a 32-byte vector returned by value would change the ABI of the generic build.)
+// wt (in x outP, row-major) = w (out x in, row-major) transposed, the units past out zero. In
+// blocks of L x L by shuffles: copying one double at a time cost a quarter of the product.
 template <typename V>
-DOWNHILL_INLINE void broadcast(V& b, double v)
+DOWNHILL_INLINE void transpose(const double* w, int in, int out, int outP, double* wt)
 {
+    constexpr int L = kLanes<V>;
+    int u0 = 0;
+    for (; u0 + L <= out; u0 += L) {
+        int k0 = 0;
+        for (; k0 + L <= in; k0 += L) {
+            V r[L], c[L];
 #pragma GCC unroll 4
-    for (int lane = 0; lane < kLanes<V>; ++lane)
-        b[lane] = v;
+            for (int i = 0; i < L; ++i)
+                __builtin_memcpy(&r[i], w + static_cast<long>(u0 + i) * in + k0, sizeof(V));
+            if constexpr (L == 2) {
+                c[0] = __builtin_shufflevector(r[0], r[1], 0, 2);
+                c[1] = __builtin_shufflevector(r[0], r[1], 1, 3);
+            } else {
+                const V t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 2, 6);
+                const V t1 = __builtin_shufflevector(r[0], r[1], 1, 5, 3, 7);
+                const V t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 2, 6);
+                const V t3 = __builtin_shufflevector(r[2], r[3], 1, 5, 3, 7);
+                c[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);
+                c[1] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);
+                c[2] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);
+                c[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
+            }
+#pragma GCC unroll 4
+            for (int j = 0; j < L; ++j)
+                __builtin_memcpy(wt + static_cast<long>(k0 + j) * outP + u0, &c[j], sizeof(V));
+        }
+        for (; k0 < in; ++k0) {
+            for (int i = 0; i < L; ++i)
+                wt[static_cast<long>(k0) * outP + u0 + i] = w[static_cast<long>(u0 + i) * in + k0];
+        }
+    }
+    for (int k = 0; k < in; ++k) {
+        double* row = wt + static_cast<long>(k) * outP;
+        for (int u = u0; u < out; ++u)
+            row[u] = w[static_cast<long>(u) * in + k];
+        for (int u = out; u < outP; ++u)
+            row[u] = 0.0;
+    }
 }
 
 // Samples s0 .. s0+S-1, units u0 .. u0+L*UV-1 of the padded transpose wt (in x outP).
@@ -51,11 +86,12 @@ DOWNHILL_INLINE void forwardBlock(const double* wt, int outP, const double* bias
             __builtin_memcpy(&wv[v], row + kLanes<V> * v, sizeof(V));
 #pragma GCC unroll 8
         for (int j = 0; j < S; ++j) {
-            V b;
-            broadcast(b, xs[static_cast<long>(j) * in + k]);
+            // A vector times a scalar: the scalar in every lane as it is (-0.0 too), one
+            // vbroadcastsd.
+            const double xk = xs[static_cast<long>(j) * in + k];
 #pragma GCC unroll 8
             for (int v = 0; v < UV; ++v)
-                acc[j][v] = acc[j][v] + wv[v] * b;
+                acc[j][v] = acc[j][v] + wv[v] * xk;
         }
     }
 #pragma GCC unroll 8
@@ -82,13 +118,7 @@ DOWNHILL_INLINE void forwardImpl(const double* w, const double* bias, const doub
     double* pre, double* wt)
 {
     const int outP = (out + 3) / 4 * 4;
-    for (int k = 0; k < in; ++k) {
-        double* row = wt + static_cast<long>(k) * outP;
-        for (int u = 0; u < out; ++u)
-            row[u] = w[static_cast<long>(u) * in + k];
-        for (int u = out; u < outP; ++u)
-            row[u] = 0.0;
-    }
+    transpose<V>(w, in, out, outP, wt);
     // Blocks of 4 samples by 2 vectors of units: 8 sums in flight, 11 of the 16 registers.
     constexpr int L = kLanes<V>;
     int u0 = 0;
@@ -128,11 +158,10 @@ DOWNHILL_INLINE void gradientBlock(const double* delta, const double* x, int in,
             __builtin_memcpy(&xv[v], xs + kLanes<V> * v, sizeof(V));
 #pragma GCC unroll 8
         for (int i = 0; i < U; ++i) {
-            V b;
-            broadcast(b, ds[i]);
+            const double d = ds[i];
 #pragma GCC unroll 8
             for (int v = 0; v < KV; ++v)
-                acc[i][v] = acc[i][v] + b * xv[v];
+                acc[i][v] = acc[i][v] + d * xv[v];
         }
     }
 #pragma GCC unroll 8
