@@ -20,6 +20,10 @@ inline void adamOne(const AdamCoefficients& c, double oneMinusBeta1, double oneM
 }
 
 #if defined(__x86_64__)
+// Divide1 / Divide2 false when bias1 / bias2 is exactly 1 (1 - beta1^t rounds to 1 from step 356
+// on with beta1 = 0.9, 1 - beta2^t from step 37,412 with beta2 = 0.999): x / 1 is x, bit for
+// bit, and a division is the dearest operation here.
+template <bool Divide1, bool Divide2>
 void adamSse2(const AdamCoefficients& c, const double* g, double* m, double* v, double* direction, long n)
 {
     const double c1 = 1.0 - c.beta1, c2 = 1.0 - c.beta2;
@@ -32,14 +36,15 @@ void adamSse2(const AdamCoefficients& c, const double* g, double* m, double* v, 
         const __m128d vv = _mm_add_pd(_mm_mul_pd(b2, _mm_loadu_pd(v + i)), _mm_mul_pd(k2, _mm_mul_pd(gv, gv)));
         _mm_storeu_pd(m + i, mv);
         _mm_storeu_pd(v + i, vv);
-        const __m128d denominator = _mm_add_pd(_mm_sqrt_pd(_mm_div_pd(vv, bias2)), eps);
-        _mm_storeu_pd(direction + i, _mm_div_pd(_mm_div_pd(mv, bias1), denominator));
+        const __m128d denominator = _mm_add_pd(_mm_sqrt_pd(Divide2 ? _mm_div_pd(vv, bias2) : vv), eps);
+        _mm_storeu_pd(direction + i, _mm_div_pd(Divide1 ? _mm_div_pd(mv, bias1) : mv, denominator));
     }
     for (; i < n; ++i)
         adamOne(c, c1, c2, g[i], m[i], v[i], direction[i]);
 }
 
 // AVX2 only, never "fma" (which would let the compiler fuse the multiply-adds).
+template <bool Divide1, bool Divide2>
 __attribute__((target("avx2"))) void adamAvx2(const AdamCoefficients& c, const double* g, double* m, double* v,
     double* direction, long n)
 {
@@ -55,11 +60,20 @@ __attribute__((target("avx2"))) void adamAvx2(const AdamCoefficients& c, const d
             _mm256_add_pd(_mm256_mul_pd(b2, _mm256_loadu_pd(v + i)), _mm256_mul_pd(k2, _mm256_mul_pd(gv, gv)));
         _mm256_storeu_pd(m + i, mv);
         _mm256_storeu_pd(v + i, vv);
-        const __m256d denominator = _mm256_add_pd(_mm256_sqrt_pd(_mm256_div_pd(vv, bias2)), eps);
-        _mm256_storeu_pd(direction + i, _mm256_div_pd(_mm256_div_pd(mv, bias1), denominator));
+        const __m256d denominator = _mm256_add_pd(_mm256_sqrt_pd(Divide2 ? _mm256_div_pd(vv, bias2) : vv), eps);
+        _mm256_storeu_pd(direction + i, _mm256_div_pd(Divide1 ? _mm256_div_pd(mv, bias1) : mv, denominator));
     }
     for (; i < n; ++i)
         adamOne(c, c1, c2, g[i], m[i], v[i], direction[i]);
+}
+
+template <bool Divide1, bool Divide2>
+void adamOn(KernelIsa isa, const AdamCoefficients& c, const double* g, double* m, double* v, double* direction, long n)
+{
+    if (isa == KernelIsa::Avx2 && kernelIsaAvailable(KernelIsa::Avx2))
+        adamAvx2<Divide1, Divide2>(c, g, m, v, direction, n);
+    else
+        adamSse2<Divide1, Divide2>(c, g, m, v, direction, n);
 }
 #endif
 
@@ -69,10 +83,15 @@ void adamMoments(const AdamCoefficients& c, const double* g, double* m, double* 
     KernelIsa isa)
 {
 #if defined(__x86_64__)
-    if (isa == KernelIsa::Avx2 && kernelIsaAvailable(KernelIsa::Avx2))
-        adamAvx2(c, g, m, v, direction, n);
+    const bool divide1 = c.bias1 != 1.0, divide2 = c.bias2 != 1.0;
+    if (divide1 && divide2)
+        adamOn<true, true>(isa, c, g, m, v, direction, n);
+    else if (divide2)
+        adamOn<false, true>(isa, c, g, m, v, direction, n);
+    else if (divide1)
+        adamOn<true, false>(isa, c, g, m, v, direction, n);
     else
-        adamSse2(c, g, m, v, direction, n);
+        adamOn<false, false>(isa, c, g, m, v, direction, n);
 #else
     (void)isa;
     const double c1 = 1.0 - c.beta1, c2 = 1.0 - c.beta2;

@@ -26,7 +26,9 @@ private slots:
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("t");
         QTest::newRow("2,337 parameters, step 1") << 2337 << 1;
-        QTest::newRow("2,337 parameters, step 5,000") << 2337 << 5000;
+        QTest::newRow("2,337 parameters, step 355 (1 - beta1^t just below 1)") << 2337 << 355;
+        QTest::newRow("2,337 parameters, step 5,000 (1 - beta1^t exactly 1)") << 2337 << 5000;
+        QTest::newRow("2,337 parameters, step 50,000 (both exactly 1)") << 2337 << 50000;
         QTest::newRow("one") << 1 << 3;
         QTest::newRow("three") << 3 << 2;
         QTest::newRow("seven") << 7 << 40;
@@ -56,6 +58,12 @@ private slots:
         const Vec wantV = beta2 * v0 + (1.0 - beta2) * g.cwiseProduct(g);
         const Vec wantD = (wantM / bias1).array() / ((wantV / bias2).array().sqrt() + eps);
 
+        if (t == 5000)
+            QCOMPARE(bias1, 1.0);
+        if (t == 50000)
+            QCOMPARE(bias2, 1.0);
+        if (t == 355)
+            QVERIFY(bias1 < 1.0);
         AdamCoefficients c;
         c.beta1 = beta1;
         c.beta2 = beta2;
