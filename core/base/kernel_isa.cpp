@@ -1,5 +1,8 @@
 #include "core/base/kernel_isa.h"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace downhill::core {
 
 bool kernelIsaAvailable(KernelIsa isa)
@@ -14,7 +17,14 @@ bool kernelIsaAvailable(KernelIsa isa)
 
 KernelIsa bestKernelIsa()
 {
-    static const KernelIsa best = kernelIsaAvailable(KernelIsa::Avx2) ? KernelIsa::Avx2 : KernelIsa::Generic;
+    // DOWNHILL_KERNEL_ISA=generic runs the SSE2 build on any CPU: to time it, and to see a whole
+    // run give the same bits with it (docs/benchmarks.md, "A network's step").
+    static const KernelIsa best = [] {
+        const char* asked = std::getenv("DOWNHILL_KERNEL_ISA");
+        if (asked && std::strcmp(asked, "generic") == 0)
+            return KernelIsa::Generic;
+        return kernelIsaAvailable(KernelIsa::Avx2) ? KernelIsa::Avx2 : KernelIsa::Generic;
+    }();
     return best;
 }
 

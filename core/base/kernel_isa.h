@@ -7,7 +7,8 @@ namespace downhill::core {
 
 enum class KernelIsa { Generic, Avx2 };
 
-// Avx2 when this CPU has it, else Generic.
+// Avx2 when this CPU has it, else Generic; Generic also when the environment variable
+// DOWNHILL_KERNEL_ISA is "generic".
 KernelIsa bestKernelIsa();
 bool kernelIsaAvailable(KernelIsa isa);
 
