@@ -21,7 +21,8 @@ constexpr int kLanes = static_cast<int>(sizeof(V) / sizeof(double));
 #define DOWNHILL_INLINE inline __attribute__((always_inline))
 
 // wt (in x outP, row-major) = w (out x in, row-major) transposed, the units past out zero. In
-// blocks of L x L by shuffles: copying one double at a time cost a quarter of the product.
+// blocks of L x L by shuffles: copied one double at a time it took a quarter of the forward
+// product's time (1.1 of 4.6 us for mlp:16 on 12 x 12, batch 32).
 template <typename V>
 DOWNHILL_INLINE void transpose(const double* w, int in, int out, int outP, double* wt)
 {
