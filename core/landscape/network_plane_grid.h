@@ -25,7 +25,9 @@ bool networkPlaneGrid(const MlpObjective& objective, const Samples& samples, con
 // tanh of n doubles in place, vectorised (std::tanh and Eigen 3.4's tanh for double are not;
 // for AVX-512 and AVX2 too where the CPU has them, with the same bits):
 // Cephes' tanh, within 2 ulps of std::tanh (tests/core/test_network_plane_grid). Odd, ±1 for
-// ±inf and past about ±19, NaN for NaN.
+// ±inf and past about ±19, NaN for NaN. A network's training and its step card use it too
+// (mlp_objective.cpp, mlp_trace.cpp): glibc's std::tanh is not the same function on CPUs with
+// and without FMA.
 void tanhInPlace(double* x, Eigen::Index n);
 
 }  // namespace downhill::core

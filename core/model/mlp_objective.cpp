@@ -1,10 +1,13 @@
 #include "core/model/mlp_objective.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "core/base/error.h"
 #include "core/base/rng.h"
+#include "core/landscape/network_plane_grid.h"
+#include "core/model/dense_kernels.h"
 
 namespace downhill::core {
 
@@ -39,7 +42,12 @@ std::vector<std::string_view> split(std::string_view text, char sep)
 void activate(Activation a, const Eigen::MatrixXd& pre, Eigen::MatrixXd& out)
 {
     switch (a) {
-    case Activation::Tanh: out = pre.array().tanh().matrix(); break;
+    case Activation::Tanh:
+        // The landscape grid's vectorised tanh, the same bits on every x86-64 (std::tanh is
+        // neither vectorised nor that: glibc's differs on CPUs with and without FMA).
+        out = pre;
+        tanhInPlace(out.data(), out.size());
+        break;
     case Activation::Relu: out = pre.cwiseMax(0.0); break;
     case Activation::Sigmoid: out = (1.0 / (1.0 + (-pre.array()).exp())).matrix(); break;
     }
@@ -161,6 +169,7 @@ MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
         for (int i = 0; i < out; ++i)
             names_.push_back(layer + ".bias[" + std::to_string(i) + "]");
         offset += static_cast<Eigen::Index>(out) * (in + 1);
+        forwardScratch_ = std::max<Eigen::Index>(forwardScratch_, denseForwardScratch(in, out));
     }
 }
 
@@ -208,12 +217,13 @@ double MlpObjective::forward(const Vec& w, const Samples& samples, Workspace& ws
     for (int l = 0; l < hidden; ++l) {
         const int in = widths_[static_cast<std::size_t>(l)];
         const int out = widths_[static_cast<std::size_t>(l) + 1];
-        const Eigen::Map<const RowMajor> weight(w.data() + weightOffset(l), out, in);
-        const Eigen::Map<const Eigen::VectorXd> bias(w.data() + biasOffset(l), out);
         Eigen::MatrixXd& pre = ws.pre[l];
         pre.resize(out, samples.size());
-        pre.noalias() = weight * *input;
-        pre.colwise() += bias;
+        // One size for every layer (the largest's): resizing between layers would allocate.
+        if (ws.scratch.size() < forwardScratch_)
+            ws.scratch.resize(forwardScratch_);
+        denseForward(w.data() + weightOffset(l), w.data() + biasOffset(l), input->data(), in, out,
+            static_cast<int>(samples.size()), pre.data(), ws.scratch.data());
         activate(spec_.activation, pre, ws.act[l]);
         input = &ws.act[l];
     }
@@ -270,8 +280,7 @@ double MlpObjective::evaluateWithGradient(const Vec& w, const Samples& samples, 
         }
         multiplyByDerivative(spec_.activation, ws.pre[l], ws.act[l], delta);
         const Eigen::MatrixXd& input = l > 0 ? ws.act[l - 1] : samples.inputs;
-        Eigen::Map<RowMajor> gradWeight(grad.data() + weightOffset(l), out, in);
-        gradWeight.noalias() = delta * input.transpose();
+        denseWeightGradient(delta.data(), input.data(), in, out, static_cast<int>(n), grad.data() + weightOffset(l));
         grad.segment(biasOffset(l), out) = delta.rowwise().sum();
     }
     return loss;

@@ -78,6 +78,7 @@ private:
     std::vector<int> widths_;
     std::vector<Eigen::Index> offsets_;
     std::vector<std::string> names_;
+    Eigen::Index forwardScratch_ = 0;  // the doubles denseForward needs for the widest layer
 };
 
 }  // namespace downhill::core

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/base/error.h"
+#include "core/landscape/network_plane_grid.h"
 
 namespace downhill::core {
 
@@ -14,7 +15,7 @@ using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 double activate(Activation a, double z)
 {
     switch (a) {
-    case Activation::Tanh: return std::tanh(z);
+    case Activation::Tanh: tanhInPlace(&z, 1); return z;   // the training's tanh (mlp_objective.cpp)
     case Activation::Relu: return z > 0.0 ? z : 0.0;
     case Activation::Sigmoid: return 1.0 / (1.0 + std::exp(-z));
     }

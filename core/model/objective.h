@@ -20,6 +20,7 @@ struct Workspace {
     // A network's layers on the batch (units x samples): pre-activations, activations, and the
     // backward pass's deltas.
     Eigen::MatrixXd pre[2], act[2], delta[2];
+    Vec scratch;  // the dense kernels' (core/model/dense_kernels.h)
 };
 
 class Objective {

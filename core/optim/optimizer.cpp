@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/base/error.h"
+#include "core/optim/adam_kernel.h"
 
 namespace downhill::core {
 
@@ -183,11 +184,15 @@ void optimizerStep(const OptimizerSettings& s, double lr, OptimizerState& st, Ve
     case OptimizerKind::Adam: {
         // torch.optim.Adam: m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
         // w = w - lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps).
-        st.expAvg = s.beta1 * st.expAvg + (1.0 - s.beta1) * grad;
-        st.expAvgSq = s.beta2 * st.expAvgSq + (1.0 - s.beta2) * grad.cwiseProduct(grad);
-        const double bc1 = 1.0 - std::pow(s.beta1, static_cast<double>(st.t));
-        const double bc2 = 1.0 - std::pow(s.beta2, static_cast<double>(st.t));
-        direction = (st.expAvg / bc1).array() / ((st.expAvgSq / bc2).array().sqrt() + eps);
+        // In one vectorised pass (core/optim/adam_kernel.h): a network's thousands of
+        // parameters cost three divisions and a square root each.
+        AdamCoefficients c;
+        c.beta1 = s.beta1;
+        c.beta2 = s.beta2;
+        c.bias1 = 1.0 - std::pow(s.beta1, static_cast<double>(st.t));
+        c.bias2 = 1.0 - std::pow(s.beta2, static_cast<double>(st.t));
+        c.eps = eps;
+        adamMoments(c, grad.data(), st.expAvg.data(), st.expAvgSq.data(), direction.data(), w.size());
         break;
     }
     case OptimizerKind::RmsProp: {

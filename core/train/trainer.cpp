@@ -199,7 +199,7 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
     drawBatch();
     const double lr = settings_.schedule.rateAt(settings_.optimizer.lr, state_.step);
     const double loss = objective_->evaluateWithGradient(state_.params, batch_, grad_, ws_);
-    if (!std::isfinite(loss) || !grad_.allFinite() || !std::isfinite(lr))
+    if (!std::isfinite(loss) || !isAllFinite(grad_) || !std::isfinite(lr))
         return false;
 
     // Copies into buffers of the same size: no allocation after the first step. Only what
@@ -209,7 +209,7 @@ bool Trainer::step(StepRecord* record, bool withTrainLoss)
     optimizerStep(settings_.optimizer, lr, state_.optimizer, state_.params, grad_, record ? &record->update : nullptr,
         &optimizerScratch_);
     double trainLoss = kNaN;
-    bool finite = state_.params.allFinite();
+    bool finite = isAllFinite(state_.params);
     if (finite && withTrainLoss) {
         trainLoss = trainingLoss(state_.params);
         finite = std::isfinite(trainLoss);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <set>
 
@@ -54,6 +55,26 @@ std::shared_ptr<const Objective> linearMse() { return makeObjective("linear", {}
 class TestTrainer : public QObject {
     Q_OBJECT
 private slots:
+    // The step's check of the gradient and the new parameters (core/base/types.h).
+    void isAllFiniteFindsEveryNonFiniteValue()
+    {
+        QVERIFY(isAllFinite(Vec()));
+        Vec v = Vec::LinSpaced(37, -1e300, 1e300);
+        v[0] = -std::numeric_limits<double>::max();
+        v[36] = std::numeric_limits<double>::max();
+        v[5] = std::numeric_limits<double>::denorm_min();
+        v[6] = -0.0;
+        QVERIFY(isAllFinite(v));
+        for (double bad : {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                 std::numeric_limits<double>::quiet_NaN()}) {
+            for (Eigen::Index at : {Eigen::Index(0), Eigen::Index(17), Eigen::Index(36)}) {
+                Vec w = v;
+                w[at] = bad;
+                QVERIFY(!isAllFinite(w));
+            }
+        }
+    }
+
     void batchesInOrderWithoutShuffle()
     {
         TrainSettings settings;

@@ -9,6 +9,7 @@
 // and taking the printed digest, saying in the commit why the bits moved.
 #include <QtTest>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -65,6 +66,7 @@ struct Run {
     int batchSize;
     bool augment;
     int steps;
+    int inputSize = 0;   // a network's n x n pixels
 };
 
 // Every parameter after every step, each batch loss, and the final validation loss.
@@ -72,8 +74,9 @@ std::uint64_t digestOf(const Run& run, Vec* finalParams)
 {
     LossSettings loss;
     loss.kind = run.loss;
-    const auto objective = makeObjective(run.model, loss);
-    const TrainData data = TrainData::fromDataset(people(), splitRows(static_cast<int>(people().size()), 0.25, 3));
+    const auto objective = makeObjective(run.model, loss, run.inputSize);
+    const TrainData data =
+        TrainData::fromDataset(people(), splitRows(static_cast<int>(people().size()), 0.25, 3), run.inputSize);
     TrainSettings settings;
     settings.optimizer.kind = run.optimizer;
     settings.optimizer.lr = run.lr;
@@ -112,6 +115,12 @@ private slots:
         QTest::newRow("lin-exp huber adam, batch 8") << 1 << quint64(0xfb5ce1f62a7b3bb1ull);
         QTest::newRow("fold mae rmsprop, augmented") << 2 << quint64(0x7e441d10ddabb662ull);
         QTest::newRow("linear mse adagrad, full batch") << 3 << quint64(0xa84a19db5d52a52eull);
+        // Networks, through the dense kernels (core/model/dense_kernels.h): CTest runs this test
+        // a second time with DOWNHILL_KERNEL_ISA=generic (core/test_trajectory_bytes_generic),
+        // and both must give these bits, AVX2 or not.
+        QTest::newRow("mlp:16 on 12 x 12, mse adam, batch 32") << 4 << quint64(0x330da225bf90b869ull);
+        QTest::newRow("mlp:6,4:relu on 8 x 8, huber sgd+momentum, augmented") << 5 << quint64(0x9fe9deea2e16ca3dull);
+        QTest::newRow("mlp:7:sigmoid on 3 x 3, mae rmsprop, batch 20") << 6 << quint64(0x7031daf700db4461ull);
     }
 
     void pinnedRuns()
@@ -121,6 +130,9 @@ private slots:
             {"lin-exp", LossKind::Huber, OptimizerKind::Adam, 0.02, 0.0, 8, false, 60},
             {"fold", LossKind::Mae, OptimizerKind::RmsProp, 0.01, 0.5, 16, true, 40},
             {"linear", LossKind::Mse, OptimizerKind::Adagrad, 0.3, 0.0, 100000, false, 30},
+            {"mlp:16", LossKind::Mse, OptimizerKind::Adam, 0.01, 0.0, 32, false, 40, 12},
+            {"mlp:6,4:relu", LossKind::Huber, OptimizerKind::Sgd, 0.05, 0.9, 16, true, 40, 8},
+            {"mlp:7:sigmoid", LossKind::Mae, OptimizerKind::RmsProp, 0.01, 0.0, 20, false, 30, 3},
         };
         QFETCH(int, index);
         QFETCH(quint64, expected);
@@ -128,8 +140,10 @@ private slots:
         const std::uint64_t got = digestOf(runs[index], &params);
         QVERIFY(params.allFinite());
         QString where;
-        for (Eigen::Index i = 0; i < params.size(); ++i)
+        for (Eigen::Index i = 0; i < std::min<Eigen::Index>(params.size(), 8); ++i)
             where += QString::asprintf(" %a", params[i]);
+        if (params.size() > 8)
+            where += QString::asprintf(" ... (%lld)", static_cast<long long>(params.size()));
         qInfo("digest 0x%016llx, final parameters%s", static_cast<unsigned long long>(got), qPrintable(where));
 #if DOWNHILL_NATIVE_BUILD
         QSKIP("a native build (-DDOWNHILL_NATIVE=ON) may sum in another order; the pins are the portable build's");
