@@ -8,8 +8,10 @@
 #include <QScrollBar>
 #include <QStringList>
 #include <QTableView>
+#include <QTextDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <qcustomplot.h>
@@ -53,10 +55,17 @@ inline QStringList clippedTexts(ui::MainWindow& w)
     QStringList clipped;
     for (const QLabel* label : w.findChildren<QLabel*>()) {
         if (!shown(label, &w) || label->wordWrap() || label->text().isEmpty() || !label->pixmap().isNull()
-            || scrollsSideways(label) || label->textFormat() == Qt::RichText)
+            || scrollsSideways(label))
             continue;
-        const int need = label->fontMetrics().size(0, label->text()).width() + 2 * label->margin()
-            + label->contentsMargins().left() + label->contentsMargins().right();
+        int text = label->fontMetrics().size(0, label->text()).width();
+        if (label->textFormat() == Qt::RichText || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()))) {
+            QTextDocument doc;
+            doc.setDefaultFont(label->font());
+            doc.setDocumentMargin(0);
+            doc.setHtml(label->text());
+            text = static_cast<int>(std::ceil(doc.idealWidth()));
+        }
+        const int need = text + 2 * label->margin() + label->contentsMargins().left() + label->contentsMargins().right();
         if (label->width() + 1 < need)
             clipped << QStringLiteral("label %1 \"%2\": %3 of %4 px")
                            .arg(label->objectName(), label->text().left(40))

@@ -29,21 +29,41 @@ QLabel* titleLabel(const char* name)
 // plot: at 1280 x 800 that row took 19 px of the landscape's height. The margin is made as tall
 // as the title (QCustomPlot's is 15 px) and the title spans the axis rect, so the y axis's top
 // label (left of the rect) and the colour scale's (right of it) stay clear of it; a title wider
-// than the rect takes the plot's whole width.
+// than the rect takes the plot's whole width, and one wider than the plot (side by side at
+// 1280 x 800: "Validation set (400 samples) · ★ min · ☆ train min" on a 331 px plot) shows
+// its brief form (without the markers' key, which "What you see" gives), and only one still
+// wider wraps to a second line, the margin growing with it.
+const char* const kFullTitle = "dhFullTitle";
+const char* const kBriefTitle = "dhBriefTitle";
+
 void placeTitle(QLabel* title, LandscapePlot* plot)
 {
     title->setParent(plot);
     const auto place = [title, plot] {
         QCPAxisRect* rect = plot->axisRect();
-        const int height = std::max(title->fontMetrics().height(), title->sizeHint().height());
+        if (title->wordWrap())
+            title->setWordWrap(false);
+        const QString full = title->property(kFullTitle).toString();
+        const QString brief = title->property(kBriefTitle).toString();
+        if (title->text() != full)
+            title->setText(full);
+        if (title->sizeHint().width() > plot->width() && !brief.isEmpty())
+            title->setText(brief);   // the two plots keep one line each, their maps level
+        const int oneLine = title->sizeHint().width();
+        const bool fitsRect = oneLine <= rect->width();
+        const bool fitsPlot = oneLine <= plot->width();
+        if (!fitsPlot)
+            title->setWordWrap(true);
+        const int width = fitsRect ? rect->width() : plot->width();
+        const int height = fitsPlot ? std::max(title->fontMetrics().height(), title->sizeHint().height())
+                                    : title->heightForWidth(width);
         QMargins margins = rect->minimumMargins();
         if (margins.top() != height) {
             margins.setTop(height);
             rect->setMinimumMargins(margins);
             plot->replot(QCustomPlot::rpQueuedReplot);
         }
-        const bool fits = title->sizeHint().width() <= rect->width();
-        title->setGeometry(fits ? QRect(rect->left(), 0, rect->width(), height) : QRect(0, 0, plot->width(), height));
+        title->setGeometry(fitsRect ? QRect(rect->left(), 0, rect->width(), height) : QRect(0, 0, plot->width(), height));
         title->raise();
     };
     QObject::connect(plot, &QCustomPlot::afterLayout, title, place);
@@ -123,8 +143,13 @@ void SurfaceArea::setSideBySide(bool on)
     }
 }
 
-void SurfaceArea::setTitles(const QString& mainTitle, const QString& sideTitle)
+void SurfaceArea::setTitles(const QString& mainTitle, const QString& sideTitle, const QString& mainBrief,
+    const QString& sideBrief)
 {
+    mainTitle_->setProperty(kFullTitle, mainTitle);
+    mainTitle_->setProperty(kBriefTitle, mainBrief);
+    sideTitle_->setProperty(kFullTitle, sideTitle);
+    sideTitle_->setProperty(kBriefTitle, sideBrief);
     mainTitle_->setText(mainTitle);
     sideTitle_->setText(sideTitle);
     // A longer title may no longer fit over the map: placed again at the next layout.
@@ -134,12 +159,12 @@ void SurfaceArea::setTitles(const QString& mainTitle, const QString& sideTitle)
 
 QString SurfaceArea::mainTitle() const
 {
-    return mainTitle_->text();
+    return mainTitle_->property(kFullTitle).toString();
 }
 
 QString SurfaceArea::sideTitle() const
 {
-    return sideTitle_->text();
+    return sideTitle_->property(kFullTitle).toString();
 }
 
 }  // namespace downhill::ui

@@ -26,7 +26,10 @@ public:
     void setSideBySide(bool on);
     bool sideBySide() const { return sideBySide_; }
     // The one-line titles over the plots; the side title is used only side by side.
-    void setTitles(const QString& mainTitle, const QString& sideTitle);
+    // Each plot's title (rich text) over its map; a brief form, where given, is shown when the
+    // full one is wider than its plot. mainTitle() and sideTitle() are the full ones.
+    void setTitles(const QString& mainTitle, const QString& sideTitle, const QString& mainBrief = QString(),
+        const QString& sideBrief = QString());
     QString mainTitle() const;
     QString sideTitle() const;
 

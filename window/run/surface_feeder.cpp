@@ -243,17 +243,16 @@ void SurfaceFeeder::updateTitles()
         area_->setTitles(tr("<b>%1</b> \u00b7 the function itself (no data)").arg(functionName_.toHtmlEscaped()), QString());
         return;
     }
-    QString main;
-    QString side;
     if (effective_ == Surface::TrainAndVal) {
-        main = describe(Surface::Train, true);
-        side = describe(Surface::Validation, true);
-    } else {
-        main = describe(effective_, false);
-        if (effective_ != chosen_)
-            main += tr(" \u00b7 <i>no validation set: raise Validation under Data</i>");
+        // Brief forms without the markers' key, for plots too narrow for it.
+        area_->setTitles(describe(Surface::Train, true), describe(Surface::Validation, true),
+            describe(Surface::Train, false), describe(Surface::Validation, false));
+        return;
     }
-    area_->setTitles(main, side);
+    QString main = describe(effective_, false);
+    if (effective_ != chosen_)
+        main += tr(" \u00b7 <i>no validation set: raise Validation under Data</i>");
+    area_->setTitles(main, QString());
 }
 
 }  // namespace downhill::ui
