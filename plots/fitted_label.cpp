@@ -8,21 +8,39 @@ namespace downhill::ui::FittedLabel {
 
 namespace {
 
-const char* const kFull = "dhFullLabel";
-const char* const kBrief = "dhBriefLabel";
-const char* const kConnected = "dhFittedLabel";
+// An axis's two labels and what the last fitting was for: after a layout with the same length
+// and font (every frame but a resize or presentation mode) nothing is measured again.
+class Labels final : public QObject {
+public:
+    using QObject::QObject;
+    QString full;
+    QString brief;
+    double fittedLength = -1;
+    QFont fittedFont;
+};
 
-void apply(QCPAxis* axis, bool replot)
+Labels* labelsOf(QCPAxis* axis)
 {
-    const QString full = axis->property(kFull).toString();
-    const QString brief = axis->property(kBrief).toString();
-    const double len = length(axis);
-    const QString text = len > 0 ? fit(axis, full, brief, len) : full;
-    if (axis->label() == text)
-        return;
-    axis->setLabel(text);
-    if (replot)
-        axis->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    // Labels has no meta-object of its own (findChild<Labels*> would match any child): found
+    // by its name.
+    const QString name = QStringLiteral("dhFittedLabels");
+    if (QObject* found = axis->findChild<QObject*>(name, Qt::FindDirectChildrenOnly))
+        return static_cast<Labels*>(found);
+    auto* labels = new Labels(axis);
+    labels->setObjectName(name);
+    QObject::connect(axis->parentPlot(), &QCustomPlot::afterLayout, labels, [axis, labels] {
+        const double len = length(axis);
+        if (len <= 0 || (len == labels->fittedLength && axis->labelFont() == labels->fittedFont))
+            return;
+        labels->fittedLength = len;
+        labels->fittedFont = axis->labelFont();
+        const QString text = fit(axis, labels->full, labels->brief, len);
+        if (axis->label() != text) {
+            axis->setLabel(text);
+            axis->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
+    return labels;
 }
 
 }  // namespace
@@ -53,13 +71,12 @@ QString fit(const QCPAxis* axis, const QString& full, const QString& brief, doub
 
 void set(QCPAxis* axis, const QString& full, const QString& brief)
 {
-    axis->setProperty(kFull, full);
-    axis->setProperty(kBrief, brief);
-    if (!axis->property(kConnected).toBool()) {
-        axis->setProperty(kConnected, true);
-        QObject::connect(axis->parentPlot(), &QCustomPlot::afterLayout, axis, [axis] { apply(axis, true); });
-    }
-    apply(axis, false);
+    Labels* labels = labelsOf(axis);
+    labels->full = full;
+    labels->brief = brief;
+    labels->fittedLength = -1;   // measured again at the next layout
+    const double len = length(axis);
+    axis->setLabel(len > 0 ? fit(axis, full, brief, len) : full);
 }
 
 }  // namespace downhill::ui::FittedLabel

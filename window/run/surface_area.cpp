@@ -1,9 +1,11 @@
 #include "window/run/surface_area.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QLabel>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include "plots/landscape_plot.h"
@@ -36,24 +38,46 @@ QLabel* titleLabel(const char* name)
 const char* const kFullTitle = "dhFullTitle";
 const char* const kBriefTitle = "dhBriefTitle";
 
+// The width of a title's text on one line, measured once per text and font (the title is placed
+// after every layout, that is every frame; setting its text or wrap there would lay out its rich
+// text again each time).
+int oneLineWidth(QLabel* title, const QString& text, const char* slot)
+{
+    const QString key = text + QChar(0) + title->font().toString();
+    const QByteArray keyName = QByteArray("dhWidthKey") + slot;
+    const QByteArray widthName = QByteArray("dhWidth") + slot;
+    if (title->property(keyName.constData()).toString() != key) {
+        QTextDocument doc;
+        doc.setDefaultFont(title->font());
+        doc.setDocumentMargin(0);
+        doc.setHtml(text);
+        const QMargins m = title->contentsMargins();
+        title->setProperty(keyName.constData(), key);
+        title->setProperty(widthName.constData(),
+            static_cast<int>(std::ceil(doc.idealWidth())) + m.left() + m.right() + 2 * title->margin());
+    }
+    return title->property(widthName.constData()).toInt();
+}
+
 void placeTitle(QLabel* title, LandscapePlot* plot)
 {
     title->setParent(plot);
     const auto place = [title, plot] {
         QCPAxisRect* rect = plot->axisRect();
-        if (title->wordWrap())
-            title->setWordWrap(false);
         const QString full = title->property(kFullTitle).toString();
         const QString brief = title->property(kBriefTitle).toString();
-        if (title->text() != full)
-            title->setText(full);
-        if (title->sizeHint().width() > plot->width() && !brief.isEmpty())
-            title->setText(brief);   // the two plots keep one line each, their maps level
-        const int oneLine = title->sizeHint().width();
+        QString text = full;
+        int oneLine = oneLineWidth(title, full, "Full");
+        if (oneLine > plot->width() && !brief.isEmpty()) {
+            text = brief;   // the two plots keep one line each, their maps level
+            oneLine = oneLineWidth(title, brief, "Brief");
+        }
         const bool fitsRect = oneLine <= rect->width();
         const bool fitsPlot = oneLine <= plot->width();
-        if (!fitsPlot)
-            title->setWordWrap(true);
+        if (title->text() != text)
+            title->setText(text);
+        if (title->wordWrap() == fitsPlot)
+            title->setWordWrap(!fitsPlot);
         const int width = fitsRect ? rect->width() : plot->width();
         const int height = fitsPlot ? std::max(title->fontMetrics().height(), title->sizeHint().height())
                                     : title->heightForWidth(width);
@@ -63,7 +87,9 @@ void placeTitle(QLabel* title, LandscapePlot* plot)
             rect->setMinimumMargins(margins);
             plot->replot(QCustomPlot::rpQueuedReplot);
         }
-        title->setGeometry(fitsRect ? QRect(rect->left(), 0, rect->width(), height) : QRect(0, 0, plot->width(), height));
+        const QRect geometry = fitsRect ? QRect(rect->left(), 0, rect->width(), height) : QRect(0, 0, plot->width(), height);
+        if (title->geometry() != geometry)
+            title->setGeometry(geometry);
         title->raise();
     };
     QObject::connect(plot, &QCustomPlot::afterLayout, title, place);
