@@ -87,68 +87,128 @@ enum class RowSum {
 // is added to the bucket of the first grid value at or past its breakpoint, and a running sum
 // along the row gives (Q, A, B) at every grid value: no sort, no per-sample work per value.
 // At a breakpoint both pieces agree, so which side a value exactly on one falls is immaterial.
-struct SweepBuckets {
-    std::vector<double> q, a, b;
+//
+// The per-sample terms are computed for a block of samples at once (Eigen's packets: the
+// reciprocals and products vectorise); then one scalar pass adds them up in sample order, into
+// the start sums and the buckets. The terms are the same IEEE operations in the same order as
+// one sample at a time, so the grid's bits do not depend on the vector width.
+constexpr Eigen::Index kSweepBlock = 256;   // 12 arrays of it: 24 KB
+
+struct SweepScratch {
+    Array sign, mag, inverse;             // sign, |phi| and 1 / phi
+    Array place1, place2;                 // the breakpoints, in cells past lo
+    Array start1, start2;                 // each sample's first piece: its u and 1 coefficients
+    Array dq, da1, db1, da2, db2;         // the change of piece at the first and second breakpoint
+    std::vector<double> buckets;          // (Q, A, B) changes of grid value k at 3 k .. 3 k + 2
 };
 
-void sweepRow(const Loss& loss, const Array& phi, const Array& c, double lo, double hi, int g, SweepBuckets& buckets,
+// The first grid index at or past a breakpoint `cells` cells from lo: ceil, clamped to 0..g (g:
+// none); NaN (a non-finite residual) counts as 0. Branch-free (the breakpoints are in random
+// order), through int, whose conversion from double is one instruction.
+int sweepBucket(double cells, int g)
+{
+    const double clamped = cells > 0.0 ? std::min(cells, static_cast<double>(g)) : 0.0;
+    const int whole = static_cast<int>(clamped);
+    return whole + static_cast<int>(static_cast<double>(whole) < clamped);
+}
+
+void sweepRow(const Loss& loss, const Array& phi, const Array& c, double lo, double hi, int g, SweepScratch& s,
     const std::function<void(int, double)>& store)
 {
-    const auto size = static_cast<std::size_t>(g) + 1;
-    buckets.q.assign(size, 0.0);
-    buckets.a.assign(size, 0.0);
-    buckets.b.assign(size, 0.0);
-    const double step = (hi - lo) / static_cast<double>(g - 1);
-    // The first grid index at or past u (g: none).
-    const auto bucket = [&](double u) {
-        const double k = std::ceil((u - lo) / step);
-        if (!(k > 0))
-            return std::size_t{0};
-        return k >= g ? static_cast<std::size_t>(g) : static_cast<std::size_t>(k);
-    };
-    const auto change = [&](double u, double dq, double da, double db) {
-        const std::size_t k = bucket(u);
-        buckets.q[k] += dq;
-        buckets.a[k] += da;
-        buckets.b[k] += db;
-    };
-    double q0 = 0, a0 = 0, b0 = 0;   // the pieces every sample starts in, at u -> -infinity
+    const Eigen::Index n = phi.size();
+    s.buckets.assign(3 * (static_cast<std::size_t>(g) + 1), 0.0);
+    // The breakpoints in cells past lo, by one reciprocal a sample: a breakpoint within a few ulps
+    // of a grid value may land in the bucket beside the one exact division would give, which
+    // changes that grid value by rounding only, both pieces being equal there.
+    const double perStep = static_cast<double>(g - 1) / (hi - lo);
     const bool huber = loss.kind() == LossKind::Huber;
     const double d = loss.settings().delta;
-    for (Eigen::Index i = 0; i < phi.size(); ++i) {
-        const double f = phi[i], ci = c[i];
-        if (f == 0.0) {
-            b0 += loss.value(ci);
-            continue;
-        }
-        const double sg = f > 0 ? 1.0 : -1.0;
-        const double af = std::abs(f);
+    const double half = 0.5 * d * d;
+    for (Array* scratch : {&s.sign, &s.mag, &s.inverse, &s.place1, &s.place2, &s.start1, &s.start2, &s.dq, &s.da1, &s.db1, &s.da2, &s.db2})
+        scratch->resize(kSweepBlock);
+
+    double q = 0, a = 0, b = 0;   // the pieces every sample starts in, at u -> -infinity
+    double* const bucket = s.buckets.data();
+    // A block of samples at a time, so that its terms are still in the L1 cache when summed.
+    for (Eigen::Index first = 0; first < n; first += kSweepBlock) {
+        const Eigen::Index m = std::min(kSweepBlock, n - first);
+        const auto f = phi.segment(first, m);
+        const auto r = c.segment(first, m);
+        s.sign.head(m) = (f > 0.0).select(Array::Constant(m, 1.0), Array::Constant(m, -1.0));
+        s.mag.head(m) = f.abs();
+        s.inverse.head(m) = f.inverse();
         if (!huber) {
             // -|r| before the root, +|r| after it.
-            a0 -= af;
-            b0 -= sg * ci;
-            change(-ci / f, 0.0, 2 * af, 2 * sg * ci);
+            s.place1.head(m) = (((-r) * s.inverse.head(m)) - lo) * perStep;
+            s.start1.head(m) = -s.mag.head(m);
+            s.start2.head(m) = -(s.sign.head(m) * r);
+            s.da1.head(m) = 2.0 * s.mag.head(m);
+            s.db1.head(m) = (2.0 * s.sign.head(m)) * r;
+        } else {
+            // Linear (delta (|r| - delta/2)), quadratic (r^2 / 2), linear again.
+            s.place1.head(m) = (((-d - r) * s.inverse.head(m)) - lo) * perStep;
+            s.place2.head(m) = (((d - r) * s.inverse.head(m)) - lo) * perStep;
+            s.start1.head(m) = -d * s.mag.head(m);                                // lin1a
+            s.start2.head(m) = ((-s.sign.head(m) * d) * r) - half;               // lin1b
+            s.dq.head(m) = (0.5 * f) * f;                                         // quadq
+            s.da1.head(m) = f * r - s.start1.head(m);                             // quada - lin1a
+            s.db1.head(m) = (0.5 * r) * r - s.start2.head(m);                     // quadb - lin1b
+            s.da2.head(m) = d * s.mag.head(m) - f * r;                            // lin2a - quada
+            s.db2.head(m) = ((s.sign.head(m) * d) * r - half) - (0.5 * r) * r;    // lin2b - quadb
+        }
+
+        // Plain pointers: the buckets' stores cannot then be taken to move the arrays' data.
+        const double* const fi = phi.data() + first;
+        const double* const ri = c.data() + first;
+        const double* const start1 = s.start1.data();
+        const double* const start2 = s.start2.data();
+        const double* const place1 = s.place1.data();
+        const double* const da1 = s.da1.data();
+        const double* const db1 = s.db1.data();
+        if (!huber) {
+            for (Eigen::Index i = 0; i < m; ++i) {
+                if (fi[i] == 0.0) {
+                    b += loss.value(ri[i]);
+                    continue;
+                }
+                a += start1[i];
+                b += start2[i];
+                double* const at = bucket + 3 * sweepBucket(place1[i], g);
+                at[1] += da1[i];
+                at[2] += db1[i];
+            }
             continue;
         }
-        // Linear (delta (|r| - delta/2)), quadratic (r^2 / 2), linear again.
-        const double first = (-d - ci) / f, second = (d - ci) / f;
-        const double enter = std::min(first, second), leave = std::max(first, second);
-        const double lin1a = -d * af, lin1b = -sg * d * ci - 0.5 * d * d;
-        const double quadq = 0.5 * f * f, quada = f * ci, quadb = 0.5 * ci * ci;
-        const double lin2a = d * af, lin2b = sg * d * ci - 0.5 * d * d;
-        a0 += lin1a;
-        b0 += lin1b;
-        change(enter, quadq, quada - lin1a, quadb - lin1b);
-        change(leave, -quadq, lin2a - quada, lin2b - quadb);
+        const double* const place2 = s.place2.data();
+        const double* const dq = s.dq.data();
+        const double* const da2 = s.da2.data();
+        const double* const db2 = s.db2.data();
+        for (Eigen::Index i = 0; i < m; ++i) {
+            if (fi[i] == 0.0) {
+                b += loss.value(ri[i]);
+                continue;
+            }
+            a += start1[i];
+            b += start2[i];
+            // The quadratic piece starts at the lower breakpoint and ends at the higher one.
+            double* const in = bucket + 3 * sweepBucket(std::min(place1[i], place2[i]), g);
+            in[0] += dq[i];
+            in[1] += da1[i];
+            in[2] += db1[i];
+            double* const out = bucket + 3 * sweepBucket(std::max(place1[i], place2[i]), g);
+            out[0] -= dq[i];
+            out[1] += da2[i];
+            out[2] += db2[i];
+        }
     }
-    const double n = static_cast<double>(phi.size());
-    double q = q0, a = a0, b = b0;
+    const double count = static_cast<double>(n);
     for (int k = 0; k < g; ++k) {
-        q += buckets.q[static_cast<std::size_t>(k)];
-        a += buckets.a[static_cast<std::size_t>(k)];
-        b += buckets.b[static_cast<std::size_t>(k)];
+        const double* at = bucket + 3 * static_cast<std::size_t>(k);
+        q += at[0];
+        a += at[1];
+        b += at[2];
         const double u = lo + (hi - lo) * static_cast<double>(k) / static_cast<double>(g - 1);
-        store(k, std::max((q * u + a) * u + b, 0.0) / n);
+        store(k, std::max((q * u + a) * u + b, 0.0) / count);
     }
 }
 
@@ -166,7 +226,7 @@ bool innerAffine(const DataObjective& objective, const Samples& samples, Landsca
     const double n = static_cast<double>(samples.size());
     struct Scratch {
         Array phi, c;
-        SweepBuckets buckets;
+        SweepScratch sweep;
     };
     std::vector<Scratch> scratch(static_cast<std::size_t>(workerCount()));
 
@@ -189,7 +249,7 @@ bool innerAffine(const DataObjective& objective, const Samples& samples, Landsca
         if (sum == RowSum::Sweep) {
             const double lo = innerIsAxis1 ? rq.min1 : rq.min2;
             const double hi = innerIsAxis1 ? rq.max1 : rq.max2;
-            sweepRow(loss, s.phi, s.c, lo, hi, g, s.buckets, store);
+            sweepRow(loss, s.phi, s.c, lo, hi, g, s.sweep, store);
         } else if (sum == RowSum::Statistics) {
             const double spp = s.phi.square().sum();
             const double spc = (s.phi * s.c).sum();

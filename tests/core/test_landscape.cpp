@@ -78,6 +78,56 @@ private slots:
         QCOMPARE(fast->argmin2, general->argmin2);
     }
 
+    // The sweep where it is easiest to get wrong: samples whose feature is 0 (their residual does
+    // not move along w), breakpoints exactly on grid values (small integers, a grid of eighths),
+    // and a count that leaves the last block of samples part full. Each cell is checked against
+    // the loss written out here, one sample at a time.
+    void sweepOnGridValuesAndFlatSamples_data()
+    {
+        QTest::addColumn<QString>("loss");
+        QTest::addColumn<int>("innerAxis");
+        for (const char* loss : {"mae", "huber"}) {
+            QTest::addRow("%s along w", loss) << loss << 0;
+            QTest::addRow("%s along b", loss) << loss << 1;
+        }
+    }
+    void sweepOnGridValuesAndFlatSamples()
+    {
+        QFETCH(QString, loss);
+        QFETCH(int, innerAxis);
+        Samples s;
+        const int n = 701;
+        s.x.resize(n);
+        s.t.resize(n);
+        for (int i = 0; i < n; ++i) {
+            s.x[i] = static_cast<double>(i % 5 - 2);   // -2 .. 2, a fifth of them 0
+            s.t[i] = static_cast<double>((i * 7) % 9 - 3);
+        }
+        const double delta = 0.5;
+        const auto objective = makeObjective("linear", {lossKindFromName(loss.toStdString()), delta});
+        LandscapeRequest rq = request(*objective, innerAxis, 1 - innerAxis, 41);
+        rq.min1 = rq.min2 = -2.0;
+        rq.max1 = rq.max2 = 3.0;   // steps of 1/8
+        const auto grid = computeLandscape(*objective, s, rq);
+        QVERIFY(grid && grid->shortcut);
+        const bool huber = loss == "huber";
+        for (int j = 0; j < rq.resolution; ++j) {
+            for (int i = 0; i < rq.resolution; ++i) {
+                const double w = innerAxis == 0 ? rq.value1(i) : rq.value2(j);
+                const double b = innerAxis == 0 ? rq.value2(j) : rq.value1(i);
+                double sum = 0;
+                for (int k = 0; k < n; ++k) {
+                    const double r = std::abs(w * s.x[k] + b - s.t[k]);
+                    sum += !huber ? r : r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
+                }
+                const double expected = sum / n;
+                QVERIFY2(std::abs(grid->loss(i, j) - expected) <= 1e-12 * std::max(1.0, expected),
+                    qPrintable(QString("cell %1,%2 (w %3, b %4): %5 vs %6")
+                                   .arg(i).arg(j).arg(w).arg(b).arg(grid->loss(i, j), 0, 'g', 17).arg(expected, 0, 'g', 17)));
+            }
+        }
+    }
+
     // The general path against Objective::evaluate at every cell, for every loss.
     void generalMatchesPointwise_data()
     {
