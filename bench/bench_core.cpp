@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/data/augmentation.h"
+#include "core/data/feature_extractor.h"
 #include "core/geometry/contours.h"
 #include "core/model/data_objective.h"
 #include "core/landscape/landscape.h"
@@ -209,6 +210,51 @@ void stripImages(benchmark::State& state)
     }
 }
 
+// Training with every augmentation on: each sample of each batch is redrawn (flip, offset,
+// noise) and its feature extracted again, which is the whole cost of the step.
+void augmentedStep(benchmark::State& state)
+{
+    const auto objective = makeObjective("linear", {});
+    TrainSettings settings;
+    settings.batchSize = 32;
+    settings.optimizer.lr = 1e-4;
+    settings.augmentation.brightness = settings.augmentation.flip = settings.augmentation.noise = true;
+    Trainer trainer(objective, TrainData::fromDataset(data(), splitRows(static_cast<int>(data().size()), 0.2, 1)), settings,
+        objective->defaultInit());
+    for (auto _ : state) {
+        if (!trainer.step())
+            trainer.reset(objective->defaultInit());
+    }
+    state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// Its two parts, one image at a time: the redraw, and the feature of the redrawn image.
+void augmentOne(benchmark::State& state)
+{
+    AugmentationSettings all;
+    all.brightness = all.flip = all.noise = true;
+    GrayImage out;
+    std::uint64_t seed = 0;
+    for (auto _ : state) {
+        augmentInto(data().images[seed % 64], all, sampleAugmentationSeed(1, 0, static_cast<int>(seed)), out);
+        benchmark::DoNotOptimize(out.pixels.data());
+        ++seed;
+    }
+}
+void featureOfAugmented(benchmark::State& state)
+{
+    AugmentationSettings all;
+    all.brightness = all.flip = all.noise = true;
+    std::vector<GrayImage> images;
+    for (int i = 0; i < 64; ++i)
+        images.push_back(augment(data().images[static_cast<std::size_t>(i)], all, sampleAugmentationSeed(1, 0, i)));
+    std::size_t i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(extractFeature(images[i % images.size()]));
+        ++i;
+    }
+}
+
 void registerAll()
 {
     for (const auto& [name, kind] : {std::pair{"mse", LossKind::Mse}, std::pair{"mae", LossKind::Mae}}) {
@@ -220,6 +266,9 @@ void registerAll()
         }
     }
     benchmark::RegisterBenchmark("strip/augment-24-images", stripImages)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark("step/linear/sgd/batch32/augmented", augmentedStep)->Unit(benchmark::kMicrosecond)->UseRealTime();
+    benchmark::RegisterBenchmark("augment/one-image", augmentOne)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark("feature/one-augmented-image", featureOfAugmented)->Unit(benchmark::kMicrosecond);
 
     const std::pair<const char*, LossKind> losses[] = {{"mse", LossKind::Mse}, {"mae", LossKind::Mae}, {"huber", LossKind::Huber}};
     for (const auto& plane : kPlanes) {

@@ -1,6 +1,7 @@
 #pragma once
 // A fixed random generator with our own transforms. std:: distributions differ between standard
 // libraries, so the same seed would give other images elsewhere; these do not.
+#include <cstddef>
 #include <cstdint>
 
 namespace downhill::core {
@@ -35,6 +36,12 @@ public:
     bool chance(double p) noexcept { return uniform() < p; }
     // Standard normal by the Box-Muller transform (one value per call, the pair's second kept).
     double normal() noexcept;
+    // n values as n calls of normal() would give them, from the same uniforms in the same order
+    // and leaving the same state (a spare kept when n is odd), but the logarithm, sine and cosine
+    // computed for all pairs at once by vectorised code of Downhill's own: each value within a few
+    // ulps of normal()'s, and the same on every x86-64 CPU (normal() uses the C library's, which
+    // switches to FMA code on CPUs that have it). About 5 times as fast.
+    void normals(double* out, std::size_t n);
 
 private:
     std::uint64_t s_[4];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/base/error.h"
 #include "core/base/rng.h"
@@ -25,6 +26,14 @@ void checkRange(const char* field, double value)
 {
     if (!(value >= 0.0 && value <= kMaxGrey))
         throw InputError(std::string(field) + " must be between 0 and 255 grey levels, got " + std::to_string(value));
+}
+
+// v rounded to the nearest grey level, halves up, and clamped to 0..255: clamp(floor(v + 0.5),
+// 0, 255), written branch-free (clamping first, then truncating, which is floor from 0 up).
+std::uint8_t toGrey(double v)
+{
+    const double clamped = std::min(std::max(v + 0.5, 0.0), kMaxGrey);
+    return static_cast<std::uint8_t>(static_cast<int>(clamped));
 }
 
 }  // namespace
@@ -66,13 +75,22 @@ void augmentInto(const GrayImage& image, const AugmentationSettings& settings, s
     }
     if (!settings.brightness && !settings.noise)
         return;
-    Rng noise(deriveSeed(seed, kNoiseStream));
-    for (std::uint8_t& p : out.pixels) {
-        double v = p + draw.offset;
-        if (settings.noise)
-            v += settings.noiseSigma * noise.normal();
-        p = static_cast<std::uint8_t>(std::clamp(std::floor(v + 0.5), 0.0, kMaxGrey));
+    std::uint8_t* const pixels = out.pixels.data();
+    const std::size_t n = out.pixels.size();
+    if (!settings.noise) {
+        for (std::size_t i = 0; i < n; ++i)
+            pixels[i] = toGrey(pixels[i] + draw.offset);
+        return;
     }
+    // One Gaussian draw a pixel, all drawn at once (Rng::normals: the draws normal() would give,
+    // to a few ulps, which the rounding to whole grey levels does not see).
+    thread_local std::vector<double> draws;
+    draws.resize(n);
+    const double* const z = draws.data();
+    Rng(deriveSeed(seed, kNoiseStream)).normals(draws.data(), n);
+    const double sigma = settings.noiseSigma;
+    for (std::size_t i = 0; i < n; ++i)
+        pixels[i] = toGrey((pixels[i] + draw.offset) + sigma * z[i]);
 }
 
 std::uint64_t sampleAugmentationSeed(std::uint64_t runSeed, std::int64_t epoch, int row)

@@ -166,6 +166,48 @@ private slots:
         }
     }
 
+    // The pixels are those of one normal() a pixel, rounded as written here, for the built-in
+    // data's images, each augmentation on its own and all together: the bulk draws differ from
+    // normal()'s by rounding only, which the rounding to whole grey levels does not see.
+    void pixelsAreThoseOfOneDrawAPixel_data()
+    {
+        QTest::addColumn<bool>("brightness");
+        QTest::addColumn<bool>("flip");
+        QTest::addColumn<bool>("noise");
+        QTest::newRow("noise") << false << false << true;
+        QTest::newRow("brightness") << true << false << false;
+        QTest::newRow("all") << true << true << true;
+    }
+    void pixelsAreThoseOfOneDrawAPixel()
+    {
+        QFETCH(bool, brightness);
+        QFETCH(bool, flip);
+        QFETCH(bool, noise);
+        AugmentationSettings settings = only(brightness, flip, noise);
+        settings.noiseSigma = 30.0;   // clips now and then, at both ends
+        PeopleSettings generator;
+        generator.count = 300;
+        const Dataset data = generatePeople(generator);
+        GrayImage out;
+        std::size_t differing = 0;
+        for (int row = 0; row < static_cast<int>(data.images.size()); ++row) {
+            const GrayImage& image = data.images[static_cast<std::size_t>(row)];
+            const std::uint64_t seed = sampleAugmentationSeed(5, 3, row);
+            augmentInto(image, settings, seed, out);
+            const AugmentationDraw draw = drawAugmentation(settings, seed);
+            const GrayImage source = draw.flipped ? mirrored(image) : image;
+            Rng rng(deriveSeed(seed, 0x4015E));   // the noise's stream
+            for (std::size_t i = 0; i < source.pixels.size(); ++i) {
+                double v = source.pixels[i] + draw.offset;
+                if (noise)
+                    v += settings.noiseSigma * rng.normal();
+                const double expected = std::clamp(std::floor(v + 0.5), 0.0, 255.0);
+                differing += out.pixels[i] != static_cast<std::uint8_t>(expected) ? 1 : 0;
+            }
+        }
+        QCOMPARE(differing, std::size_t{0});
+    }
+
     void sameSeedSameResult()
     {
         const GrayImage image = texture();
