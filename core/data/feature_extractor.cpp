@@ -82,6 +82,24 @@ int medianLevel(const Values& values, std::size_t n)
 // sums are exact, so the fit does not depend on the order they are added in.
 struct Moments {
     std::int64_t n = 0, x = 0, y = 0, xx = 0, xy = 0, yy = 0, p = 0, xp = 0, yp = 0, pp = 0;
+
+    // One row's sums: of 1, x, x x, p, x p and p p over its kept pixels.
+    struct Row {
+        std::int64_t n, x, xx, p, xp, pp;
+    };
+    void addRow(std::int64_t row, const Row& r)
+    {
+        n += r.n;
+        x += r.x;
+        y += row * r.n;
+        xx += r.xx;
+        xy += row * r.x;
+        yy += row * row * r.n;
+        p += r.p;
+        xp += r.xp;
+        yp += row * r.p;
+        pp += r.pp;
+    }
 };
 
 // The residual of pixel (x, y) is p - (row + slope * x) with row = plane.a + plane.c * v -
@@ -95,7 +113,72 @@ RowPlane rowPlane(const Plane& plane, int y, double cu, double cv)
     return {static_cast<float>(plane.a + plane.c * (y - cv) - plane.b * cu), static_cast<float>(plane.b)};
 }
 
-Moments keptMoments(const GrayImage& image, const Plane& plane, double window)
+// What every round of the fit sums, per pixel, computed once per image: the grey level p and
+// the products x p and p p, and per column x and x x. A round then only masks and adds them.
+// In 32 bits when the image is at most kNarrow pixels wide: a row's sums then stay below 2^31
+// (x x summed over a row: 1024^3 / 3), and 32-bit lanes are twice as many as 64-bit ones.
+constexpr int kNarrow = 1024;
+
+struct PixelTerms {
+    std::vector<std::int32_t> p, xp, pp;   // per pixel, row-major
+    std::vector<std::int32_t> x, xx;       // per column
+    std::vector<float> xf;                 // per column, as the residual uses it
+};
+
+void pixelTerms(const GrayImage& image, PixelTerms& t)
+{
+    const auto w = static_cast<std::size_t>(image.width);
+    const std::size_t n = image.pixels.size();
+    t.p.resize(n);
+    t.xp.resize(n);
+    t.pp.resize(n);
+    t.x.resize(w);
+    t.xx.resize(w);
+    t.xf.resize(w);
+    for (std::size_t x = 0; x < w; ++x) {
+        t.x[x] = static_cast<std::int32_t>(x);
+        t.xx[x] = static_cast<std::int32_t>(x * x);
+        t.xf[x] = static_cast<float>(x);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t p = image.pixels[i];
+        t.p[i] = p;
+        t.xp[i] = static_cast<std::int32_t>(i % w) * p;
+        t.pp[i] = p * p;
+    }
+}
+
+Moments keptMoments(const GrayImage& image, const PixelTerms& t, const Plane& plane, double window)
+{
+    const double cu = 0.5 * (image.width - 1);
+    const double cv = 0.5 * (image.height - 1);
+    const auto limit = static_cast<float>(window);
+    const auto w = static_cast<std::size_t>(image.width);
+    Moments m;
+    for (int y = 0; y < image.height; ++y) {
+        const RowPlane rp = rowPlane(plane, y, cu, cv);
+        const std::size_t row = static_cast<std::size_t>(y) * w;
+        const std::int32_t* const p = t.p.data() + row;
+        const std::int32_t* const xp = t.xp.data() + row;
+        const std::int32_t* const pp = t.pp.data() + row;
+        std::int32_t n = 0, sx = 0, sxx = 0, sp = 0, sxp = 0, spp = 0;
+        for (std::size_t x = 0; x < w; ++x) {
+            const float r = static_cast<float>(p[x]) - (rp.row + rp.slope * t.xf[x]);
+            const std::int32_t keep = -static_cast<std::int32_t>(std::abs(r) <= limit);   // all ones or 0
+            n -= keep;
+            sx += keep & t.x[x];
+            sxx += keep & t.xx[x];
+            sp += keep & p[x];
+            sxp += keep & xp[x];
+            spp += keep & pp[x];
+        }
+        m.addRow(y, {n, sx, sxx, sp, sxp, spp});
+    }
+    return m;
+}
+
+// The same sums in 64 bits, pixel by pixel, for images wider than kNarrow.
+Moments keptMomentsWide(const GrayImage& image, const Plane& plane, double window)
 {
     const double cu = 0.5 * (image.width - 1);
     const double cv = 0.5 * (image.height - 1);
@@ -106,9 +189,9 @@ Moments keptMoments(const GrayImage& image, const Plane& plane, double window)
         const std::uint8_t* pixels = image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width);
         std::int64_t n = 0, sx = 0, sxx = 0, sp = 0, sxp = 0, spp = 0;
         for (int x = 0; x < image.width; ++x) {
-            const int p = pixels[x];
+            const std::int64_t p = pixels[x];
             const float r = static_cast<float>(p) - (rp.row + rp.slope * static_cast<float>(x));
-            const int keep = std::abs(r) <= limit ? 1 : 0;
+            const std::int64_t keep = std::abs(r) <= limit ? 1 : 0;
             n += keep;
             sx += keep * x;
             sxx += keep * x * x;
@@ -116,25 +199,16 @@ Moments keptMoments(const GrayImage& image, const Plane& plane, double window)
             sxp += keep * x * p;
             spp += keep * p * p;
         }
-        m.n += n;
-        m.x += sx;
-        m.y += y * n;
-        m.xx += sxx;
-        m.xy += y * sx;
-        m.yy += static_cast<std::int64_t>(y) * y * n;
-        m.p += sp;
-        m.xp += sxp;
-        m.yp += y * sp;
-        m.pp += spp;
+        m.addRow(y, {n, sx, sxx, sp, sxp, spp});
     }
     return m;
 }
 
 // Least squares plane through the pixels within `window` of `plane`, and the root mean
 // square of their residuals from `plane`. Returns false when they cannot fix a plane.
-bool fitPlane(const GrayImage& image, double window, Plane& plane, double& rms)
+bool fitPlane(const GrayImage& image, const PixelTerms& terms, double window, Plane& plane, double& rms)
 {
-    const Moments m = keptMoments(image, plane, window);
+    const Moments m = image.width <= kNarrow ? keptMoments(image, terms, plane, window) : keptMomentsWide(image, plane, window);
     if (m.n < 3)
         return false;
     // Centred sums (u = x - cu, v = y - cv) keep the normal equations well conditioned.
@@ -184,10 +258,13 @@ double extractFeature(const GrayImage& image)
     const int mad = medianLevel([&](std::size_t i) { return std::abs(image.pixels[i] - median); }, n);
     Plane plane{static_cast<double>(median), 0.0, 0.0};
     double sigma = 1.4826 * mad;
+    thread_local PixelTerms terms;
+    if (w <= kNarrow)
+        pixelTerms(image, terms);
     for (int round = 0; round < kMaxFitRounds; ++round) {
         Plane fitted = plane;
         double rms = 0.0;
-        if (!fitPlane(image, std::max(kWindow * sigma, kMinWindow), fitted, rms))
+        if (!fitPlane(image, terms, std::max(kWindow * sigma, kMinWindow), fitted, rms))
             break;
         const double moved = std::abs(fitted.a - plane.a) + std::abs(fitted.b - plane.b) * 0.5 * (w - 1)
             + std::abs(fitted.c - plane.c) * 0.5 * (h - 1);

@@ -207,6 +207,36 @@ private slots:
         QVERIFY2(x > 0.5 / 4.5 && x < 2.0 / 4.5, qPrintable(QString::number(x)));
     }
 
+    // The plane fit sums in 32 bits up to 1024 pixels of width and in 64 above: both count the
+    // same thin ink. Three figures on a background with a fixed +-3 ripple, in images 1000, 1024
+    // and 1100 wide: the thin-ink count is the same for all three.
+    void wideImagesCountAsNarrowOnes()
+    {
+        const auto image = [](int width) {
+            GrayImage out(width, 48, 180);
+            for (int y = 0; y < out.height; ++y)
+                for (int x = 0; x < out.width; ++x)
+                    out.at(x, y) = static_cast<std::uint8_t>(180 + (x * 7 + y * 3) % 7 - 3);
+            for (const int cx : {40, 300, 800}) {
+                for (int y = 14; y <= 26; ++y)
+                    out.at(cx, y) = 90;
+                for (int d = 0; d <= 6; ++d) {
+                    out.at(cx - d, 27 + d) = 90;
+                    out.at(cx + d, 27 + d) = 90;
+                    out.at(cx - d, 17 + d / 2) = 90;
+                    out.at(cx + d, 17 + d / 2) = 90;
+                }
+            }
+            return out;
+        };
+        // x = thin ink / (0.77 * 4.5 * sqrt(w h)), as feature_extractor.cpp defines it.
+        const auto thinInk = [&](int width) { return extractFeature(image(width)) * 0.77 * 4.5 * std::sqrt(width * 48.0); };
+        const double narrow = thinInk(1000);
+        QVERIFY2(narrow > 3 * 30 && narrow < 3 * 45, qPrintable(QString::number(narrow)));   // a figure is 41 px
+        QVERIFY2(std::abs(thinInk(1024) - narrow) < 1e-9 * narrow, qPrintable(QString::number(thinInk(1024))));
+        QVERIFY2(std::abs(thinInk(1100) - narrow) < 1e-9 * narrow, qPrintable(QString::number(thinInk(1100))));
+    }
+
     // Solid shapes are not people: a large filled square adds (almost) nothing.
     void solidSquareIsIgnored()
     {
