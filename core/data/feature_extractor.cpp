@@ -62,13 +62,11 @@ struct Plane {
     double a = 0, b = 0, c = 0;
 };
 
-// Half of the values lie at or below the result (values are 0..255).
-template <typename Values>
-int medianLevel(const Values& values, std::size_t n)
+using Histogram = std::array<std::size_t, 256>;
+
+// The smallest level at or below which half of the n counted values lie.
+int medianLevel(const Histogram& histogram, std::size_t n)
 {
-    std::array<std::size_t, 256> histogram{};
-    for (std::size_t i = 0; i < n; ++i)
-        ++histogram[values(i)];
     std::size_t seen = 0;
     for (std::size_t level = 0; level < histogram.size(); ++level) {
         seen += histogram[level];
@@ -76,6 +74,16 @@ int medianLevel(const Values& values, std::size_t n)
             return static_cast<int>(level);
     }
     return 255;
+}
+
+// The median of |p - median| from the grey levels' histogram: distance d holds the levels
+// median - d and median + d, so no second pass over the pixels.
+int medianDistance(const Histogram& levels, int median, std::size_t n)
+{
+    Histogram distances{};
+    for (int level = 0; level < 256; ++level)
+        distances[static_cast<std::size_t>(std::abs(level - median))] += levels[static_cast<std::size_t>(level)];
+    return medianLevel(distances, n);
 }
 
 // Pixel sums over the kept pixels, with x and y counted from the top left corner. Integer
@@ -140,11 +148,13 @@ void pixelTerms(const GrayImage& image, PixelTerms& t)
         t.xx[x] = static_cast<std::int32_t>(x * x);
         t.xf[x] = static_cast<float>(x);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::int32_t p = image.pixels[i];
-        t.p[i] = p;
-        t.xp[i] = static_cast<std::int32_t>(i % w) * p;
-        t.pp[i] = p * p;
+    for (std::size_t row = 0; row < n; row += w) {
+        for (std::size_t x = 0; x < w; ++x) {
+            const std::int32_t p = image.pixels[row + x];
+            t.p[row + x] = p;
+            t.xp[row + x] = t.x[x] * p;
+            t.pp[row + x] = p * p;
+        }
     }
 }
 
@@ -254,8 +264,11 @@ double extractFeature(const GrayImage& image)
         throw InputError("image has " + std::to_string(image.pixels.size()) + " pixels, expected "
                          + std::to_string(w) + "x" + std::to_string(h));
 
-    const int median = medianLevel([&](std::size_t i) { return image.pixels[i]; }, n);
-    const int mad = medianLevel([&](std::size_t i) { return std::abs(image.pixels[i] - median); }, n);
+    Histogram levels{};
+    for (const std::uint8_t p : image.pixels)
+        ++levels[p];
+    const int median = medianLevel(levels, n);
+    const int mad = medianDistance(levels, median, n);
     Plane plane{static_cast<double>(median), 0.0, 0.0};
     double sigma = 1.4826 * mad;
     thread_local PixelTerms terms;
