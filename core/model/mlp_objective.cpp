@@ -1,6 +1,5 @@
 #include "core/model/mlp_objective.h"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -144,30 +143,62 @@ std::string MlpSpec::formula(int inputSize) const
         + " image / 255";
 }
 
+std::int64_t MlpObjective::countParameters(const MlpSpec& spec, std::int64_t inputSize)
+{
+    std::int64_t in = inputSize * inputSize, count = 0;
+    for (const int out : spec.hidden) {
+        count += static_cast<std::int64_t>(out) * (in + 1);
+        in = out;
+    }
+    return count + in + 1;
+}
+
 MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
     : spec_(std::move(spec)), inputSize_(inputSize), loss_(loss)
 {
-    if (inputSize_ < 1)
-        throw InputError("--input-size must be at least 1, got " + std::to_string(inputSize_));
+    if (inputSize_ < 1 || inputSize_ > kMaxInputSize)
+        throw InputError("--input-size must be from 1 to " + std::to_string(kMaxInputSize) + ", got " + std::to_string(inputSize_));
     if (spec_.hidden.empty() || spec_.hidden.size() > 2)
         throw InputError("a network has 1 or 2 hidden layers");
+    const std::int64_t count = countParameters(spec_, inputSize_);
+    if (count > kMaxParameters) {
+        const std::string n = std::to_string(inputSize_);
+        throw InputError(spec_.spelling() + " reading " + n + " x " + n + " pixels would have " + std::to_string(count)
+            + " parameters; a network has at most " + std::to_string(kMaxParameters)
+            + " (fewer hidden units or a smaller --input-size)");
+    }
     widths_.push_back(inputSize_ * inputSize_);
     for (int h : spec_.hidden)
         widths_.push_back(h);
     widths_.push_back(1);
+    names_.reserve(static_cast<std::size_t>(count));
     Eigen::Index offset = 0;
     for (int l = 0; l < linearLayers(); ++l) {
         offsets_.push_back(offset);
         const int in = widths_[static_cast<std::size_t>(l)];
         const int out = widths_[static_cast<std::size_t>(l) + 1];
         // nn.Sequential numbers its modules: Linear 0, Act 1, Linear 2, Act 3, Linear 4.
+        // Each name built in place, one string with no temporaries: a network may have 500,000.
         const std::string layer = std::to_string(2 * l);
+        const auto name = [&](std::string_view kind, int i, int j) {
+            char digits[12];
+            std::string text;
+            text.reserve(layer.size() + kind.size() + 16);
+            text.append(layer).append(kind);
+            text.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
+            if (j >= 0) {
+                text.append("][");
+                text.append(digits, std::to_chars(digits, digits + sizeof digits, j).ptr);
+            }
+            text.push_back(']');
+            names_.push_back(std::move(text));
+        };
         for (int i = 0; i < out; ++i) {
             for (int j = 0; j < in; ++j)
-                names_.push_back(layer + ".weight[" + std::to_string(i) + "][" + std::to_string(j) + "]");
+                name(".weight[", i, j);
         }
         for (int i = 0; i < out; ++i)
-            names_.push_back(layer + ".bias[" + std::to_string(i) + "]");
+            name(".bias[", i, -1);
         offset += static_cast<Eigen::Index>(out) * (in + 1);
         forwardScratch_ = std::max<Eigen::Index>(forwardScratch_, denseForwardScratch(in, out));
     }

@@ -37,7 +37,16 @@ struct MlpSpec {
 
 class MlpObjective final : public Objective {
 public:
-    // inputSize n: the network reads n * n pixels. Throws InputError for n < 1.
+    // A network reads at most kMaxInputSize x kMaxInputSize pixels and has at most kMaxParameters
+    // parameters: beyond that its parameter vector, names and history outgrow what a step, a
+    // landscape and a settings file can handle interactively (each name is a string).
+    static constexpr int kMaxInputSize = 1024;
+    static constexpr std::int64_t kMaxParameters = 500'000;
+    // The parameter count of spec reading n x n pixels (n up to kMaxInputSize), in 64 bits.
+    static std::int64_t countParameters(const MlpSpec& spec, std::int64_t inputSize);
+
+    // inputSize n: the network reads n * n pixels. Throws InputError for n outside 1..kMaxInputSize
+    // or more than kMaxParameters parameters, saying which.
     MlpObjective(MlpSpec spec, int inputSize, Loss loss);
 
     std::string name() const override;

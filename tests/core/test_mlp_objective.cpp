@@ -205,6 +205,20 @@ private slots:
         QVERIFY(errorOf([] { makeObjective("mlp:4", {}, 0); }).contains("--input-size"));
     }
 
+    // The size bound: n^2 H + H + H + 1 parameters for mlp:H on n x n pixels (the issue's
+    // mlp:16 on 12 x 12: 2,337), at most 500,000; an input side from 1 to 1024.
+    void networksBeyondTheBoundAreRefused()
+    {
+        QCOMPARE(makeObjective("mlp:16", {}, 12)->parameterCount(), 2337);
+        QCOMPARE(makeObjective("mlp:71:relu", {}, 79)->parameterCount(), 79 * 79 * 71 + 71 + 71 + 1);   // 443,254
+        QCOMPARE(makeObjective("mlp:700,700", {}, 1)->parameterCount(), 700 + 700 + 700 * 700 + 700 + 700 + 1);
+        const QString tooMany = errorOf([] { makeObjective("mlp:81:relu", {}, 79); });
+        QVERIFY2(tooMany.contains("would have 505684 parameters; a network has at most 500000"), qPrintable(tooMany));
+        QVERIFY(errorOf([] { makeObjective("mlp:4096,4096", {}, 1); }).contains("would have 16793601 parameters"));
+        for (const int side : {0, 1025, 1000000000})
+            QVERIFY(errorOf([side] { makeObjective("mlp:4", {}, side); }).contains("--input-size must be from 1 to 1024"));
+    }
+
     void shrinkingByBlockMeans()
     {
         // 4 x 4, shrunk to 2 x 2: each input is its 2 x 2 block's mean / 255, row-major.

@@ -350,6 +350,14 @@ void TestSettingsIo::malformedIsRejected_data()
     QTest::newRow("momentum 1.5") << withKey("optimizer.momentum", 1.5) << "momentum";
     QTest::newRow("unknown optimizer") << withKey("optimizer.kind", "lbfgs") << "optimizer.kind";
     QTest::newRow("unknown model") << withKey("model", "cubic") << "unknown model 'cubic'";
+    // A network whose parameters (each with a name) would not fit: refused before anything is
+    // built, where it took seconds and, with a larger input, all of the memory.
+    QTest::newRow("network too large")
+        << QByteArray(R"({"format": "downhill-settings", "version": 1, "model": "mlp:81:relu", "input_size": 79})")
+        << "input_size: mlp:81:relu reading 79 x 79 pixels would have 505684 parameters; a network has at most 500000";
+    QTest::newRow("input size huge")
+        << QByteArray(R"({"format": "downhill-settings", "version": 1, "model": "mlp:4", "input_size": 1000000000})")
+        << "input_size: --input-size must be from 1 to 1024, got 1000000000";
     QTest::newRow("unknown loss") << withKey("loss.kind", "hinge") << "loss.kind";
     QTest::newRow("loss not object") << withKey("loss", 3) << "loss: expected an object";
     QTest::newRow("bad schedule") << withKey("schedule", "cosine:0") << "schedule";
