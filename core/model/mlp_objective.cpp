@@ -1,5 +1,6 @@
 #include "core/model/mlp_objective.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -202,6 +203,12 @@ MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
         offset += static_cast<Eigen::Index>(out) * (in + 1);
         forwardScratch_ = std::max<Eigen::Index>(forwardScratch_, denseForwardScratch(in, out));
     }
+}
+
+int MlpObjective::parameterIndex(const std::string& parameterName) const
+{
+    const auto it = std::find(names_.begin(), names_.end(), parameterName);
+    return it == names_.end() ? -1 : static_cast<int>(it - names_.begin());
 }
 
 Eigen::Index MlpObjective::biasOffset(int l) const

@@ -53,6 +53,9 @@ public:
     // PyTorch's state_dict keys with row-major indices, in state_dict order: 0.weight[i][j]
     // (shape [out, in]), 0.bias[i], 2.weight[i][j], 2.bias[i], (4.weight[0][j], 4.bias[0]).
     std::vector<std::string> parameterNames() const override { return names_; }
+    int parameterCount() const override { return static_cast<int>(names_.size()); }
+    std::string parameterName(int index) const override { return names_[static_cast<std::size_t>(index)]; }
+    int parameterIndex(const std::string& parameterName) const override;
     // initialParameters(1).
     Vec defaultInit() const override;
     bool usesData() const override { return true; }

@@ -40,8 +40,11 @@ public:
     // The same, and its gradient with respect to w (the parameters, not the input).
     virtual double evaluateWithGradient(const Vec& w, const Samples& samples, Vec& grad, Workspace& ws) const = 0;
 
-    int parameterCount() const { return static_cast<int>(parameterNames().size()); }
-    int parameterIndex(const std::string& parameterName) const;
+    // The count, one name, and the index of a name (-1: none). A network overrides them to read
+    // its names where they are kept: parameterNames() copies them all.
+    virtual int parameterCount() const { return static_cast<int>(parameterNames().size()); }
+    virtual std::string parameterName(int index) const { return parameterNames()[static_cast<std::size_t>(index)]; }
+    virtual int parameterIndex(const std::string& parameterName) const;
 };
 
 // The numerical gradient by central differences, (L(w + h e_j) - L(w - h e_j)) / 2h, nudging

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <unordered_set>
 
 #include <QFile>
 #include <QJsonArray>
@@ -36,10 +37,6 @@ QString fromView(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-std::vector<std::string> parameterNamesOf(const AppSettings& s)
-{
-    return core::makeObjective(s.model, s.loss, s.inputSize)->parameterNames();
-}
 
 QJsonObject namedValues(const std::vector<std::string>& names, const std::vector<double>& values)
 {
@@ -129,11 +126,10 @@ public:
         if (!raw(key).isObject())
             fail(where(key), QStringLiteral("expected an object mapping parameter names to numbers"));
         const QJsonObject o = raw(key).toObject();
+        // By hash: a network has up to 500,000 names, and a file as many keys.
+        const std::unordered_set<std::string> known(names.begin(), names.end());
         for (auto it = o.begin(); it != o.end(); ++it) {
-            bool known = false;
-            for (const auto& n : names)
-                known = known || it.key() == QString::fromStdString(n);
-            if (!known)
+            if (!known.contains(it.key().toStdString()))
                 fail(where(key) + QLatin1Char('.') + it.key(), QStringLiteral("the model has no parameter of that name"));
         }
         std::vector<double> values;
@@ -304,7 +300,8 @@ std::uint64_t wholeNumberFromJson(const QJsonValue& value, const QString& key, s
 
 QByteArray settingsToJson(const AppSettings& s)
 {
-    const auto names = parameterNamesOf(s);
+    // One objective for its parameters' names, read one at a time: a network's are many.
+    const auto objective = core::makeObjective(s.model, s.loss, s.inputSize);
     QJsonObject root;
     root[QStringLiteral("format")] = QString::fromLatin1(kFormat);
     root[QStringLiteral("version")] = kSettingsVersion;
@@ -334,7 +331,7 @@ QByteArray settingsToJson(const AppSettings& s)
         {QStringLiteral("seed"), jsonFromWholeNumber(s.data.seed)},
         {QStringLiteral("validation_fraction"), s.data.valFraction}};
     const auto axisName = [&](int axis) {
-        return axis >= 0 && axis < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(axis)]) : QString();
+        return axis >= 0 && axis < objective->parameterCount() ? QString::fromStdString(objective->parameterName(axis)) : QString();
     };
     if (s.isNetwork())
         root[QStringLiteral("input_size")] = s.inputSize;
@@ -343,9 +340,9 @@ QByteArray settingsToJson(const AppSettings& s)
         root[QStringLiteral("plane")] = QJsonObject{
             {QStringLiteral("kind"), plotPlaneName(s.plane)}, {QStringLiteral("seed"), jsonFromWholeNumber(s.planeSeed)}};
     if (!s.held.empty())
-        root[QStringLiteral("held")] = namedValues(names, s.held);
+        root[QStringLiteral("held")] = namedValues(objective->parameterNames(), s.held);
     if (!s.start.empty())
-        root[QStringLiteral("start")] = namedValues(names, s.start);
+        root[QStringLiteral("start")] = namedValues(objective->parameterNames(), s.start);
     if (s.range)
         root[QStringLiteral("range")] = QJsonArray{(*s.range)[0], (*s.range)[1], (*s.range)[2], (*s.range)[3]};
     root[QStringLiteral("speed")] = s.speed > 0 ? QJsonValue(s.speed) : QJsonValue(QStringLiteral("max"));
@@ -420,7 +417,8 @@ AppSettings settingsFromJson(const QByteArray& json)
     // A network starts on a random plane, as in the window, unless the file says otherwise.
     s.plane = s.isNetwork() ? PlotPlane::Random : PlotPlane::Axes;
     root.integer("input_size", s.inputSize, 1, 1e9);
-    validated(QStringLiteral("input_size"), [&] { core::makeObjective(s.model, s.loss, s.inputSize); });
+    std::shared_ptr<const core::Objective> objective;
+    validated(QStringLiteral("input_size"), [&] { objective = core::makeObjective(s.model, s.loss, s.inputSize); });
 
     const Reader loss = root.object("loss", {"kind", "delta"});
     text = fromView(core::lossName(s.loss.kind));
@@ -461,18 +459,15 @@ AppSettings settingsFromJson(const QByteArray& json)
     if (s.data.valFraction < 0.0 || s.data.valFraction > 0.9)
         fail(data.where("validation_fraction"), QStringLiteral("expected a number from 0 to 0.9"));
 
-    const auto names = parameterNamesOf(s);
     if (root.has("axes")) {
         const QJsonValue axes = root.raw("axes");
         if (!axes.isArray() || axes.toArray().size() != 2 || !axes.toArray()[0].isString() || !axes.toArray()[1].isString())
             fail(QStringLiteral("axes"), QStringLiteral("expected two parameter names, e.g. [\"%1\", \"%2\"]")
-                .arg(QString::fromStdString(names[0]), QString::fromStdString(names[1])));
+                .arg(QString::fromStdString(objective->parameterName(0)), QString::fromStdString(objective->parameterName(1))));
         int index[2] = {-1, -1};
         for (int k = 0; k < 2; ++k) {
             const std::string name = axes.toArray()[k].toString().toStdString();
-            for (std::size_t i = 0; i < names.size(); ++i)
-                if (names[i] == name)
-                    index[k] = static_cast<int>(i);
+            index[k] = objective->parameterIndex(name);
             if (index[k] < 0)
                 fail(QStringLiteral("axes"), QStringLiteral("model '%1' has no parameter '%2'")
                     .arg(QString::fromStdString(s.model), QString::fromStdString(name)));
@@ -495,8 +490,11 @@ AppSettings settingsFromJson(const QByteArray& json)
         s.plane = *kind;
         plane.wholeNumber("seed", s.planeSeed);
     }
-    root.parameters("held", names, s.held);
-    root.parameters("start", names, s.start);
+    if (root.has("held") || root.has("start")) {
+        const auto names = objective->parameterNames();
+        root.parameters("held", names, s.held);
+        root.parameters("start", names, s.start);
+    }
 
     if (root.has("range")) {
         const QJsonValue range = root.raw("range");
