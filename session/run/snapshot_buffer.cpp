@@ -9,16 +9,52 @@ namespace downhill::ui {
 StepRow StepRow::from(const core::StepRecord& record)
 {
     StepRow row;
-    row.step = record.step;
-    row.epoch = record.epoch;
-    row.batchIndex = record.batchIndex;
-    row.lr = record.lr;
-    row.updateLr = record.update.lr;
-    row.batchLoss = record.batchLoss;
-    row.trainLoss = record.trainLoss;
-    row.params = record.after;
-    row.gradient = record.gradient;
+    row.assign(record);
     return row;
+}
+
+void StepRow::assign(const core::StepRecord& record)
+{
+    step = record.step;
+    epoch = record.epoch;
+    batchIndex = record.batchIndex;
+    lr = record.lr;
+    updateLr = record.update.lr;
+    batchLoss = record.batchLoss;
+    trainLoss = record.trainLoss;
+    params = record.after;
+    gradient = record.gradient;
+}
+
+void SnapshotBuffer::recycle(std::vector<StepRow>&& rows)
+{
+    if (rows.empty())
+        return;
+    {
+        std::lock_guard lock(mutex_);
+        const std::size_t keep = rowCapacity(rows.front());
+        for (StepRow& row : rows) {
+            if (spare_.size() >= keep)
+                break;
+            spare_.push_back(std::move(row));
+        }
+    }
+    rows.clear();   // what did not fit, freed outside the lock
+}
+
+void SnapshotBuffer::takeSpare(std::vector<StepRow>& spare)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (spare.empty())
+            spare.swap(spare_);
+        else
+            std::move(spare_.begin(), spare_.end(), std::back_inserter(spare));
+        spare_.clear();
+    }
+    // Never more than could be pending: the rows in circulation stay bounded.
+    if (!spare.empty() && spare.size() > rowCapacity(spare.front()))
+        spare.resize(rowCapacity(spare.front()));
 }
 
 SnapshotBuffer::SnapshotBuffer(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {}

@@ -31,6 +31,8 @@ struct StepRow {
     core::Vec gradient;          // of the batch loss, at the parameters before the update
 
     static StepRow from(const core::StepRecord& record);
+    // The same into this row, reusing its vectors' memory when their sizes match.
+    void assign(const core::StepRecord& record);
 };
 
 // The window and its tests name it in this namespace; the wording is core's.
@@ -117,6 +119,13 @@ public:
 
     // GUI side: everything new, leaving the buffer empty.
     Snapshot take();
+    // GUI side, once a frame has read the rows it took: hands them back, so that the worker
+    // fills them again and their vectors keep their memory. At full speed the worker allocated
+    // two vectors a row and the GUI freed them, thousands a frame (a third of the GUI thread).
+    // At most rowCapacity() rows wait here; the rest are freed.
+    void recycle(std::vector<StepRow>&& rows);
+    // Worker side: the rows handed back so far, appended to spare.
+    void takeSpare(std::vector<StepRow>& spare);
 
     std::size_t capacity() const { return capacity_; }
 
@@ -131,6 +140,7 @@ private:
     mutable std::mutex mutex_;
     bool announced_ = false;   // news since the last take was told
     Snapshot pending_;
+    std::vector<StepRow> spare_;   // rows handed back by the GUI, for the worker to refill
     std::uint64_t run_ = 0;
     // Marks waiting for the publish of their state.
     std::optional<Divergence> stagedDivergence_;

@@ -194,6 +194,8 @@ void TrainingController::refresh()
             setPlaying(false);
     }
     emit frame(snapshot);
+    // The frame has read the rows (its slots copy what they keep): back to the worker.
+    buffer_.recycle(std::move(snapshot.rows));
 }
 
 }  // namespace downhill::ui

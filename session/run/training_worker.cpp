@@ -275,7 +275,14 @@ bool TrainingWorker::stepOne()
         buffer_.diverged(*divergence);
         return false;
     }
-    rows_.push_back(StepRow::from(record_));
+    if (spareRows_.empty()) {
+        rows_.push_back(StepRow::from(record_));
+    } else {
+        // A row the GUI has read and handed back: its vectors are refilled, not allocated.
+        rows_.push_back(std::move(spareRows_.back()));
+        spareRows_.pop_back();
+        rows_.back().assign(record_);
+    }
     if (record_.epochEnded) {
         core::EpochRecord epoch;
         epoch.epoch = record_.epoch;
@@ -319,6 +326,7 @@ void TrainingWorker::flush()
     // In one publish with the explanation: the GUI never takes one without the other.
     buffer_.publish(rows_, epochs_, latest_, rows, batchX_, trainer_->state(), trainer_->batchesPerEpoch(),
         history_.head(), trainer_->lastBatch().inputs);
+    buffer_.takeSpare(spareRows_);
     latest_.reset();
     answerSyncs();
 }

@@ -94,6 +94,7 @@ private:
 
     // Collected during a chunk, handed to the buffer at its end.
     std::vector<StepRow> rows_;
+    std::vector<StepRow> spareRows_;   // handed back by the GUI (SnapshotBuffer::recycle), to refill
     std::vector<core::EpochRecord> epochs_;
     std::optional<core::StepRecord> latest_;
     core::StepRecord record_;

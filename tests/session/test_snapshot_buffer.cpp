@@ -19,7 +19,67 @@ private slots:
     void aNetworksRowsKeepToTheByteBudget();
     void showsMarksOnlyWithTheirState();
     void tellsNewsOncePerTake();
+    void rowsHandedBackKeepTheirMemory();
 };
+
+// Rows the GUI has read go back to the worker with their vectors' memory (no allocation per
+// row at full speed), at most as many as may be pending, and are refilled exactly.
+void TestSnapshotBuffer::rowsHandedBackKeepTheirMemory()
+{
+    ui::SnapshotBuffer buffer(100);
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    std::vector<ui::StepRow> rows;
+    std::vector<core::EpochRecord> epochs;
+    for (int i = 1; i <= 80; ++i) {
+        core::StepRecord record;
+        record.step = i;
+        record.after = core::Vec{{1.0 * i, 2.0 * i}};
+        record.gradient = core::Vec{{-1.0 * i, 0.5}};
+        rows.push_back(ui::StepRow::from(record));
+    }
+    buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, 80);
+    Snapshot taken = buffer.take();
+    QCOMPARE(taken.rows.size(), std::size_t{80});
+    std::vector<const double*> memory;
+    for (const auto& row : taken.rows)
+        memory.push_back(row.params.data());
+    buffer.recycle(std::move(taken.rows));
+    std::vector<ui::StepRow> spare;
+    buffer.takeSpare(spare);
+    QCOMPARE(spare.size(), std::size_t{80});
+    for (std::size_t i = 0; i < spare.size(); ++i)
+        QCOMPARE(spare[i].params.data(), memory[i]);
+    // Refilled from a record: every field is the record's, in the same memory.
+    core::StepRecord record;
+    record.step = 7;
+    record.epoch = 3;
+    record.batchIndex = 2;
+    record.lr = 0.5;
+    record.update.lr = 0.25;
+    record.batchLoss = 1.5;
+    record.trainLoss = 2.5;
+    record.after = core::Vec{{9.0, 8.0}};
+    record.gradient = core::Vec{{7.0, 6.0}};
+    spare.back().assign(record);
+    const ui::StepRow& row = spare.back();
+    QCOMPARE(row.params.data(), memory.back());
+    QCOMPARE(row.step, 7);
+    QCOMPARE(row.epoch, 3);
+    QCOMPARE(row.batchIndex, 2);
+    QCOMPARE(row.lr, 0.5);
+    QCOMPARE(row.updateLr, 0.25);
+    QCOMPARE(row.batchLoss, 1.5);
+    QCOMPARE(row.trainLoss, 2.5);
+    QCOMPARE(row.params, record.after);
+    QCOMPARE(row.gradient, record.gradient);
+    // Never more than could be pending (the buffer's capacity here): the rest are freed.
+    std::vector<ui::StepRow> many(150, ui::StepRow::from(record));
+    buffer.recycle(std::move(many));
+    buffer.takeSpare(spare);
+    QCOMPARE(spare.size(), buffer.capacity());
+}
 
 // The GUI is told once when the buffer goes from taken to holding something, not at every
 // write (no timer polls it, and a fast worker must not flood the GUI with wake-ups).
