@@ -83,7 +83,7 @@ void augmentInto(const GrayImage& image, const AugmentationSettings& settings, s
         return;
     }
     // One Gaussian draw a pixel, all drawn at once (Rng::normals: the draws normal() would give,
-    // to a few ulps, which the rounding to whole grey levels does not see).
+    // to within 8e-15, which the rounding to whole grey levels does not see).
     thread_local std::vector<double> draws;
     draws.resize(n);
     const double* const z = draws.data();

@@ -216,9 +216,10 @@ Moments keptMomentsWide(const GrayImage& image, const Plane& plane, double windo
 
 // Least squares plane through the pixels within `window` of `plane`, and the root mean
 // square of their residuals from `plane`. Returns false when they cannot fix a plane.
-bool fitPlane(const GrayImage& image, const PixelTerms& terms, double window, Plane& plane, double& rms)
+// terms: the image's pixel terms, or null for an image wider than kNarrow.
+bool fitPlane(const GrayImage& image, const PixelTerms* terms, double window, Plane& plane, double& rms)
 {
-    const Moments m = image.width <= kNarrow ? keptMoments(image, terms, plane, window) : keptMomentsWide(image, plane, window);
+    const Moments m = terms ? keptMoments(image, *terms, plane, window) : keptMomentsWide(image, plane, window);
     if (m.n < 3)
         return false;
     // Centred sums (u = x - cu, v = y - cv) keep the normal equations well conditioned.
@@ -271,9 +272,12 @@ double extractFeature(const GrayImage& image)
     const int mad = medianDistance(levels, median, n);
     Plane plane{static_cast<double>(median), 0.0, 0.0};
     double sigma = 1.4826 * mad;
-    thread_local PixelTerms terms;
-    if (w <= kNarrow)
-        pixelTerms(image, terms);
+    thread_local PixelTerms narrow;
+    const PixelTerms* terms = nullptr;
+    if (w <= kNarrow) {
+        pixelTerms(image, narrow);
+        terms = &narrow;
+    }
     for (int round = 0; round < kMaxFitRounds; ++round) {
         Plane fitted = plane;
         double rms = 0.0;

@@ -165,20 +165,6 @@ void sweepRow(const Loss& loss, const Array& phi, const Array& c, double lo, dou
         const double* const place1 = s.place1.data();
         const double* const da1 = s.da1.data();
         const double* const db1 = s.db1.data();
-        if (!huber) {
-            for (Eigen::Index i = 0; i < m; ++i) {
-                if (fi[i] == 0.0) {
-                    b += loss.value(ri[i]);
-                    continue;
-                }
-                a += start1[i];
-                b += start2[i];
-                double* const at = bucket + 3 * sweepBucket(place1[i], g);
-                at[1] += da1[i];
-                at[2] += db1[i];
-            }
-            continue;
-        }
         const double* const place2 = s.place2.data();
         const double* const dq = s.dq.data();
         const double* const da2 = s.da2.data();
@@ -190,6 +176,12 @@ void sweepRow(const Loss& loss, const Array& phi, const Array& c, double lo, dou
             }
             a += start1[i];
             b += start2[i];
+            if (!huber) {
+                double* const at = bucket + 3 * sweepBucket(place1[i], g);
+                at[1] += da1[i];
+                at[2] += db1[i];
+                continue;
+            }
             // The quadratic piece starts at the lower breakpoint and ends at the higher one.
             double* const in = bucket + 3 * sweepBucket(std::min(place1[i], place2[i]), g);
             in[0] += dq[i];
