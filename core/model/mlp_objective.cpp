@@ -154,20 +154,26 @@ std::int64_t MlpObjective::countParameters(const MlpSpec& spec, std::int64_t inp
     return count + in + 1;
 }
 
-MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
-    : spec_(std::move(spec)), inputSize_(inputSize), loss_(loss)
+void MlpObjective::checkShape(const MlpSpec& spec, int inputSize)
 {
-    if (inputSize_ < 1 || inputSize_ > kMaxInputSize)
-        throw InputError("--input-size must be from 1 to " + std::to_string(kMaxInputSize) + ", got " + std::to_string(inputSize_));
-    if (spec_.hidden.empty() || spec_.hidden.size() > 2)
+    if (inputSize < 1 || inputSize > kMaxInputSize)
+        throw InputError("--input-size must be from 1 to " + std::to_string(kMaxInputSize) + ", got " + std::to_string(inputSize));
+    if (spec.hidden.empty() || spec.hidden.size() > 2)
         throw InputError("a network has 1 or 2 hidden layers");
-    const std::int64_t count = countParameters(spec_, inputSize_);
+    const std::int64_t count = countParameters(spec, inputSize);
     if (count > kMaxParameters) {
-        const std::string n = std::to_string(inputSize_);
-        throw InputError(spec_.spelling() + " reading " + n + " x " + n + " pixels would have " + std::to_string(count)
+        const std::string n = std::to_string(inputSize);
+        throw InputError(spec.spelling() + " reading " + n + " x " + n + " pixels would have " + std::to_string(count)
             + " parameters; a network has at most " + std::to_string(kMaxParameters)
             + " (fewer hidden units or a smaller --input-size)");
     }
+}
+
+MlpObjective::MlpObjective(MlpSpec spec, int inputSize, Loss loss)
+    : spec_(std::move(spec)), inputSize_(inputSize), loss_(loss)
+{
+    checkShape(spec_, inputSize_);
+    const std::int64_t count = countParameters(spec_, inputSize_);
     widths_.push_back(inputSize_ * inputSize_);
     for (int h : spec_.hidden)
         widths_.push_back(h);

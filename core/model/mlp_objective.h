@@ -44,6 +44,8 @@ public:
     static constexpr std::int64_t kMaxParameters = 500'000;
     // The parameter count of spec reading n x n pixels (n up to kMaxInputSize), in 64 bits.
     static std::int64_t countParameters(const MlpSpec& spec, std::int64_t inputSize);
+    // Throws the InputError the constructor would for spec reading n x n pixels, building nothing.
+    static void checkShape(const MlpSpec& spec, int inputSize);
 
     // inputSize n: the network reads n * n pixels. Throws InputError for n outside 1..kMaxInputSize
     // or more than kMaxParameters parameters, saying which.

@@ -90,6 +90,22 @@ std::vector<Eigen::Index> largestGradients(const Vec& gradient, int k)
     return order;
 }
 
+namespace {
+
+// The one place a name is refused: every valid name is listed.
+void refuseUnlessDataModel(const std::string& name)
+{
+    const auto models = modelNames();
+    if (std::find(models.begin(), models.end(), name) != models.end())
+        return;
+    std::string list;
+    for (const auto& n : objectiveNames())
+        list += (list.empty() ? "" : ", ") + n;
+    throw InputError("unknown model '" + name + "' (choose " + list + ", or a network mlp:H1[,H2][:tanh|relu|sigmoid])");
+}
+
+}  // namespace
+
 std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss,
     int inputSize)
 {
@@ -98,15 +114,18 @@ std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunctio
         return std::make_shared<AnalyticObjective>(kind);
     if (MlpSpec::looksLikeMlp(modelOrFunction))
         return std::make_shared<MlpObjective>(MlpSpec::parse(modelOrFunction), inputSize, Loss(loss));
-    const auto models = modelNames();
-    if (std::find(models.begin(), models.end(), modelOrFunction) == models.end()) {
-        std::string list;
-        for (const auto& n : objectiveNames())
-            list += (list.empty() ? "" : ", ") + n;
-        throw InputError("unknown model '" + modelOrFunction + "' (choose " + list
-            + ", or a network mlp:H1[,H2][:tanh|relu|sigmoid])");
-    }
+    refuseUnlessDataModel(modelOrFunction);
     return std::make_shared<DataObjective>(makeModel(modelOrFunction), Loss(loss));
+}
+
+void checkObjective(const std::string& modelOrFunction, int inputSize)
+{
+    AnalyticKind kind{};
+    if (AnalyticObjective::fromName(modelOrFunction, kind))
+        return;
+    if (MlpSpec::looksLikeMlp(modelOrFunction))
+        return MlpObjective::checkShape(MlpSpec::parse(modelOrFunction), inputSize);
+    refuseUnlessDataModel(modelOrFunction);
 }
 
 std::vector<std::string> objectiveNames()

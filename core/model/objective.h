@@ -78,6 +78,9 @@ inline constexpr int kDefaultInputSize = 12;
 // valid name.
 std::shared_ptr<const Objective> makeObjective(const std::string& modelOrFunction, const LossSettings& loss,
     int inputSize = kDefaultInputSize);
+// Throws the InputError makeObjective() would for these arguments, building nothing: a
+// network's half a million parameter names take a while, a settings reader checks first.
+void checkObjective(const std::string& modelOrFunction, int inputSize = kDefaultInputSize);
 // Every name makeObjective() takes: the data models, then the analytic functions.
 std::vector<std::string> objectiveNames();
 

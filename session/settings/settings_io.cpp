@@ -413,12 +413,11 @@ AppSettings settingsFromJson(const QByteArray& json)
     QString text = QString::fromStdString(s.model);
     root.string("model", text);
     s.model = text.toStdString();
-    validated(QStringLiteral("model"), [&] { core::makeObjective(s.model, s.loss); });
+    validated(QStringLiteral("model"), [&] { core::checkObjective(s.model); });
     // A network starts on a random plane, as in the window, unless the file says otherwise.
     s.plane = s.isNetwork() ? PlotPlane::Random : PlotPlane::Axes;
     root.integer("input_size", s.inputSize, 1, 1e9);
-    std::shared_ptr<const core::Objective> objective;
-    validated(QStringLiteral("input_size"), [&] { objective = core::makeObjective(s.model, s.loss, s.inputSize); });
+    validated(QStringLiteral("input_size"), [&] { core::checkObjective(s.model, s.inputSize); });
 
     const Reader loss = root.object("loss", {"kind", "delta"});
     text = fromView(core::lossName(s.loss.kind));
@@ -459,27 +458,6 @@ AppSettings settingsFromJson(const QByteArray& json)
     if (s.data.valFraction < 0.0 || s.data.valFraction > 0.9)
         fail(data.where("validation_fraction"), QStringLiteral("expected a number from 0 to 0.9"));
 
-    if (root.has("axes")) {
-        const QJsonValue axes = root.raw("axes");
-        if (!axes.isArray() || axes.toArray().size() != 2 || !axes.toArray()[0].isString() || !axes.toArray()[1].isString())
-            fail(QStringLiteral("axes"), QStringLiteral("expected two parameter names, e.g. [\"%1\", \"%2\"]")
-                .arg(QString::fromStdString(objective->parameterName(0)), QString::fromStdString(objective->parameterName(1))));
-        int index[2] = {-1, -1};
-        for (int k = 0; k < 2; ++k) {
-            const std::string name = axes.toArray()[k].toString().toStdString();
-            index[k] = objective->parameterIndex(name);
-            if (index[k] < 0)
-                fail(QStringLiteral("axes"), QStringLiteral("model '%1' has no parameter '%2'")
-                    .arg(QString::fromStdString(s.model), QString::fromStdString(name)));
-        }
-        if (index[0] == index[1])
-            fail(QStringLiteral("axes"), QStringLiteral("the two axes must be different parameters"));
-        s.axis1 = index[0];
-        s.axis2 = index[1];
-    } else {
-        s.axis1 = 0;
-        s.axis2 = 1;
-    }
     if (root.has("plane")) {
         const Reader plane = root.object("plane", {"kind", "seed"});
         text = plotPlaneName(s.plane);
@@ -490,12 +468,6 @@ AppSettings settingsFromJson(const QByteArray& json)
         s.plane = *kind;
         plane.wholeNumber("seed", s.planeSeed);
     }
-    if (root.has("held") || root.has("start")) {
-        const auto names = objective->parameterNames();
-        root.parameters("held", names, s.held);
-        root.parameters("start", names, s.start);
-    }
-
     if (root.has("range")) {
         const QJsonValue range = root.raw("range");
         const QJsonArray a = range.toArray();
@@ -576,6 +548,38 @@ AppSettings settingsFromJson(const QByteArray& json)
         }
         s.lesson = l;
     }
+
+    // Last, and only when asked: the parameter names need the model built, which for a large
+    // network takes a while, and a file with a mistake elsewhere should not wait for it.
+    s.axis1 = 0;
+    s.axis2 = 1;
+    if (!root.has("axes") && !root.has("held") && !root.has("start"))
+        return s;
+    const auto objective = core::makeObjective(s.model, s.loss, s.inputSize);
+    if (root.has("axes")) {
+        const QJsonValue axes = root.raw("axes");
+        if (!axes.isArray() || axes.toArray().size() != 2 || !axes.toArray()[0].isString() || !axes.toArray()[1].isString())
+            fail(QStringLiteral("axes"), QStringLiteral("expected two parameter names, e.g. [\"%1\", \"%2\"]")
+                .arg(QString::fromStdString(objective->parameterName(0)), QString::fromStdString(objective->parameterName(1))));
+        int index[2] = {-1, -1};
+        for (int k = 0; k < 2; ++k) {
+            const std::string name = axes.toArray()[k].toString().toStdString();
+            index[k] = objective->parameterIndex(name);
+            if (index[k] < 0)
+                fail(QStringLiteral("axes"), QStringLiteral("model '%1' has no parameter '%2'")
+                    .arg(QString::fromStdString(s.model), QString::fromStdString(name)));
+        }
+        if (index[0] == index[1])
+            fail(QStringLiteral("axes"), QStringLiteral("the two axes must be different parameters"));
+        s.axis1 = index[0];
+        s.axis2 = index[1];
+    }
+    if (root.has("held") || root.has("start")) {
+        const auto names = objective->parameterNames();
+        root.parameters("held", names, s.held);
+        root.parameters("start", names, s.start);
+    }
+
     return s;
 }
 

@@ -219,6 +219,23 @@ private slots:
             QVERIFY(errorOf([side] { makeObjective("mlp:4", {}, side); }).contains("--input-size must be from 1 to 1024"));
     }
 
+    // checkObjective() is the settings reader's cheap first look: for every name and input size
+    // it refuses exactly what makeObjective() refuses, with the same words, and passes the rest.
+    void checkingRefusesWhatBuildingRefuses()
+    {
+        const std::pair<const char*, int> cases[] = {{"mlp:16", 12}, {"mlp:71:relu", 79}, {"mlp:81:relu", 79},
+            {"mlp:4", 0}, {"mlp:4", 1025}, {"mlp:4096,4096", 1}, {"mlp:3,3,3", 12}, {"mlp:0", 12}, {"mlp:4:gelu", 12},
+            {"mlp", 12}, {"linear", 12}, {"lin-exp", 0}, {"rosenbrock", 0}, {"cubic", 12}, {"", 12}};
+        int refused = 0;
+        for (const auto& [name, side] : cases) {
+            const QString built = errorOf([&] { makeObjective(name, {}, side); });
+            const QString checked = errorOf([&] { checkObjective(name, side); });
+            QVERIFY2(checked == built, qPrintable(QString("%1 on %2: '%3' vs '%4'").arg(name).arg(side).arg(checked, built)));
+            refused += built.isEmpty() ? 0 : 1;
+        }
+        QCOMPARE(refused, 10);   // all but mlp:16, mlp:71:relu on 79, linear, lin-exp and rosenbrock
+    }
+
     void shrinkingByBlockMeans()
     {
         // 4 x 4, shrunk to 2 x 2: each input is its 2 x 2 block's mean / 255, row-major.
