@@ -4,17 +4,23 @@
 // loop's stall (what a click or a key press would wait). Also counts the frames the 60 Hz
 // refresh drew and the steps the worker took.
 //
-//   bench_event_loop [--seconds S] [--load N]
+//   bench_event_loop [--seconds S] [--load N] [--slowest K] [--only TEXT]
 //
 // With --load N every case is measured twice: at rest, then with N threads beside the window
-// spinning on arithmetic (a busy laptop: a build, a browser), at normal priority.
+// spinning on arithmetic (a busy laptop: a build, a browser), at normal priority. With
+// --slowest K each case also lists the K longest events the GUI thread handled (the receiver's
+// class and name, the event's type): where a stall came from. --only measures only the cases
+// whose name contains TEXT (the others are still set up, in order).
 //
 // Run under QT_QPA_PLATFORM=offscreen (bench/run_all.sh does) or xvfb-run.
 #include <QApplication>
+#include <QEvent>
+#include <QMetaEnum>
 #include <QComboBox>
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QSlider>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
@@ -35,12 +41,73 @@ namespace {
 
 constexpr int kProbeMs = 5;
 
+// Times every event the GUI thread delivers from its event loop (not the ones delivered inside
+// another) while recording, and keeps the slowest.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+
+    struct Slow {
+        double ms;
+        QString what;
+    };
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        // notify() runs on every thread that has events (the workers' too): only the GUI's count.
+        if (!recording_ || depth_ > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++depth_;
+        QElapsedTimer t;
+        t.start();
+        // Neither the event nor its receiver (a DeferredDelete) may outlive the delivery.
+        const QEvent::Type type = event->type();
+        const char* className = receiver->metaObject()->className();
+        const QString objectName = receiver->objectName();
+        const bool handled = QApplication::notify(receiver, event);
+        const double ms = static_cast<double>(t.nsecsElapsed()) * 1e-6;
+        --depth_;
+        if (slowest_.size() < keep_ || ms > slowest_.back().ms) {
+            const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            Slow slow{ms, QStringLiteral("%1 \"%2\" %3").arg(QLatin1String(className),
+                objectName, typeName ? QLatin1String(typeName) : QString::number(type))};
+            slowest_.insert(std::upper_bound(slowest_.begin(), slowest_.end(), slow,
+                [](const Slow& a, const Slow& b) { return a.ms > b.ms; }), slow);
+            if (slowest_.size() > keep_)
+                slowest_.pop_back();
+        }
+        return handled;
+    }
+
+    void record(std::size_t keep)
+    {
+        keep_ = keep;
+        slowest_.clear();
+        recording_ = keep > 0;
+    }
+    std::vector<Slow> stop()
+    {
+        recording_ = false;
+        return std::move(slowest_);
+    }
+
+private:
+    std::atomic<bool> recording_{false};
+    int depth_ = 0;
+    std::size_t keep_ = 0;
+    std::vector<Slow> slowest_;
+};
+
+TimedApplication* gApp = nullptr;
+std::size_t gSlowest = 0;
+
 struct Result {
     double medianLateMs = 0;
     double p99LateMs = 0;
     double maxLateMs = 0;
     double fps = 0;
     double stepsPerSecond = 0;
+    std::vector<TimedApplication::Slow> slowest;
 };
 
 double percentile(std::vector<double> v, double q)
@@ -72,12 +139,14 @@ Result measure(ui::MainWindow& window, double seconds)
 
     const std::int64_t firstStep = controller->state().step;
     controller->play();
+    gApp->record(gSlowest);
     clock.start();
     probe.start();
     QElapsedTimer run;
     run.start();
     waitFor([&] { return run.elapsed() >= static_cast<qint64>(seconds * 1000); }, static_cast<int>(seconds * 1000) + 1000);
     probe.stop();
+    const auto slowest = gApp->stop();
     const double elapsed = static_cast<double>(run.nsecsElapsed()) * 1e-9;
     controller->pause();
     const std::int64_t lastStep = controller->state().step;
@@ -89,6 +158,7 @@ Result measure(ui::MainWindow& window, double seconds)
     r.maxLateMs = percentile(late, 1.0);
     r.fps = frames / elapsed;
     r.stepsPerSecond = static_cast<double>(lastStep - firstStep) / elapsed;
+    r.slowest = slowest;
     return r;
 }
 
@@ -108,6 +178,8 @@ void print(const char* name, const Result& r)
 {
     std::printf("  %-34s probe lateness median %6.2f ms  p99 %6.2f ms  max %6.2f ms   frames %5.1f/s   steps %9.0f/s\n",
         name, r.medianLateMs, r.p99LateMs, r.maxLateMs, r.fps, r.stepsPerSecond);
+    for (const auto& slow : r.slowest)
+        std::printf("  %-34s %6.2f ms  %s\n", "", slow.ms, qPrintable(slow.what));
     std::fflush(stdout);
 }
 
@@ -141,10 +213,13 @@ private:
 };
 
 int gLoad = 0;
+QString gOnly;
 
 // The case at rest, and again beside the load when one was asked for.
 void run(const char* name, ui::MainWindow& window, double seconds)
 {
+    if (!QString::fromLatin1(name).contains(gOnly))
+        return;
     print(name, measure(window, seconds));
     if (gLoad <= 0)
         return;
@@ -158,10 +233,14 @@ void run(const char* name, ui::MainWindow& window, double seconds)
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
+    gApp = &app;
     QApplication::setApplicationName(QStringLiteral("downhill-bench"));
     const double seconds = bench::option("--seconds", 5);
     gLoad = static_cast<int>(bench::option("--load", 0));
+    if (const QStringList args = QCoreApplication::arguments(); args.contains(QStringLiteral("--only")))
+        gOnly = args.value(args.indexOf(QStringLiteral("--only")) + 1);
+    gSlowest = static_cast<std::size_t>(std::max(0.0, bench::option("--slowest", 0)));
     ui::MainWindow window(bench::benchOptions());
     bool fine = false;
     QObject::connect(&window, &ui::MainWindow::landscapeShown, [&](bool isFine) { fine = fine || isFine; });
@@ -183,7 +262,8 @@ int main(int argc, char** argv)
     resetRun(window);
     const int jobsBefore = window.surfaceFeeder()->batchJobsRequested();
     run("linear, batch 32, batch surface", window, seconds);
-    std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / (gLoad > 0 ? 2 * seconds : seconds));
+    if (QStringLiteral("linear, batch 32, batch surface").contains(gOnly))
+        std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / (gLoad > 0 ? 2 * seconds : seconds));
     surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
     for (const char* box : {"augBrightness", "augFlip", "augNoise"})
         window.findChild<QCheckBox*>(QLatin1String(box))->click();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "plots/landscape/dot_curve.h"
 #include "plots/landscape/layer_common.h"
 #include "plots/palette.h"
 
@@ -24,14 +25,14 @@ PathLayer::PathLayer(QCustomPlot& plot) : plot_(plot)
 {
     // Oldest segment first so the newest is drawn on top; overlay paths, added later, go
     // between the ghost and the path (keepOnTop).
-    ghostCurve_ = new QCPCurve(plot.xAxis, plot.yAxis);
+    ghostCurve_ = new DotCurve(plot.xAxis, plot.yAxis);
     ghostCurve_->setObjectName(QStringLiteral("ghostPath"));
     ghostCurve_->setLayer(liveLayerName());
     // Wider than the live path, which it runs beside and under, so both stay visible.
     ghostCurve_->setPen(QPen(palette::ghostPath(), 2));
     ghostCurve_->setSelectable(QCP::stNone);
     for (int k = 0; k < kPathSegments; ++k) {
-        auto* curve = new QCPCurve(plot.xAxis, plot.yAxis);
+        auto* curve = new DotCurve(plot.xAxis, plot.yAxis);
         curve->setObjectName(QStringLiteral("path%1").arg(k));
         curve->setLayer(liveLayerName());
         const double t = (k + 1.0) / kPathSegments;
@@ -220,7 +221,7 @@ int PathLayer::addOverlay(const QString& label, const QColor& color)
 {
     const int id = static_cast<int>(overlays_.size());
     Overlay overlay;
-    overlay.curve = new QCPCurve(plot_.xAxis, plot_.yAxis);
+    overlay.curve = new DotCurve(plot_.xAxis, plot_.yAxis);
     overlay.curve->setLayer(liveLayerName());
     overlay.curve->setName(label);
     overlay.curve->setPen(QPen(color, 1));

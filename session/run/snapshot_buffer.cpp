@@ -26,7 +26,20 @@ void StepRow::assign(const core::StepRecord& record)
     gradient = record.gradient;
 }
 
-void SnapshotBuffer::recycle(std::vector<StepRow>&& rows)
+void Snapshot::clear()
+{
+    std::vector<StepRow> keepRows = std::move(rows), keepAbandoned = std::move(abandoned);
+    std::vector<core::EpochRecord> keepEpochs = std::move(epochs);
+    keepRows.clear();
+    keepAbandoned.clear();
+    keepEpochs.clear();
+    *this = Snapshot{};
+    rows = std::move(keepRows);
+    abandoned = std::move(keepAbandoned);
+    epochs = std::move(keepEpochs);
+}
+
+void SnapshotBuffer::recycle(std::vector<StepRow>& rows)
 {
     if (rows.empty())
         return;
@@ -203,14 +216,17 @@ void SnapshotBuffer::diverged(const Divergence& divergence)
 Snapshot SnapshotBuffer::take()
 {
     Snapshot out;
-    {
-        const std::lock_guard lock(mutex_);
-        out = std::move(pending_);
-        pending_ = Snapshot{};
-        pending_.run = run_;
-        announced_ = false;
-    }
+    take(out);
     return out;
+}
+
+void SnapshotBuffer::take(Snapshot& out)
+{
+    out.clear();   // outside the lock: it frees what the last frame held
+    const std::lock_guard lock(mutex_);
+    std::swap(out, pending_);
+    pending_.run = run_;
+    announced_ = false;
 }
 
 }  // namespace downhill::ui

@@ -72,6 +72,10 @@ struct Snapshot {
     std::optional<core::StepInputs> stepInputs;
     std::shared_ptr<const core::Objective> stepObjective;   // what stepInputs->objective points to
 
+    // As a default Snapshot, but the rows, epochs and abandoned rows keep their memory (the rows
+    // are destroyed: recycle them first).
+    void clear();
+
     bool empty() const
     {
         return !restarted && rows.empty() && epochs.empty() && !latest && !hasState && !divergence && !seeked
@@ -119,11 +123,18 @@ public:
 
     // GUI side: everything new, leaving the buffer empty.
     Snapshot take();
+    // The same into `out`, which the GUI keeps from frame to frame: `out` is cleared and then
+    // trades places with what is pending, so the vectors' memory goes back and forth between the
+    // GUI and the worker. At full speed a frame's rows and epochs fill megabytes; allocating them
+    // on the training thread and freeing them on the GUI thread each frame made glibc sweep its
+    // free lists (malloc_consolidate) for several milliseconds a frame on the GUI thread.
+    void take(Snapshot& out);
     // GUI side, once a frame has read the rows it took: hands them back, so that the worker
     // fills them again and their vectors keep their memory. At full speed the worker allocated
     // two vectors a row and the GUI freed them, thousands a frame (a third of the GUI thread).
     // At most rowCapacity() rows wait here; the rest are freed.
-    void recycle(std::vector<StepRow>&& rows);
+    // rows is left empty, its memory kept.
+    void recycle(std::vector<StepRow>& rows);
     // Worker side: the rows handed back so far, appended to spare.
     void takeSpare(std::vector<StepRow>& spare);
 

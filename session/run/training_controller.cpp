@@ -1,5 +1,7 @@
 #include "session/run/training_controller.h"
 
+#include <QScopedValueRollback>
+
 #include "core/base/error.h"
 #include "session/run/training_worker.h"
 
@@ -177,7 +179,12 @@ quint64 TrainingController::sync()
 
 void TrainingController::refresh()
 {
-    Snapshot snapshot = buffer_.take();
+    // frame_ keeps its vectors' memory from frame to frame (SnapshotBuffer::take); a refresh from
+    // within a frame's slots (a nested event loop) takes into a snapshot of its own.
+    Snapshot nested;
+    Snapshot& snapshot = refreshing_ ? nested : frame_;
+    const QScopedValueRollback busy(refreshing_, true);
+    buffer_.take(snapshot);
     if (snapshot.empty())
         return;
     if (snapshot.hasState) {
@@ -195,7 +202,7 @@ void TrainingController::refresh()
     }
     emit frame(snapshot);
     // The frame has read the rows (its slots copy what they keep): back to the worker.
-    buffer_.recycle(std::move(snapshot.rows));
+    buffer_.recycle(snapshot.rows);
 }
 
 }  // namespace downhill::ui

@@ -87,6 +87,8 @@ private:
 
     SnapshotBuffer buffer_;
     WorkerHost<TrainingWorker> host_;   // after buffer_, which its worker writes into
+    Snapshot frame_;                    // what refresh() takes into, kept for its memory
+    bool refreshing_ = false;
 
     bool configured_ = false;
     bool replaying_ = false;

@@ -20,7 +20,73 @@ private slots:
     void showsMarksOnlyWithTheirState();
     void tellsNewsOncePerTake();
     void rowsHandedBackKeepTheirMemory();
+    void vectorsTradePlacesWithTheGui();
 };
+
+// take(out) swaps the GUI's kept snapshot with what is pending: the vectors a frame held go
+// back to the worker with their memory (its third publish gets a vector with room for a frame),
+// and clear() empties every field of a snapshot but keeps that memory.
+void TestSnapshotBuffer::vectorsTradePlacesWithTheGui()
+{
+    ui::SnapshotBuffer buffer(1000);
+    core::TrainState state;
+    state.params = core::Vec{{0.0, 0.0}};
+    buffer.restart(state, 10, 0.0);
+    Snapshot frame;
+    std::vector<ui::StepRow> rows, spare;
+    std::vector<core::EpochRecord> epochs;
+    std::vector<std::size_t> roomAfterPublish;
+    std::int64_t step = 0;
+    for (int round = 0; round < 5; ++round) {
+        buffer.takeSpare(spare);
+        for (int i = 0; i < 80; ++i) {
+            core::StepRecord record;
+            record.step = ++step;
+            record.after = core::Vec{{static_cast<double>(step), 2.0}};
+            record.gradient = core::Vec{{-1.0, 0.5}};
+            if (spare.empty()) {
+                rows.push_back(ui::StepRow::from(record));
+            } else {
+                rows.push_back(std::move(spare.back()));
+                spare.pop_back();
+                rows.back().assign(record);
+            }
+            epochs.push_back(core::EpochRecord{step, step, 1.0, 2.0});
+        }
+        state.step = step;
+        buffer.publish(rows, epochs, std::nullopt, {}, {}, state, 10, step);
+        QVERIFY(rows.empty() && epochs.empty());
+        roomAfterPublish.push_back(rows.capacity());
+        buffer.take(frame);
+        QCOMPARE(frame.rows.size(), std::size_t{80});
+        QCOMPARE(frame.rows.front().step, step - 79);
+        QCOMPARE(frame.rows.back().params[0], static_cast<double>(step));
+        QCOMPARE(frame.epochs.size(), std::size_t{80});
+        QCOMPARE(frame.epochs.back().step, step);
+        QVERIFY(frame.hasState);
+        QCOMPARE(frame.state.step, step);
+        QCOMPARE(frame.restarted, round == 0);
+        buffer.recycle(frame.rows);
+    }
+    QCOMPARE(roomAfterPublish[0], std::size_t{0});
+    for (std::size_t r = 2; r < roomAfterPublish.size(); ++r)
+        QVERIFY2(roomAfterPublish[r] >= 80, qPrintable(QString("round %1: room for %2 rows").arg(r).arg(roomAfterPublish[r])));
+    // Nothing new: the next take is empty, whatever the kept snapshot held.
+    buffer.take(frame);
+    QVERIFY(frame.empty());
+    // clear(): every field as a default snapshot, the vectors' memory kept.
+    frame.epochs.assign(50, core::EpochRecord{});
+    frame.abandoned.resize(3);
+    frame.hasState = frame.seeked = frame.restarted = true;
+    frame.branchedAt = 4;
+    frame.latest = core::StepRecord{};
+    const std::size_t epochRoom = frame.epochs.capacity();
+    frame.clear();
+    QVERIFY(frame.empty());
+    QVERIFY(!frame.hasState && frame.abandoned.empty() && frame.epochs.empty());
+    QCOMPARE(frame.epochs.capacity(), epochRoom);
+    QVERIFY(frame.abandoned.capacity() >= 3);
+}
 
 // Rows the GUI has read go back to the worker with their vectors' memory (no allocation per
 // row at full speed), at most as many as may be pending, and are refilled exactly.
@@ -45,7 +111,8 @@ void TestSnapshotBuffer::rowsHandedBackKeepTheirMemory()
     std::vector<const double*> memory;
     for (const auto& row : taken.rows)
         memory.push_back(row.params.data());
-    buffer.recycle(std::move(taken.rows));
+    buffer.recycle(taken.rows);
+    QVERIFY(taken.rows.empty());
     std::vector<ui::StepRow> spare;
     buffer.takeSpare(spare);
     QCOMPARE(spare.size(), std::size_t{80});
@@ -76,7 +143,7 @@ void TestSnapshotBuffer::rowsHandedBackKeepTheirMemory()
     QCOMPARE(row.gradient, record.gradient);
     // Never more than could be pending (the buffer's capacity here): the rest are freed.
     std::vector<ui::StepRow> many(150, ui::StepRow::from(record));
-    buffer.recycle(std::move(many));
+    buffer.recycle(many);
     buffer.takeSpare(spare);
     QCOMPARE(spare.size(), buffer.capacity());
 }

@@ -47,17 +47,19 @@ constexpr qint64 kModelCurveMs = 250;
 constexpr qint64 kBatchStripMs = 250;
 
 // The rows that go beyond step `after`, in order (a frame may hold a move back followed by new
-// steps, so its rows are not always increasing).
-std::vector<const StepRow*> rowsAfter(const std::vector<StepRow>& rows, std::int64_t after)
+// steps, so its rows are not always increasing), into `out`. At full speed a frame holds tens of
+// thousands of rows: `out` is kept from frame to frame, since allocating and freeing that much
+// each frame makes glibc's allocator sweep its free lists (malloc_consolidate) on the GUI thread.
+void rowsAfter(const std::vector<StepRow>& rows, std::int64_t after, std::vector<const StepRow*>& out)
 {
-    std::vector<const StepRow*> out;
+    out.clear();
+    out.reserve(rows.size());
     for (const StepRow& row : rows) {
         if (row.step > after) {
             out.push_back(&row);
             after = row.step;
         }
     }
-    return out;
 }
 
 QImage toQImage(const core::GrayImage& image)
@@ -95,6 +97,7 @@ void RunPresenter::show(const Snapshot& snap)
         restart(snap);
     if (snap.branchedAt)
         keepBranchAsGhost(*snap.branchedAt, snap.abandoned);
+    const std::int64_t rowsFrom = seenHead_;   // extendTimeline() gathers the rows after this
     extendTimeline(snap);
     if (snap.seeked || snap.branchedAt) {
         // A move along the timeline: the path is redrawn to where the run now stands.
@@ -112,9 +115,12 @@ void RunPresenter::show(const Snapshot& snap)
         }
     } else if (!snap.rows.empty()) {
         // Steps on from where the path ends: new steps, or replays after going back.
+        // extendTimeline() has just gathered the same rows when the path ends at the log's head.
+        if (shownStep_ != rowsFrom)
+            rowsAfter(snap.rows, shownStep_, freshRows_);
         QVector<QPointF> points;
-        core::forEachShown(rowsAfter(snap.rows, shownStep_), kPlotPointsPerFrame,
-            [&](const StepRow& row) { points.push_back(project(row.params)); });
+        points.reserve(static_cast<qsizetype>(std::min(freshRows_.size(), kPlotPointsPerFrame)));
+        core::forEachShown(freshRows_, kPlotPointsPerFrame, [&](const StepRow& row) { points.push_back(project(row.params)); });
         views_.landscape->appendPath(points);
     }
     if (snap.hasState) {
@@ -130,6 +136,7 @@ void RunPresenter::show(const Snapshot& snap)
         showDivergence(*snap.divergence);
     updateDocks(snap);
     replot();
+    freshRows_.clear();   // they point into the snapshot, which goes back to the worker now
     frameWorkNs_ += frameClock.nsecsElapsed();
     adaptFrameInterval();
     emit frameShown();
@@ -268,11 +275,16 @@ double RunPresenter::startLoss(const core::Vec& init, core::Vec& gradient) const
 void RunPresenter::extendTimeline(const Snapshot& snap)
 {
     const std::int64_t oldHead = seenHead_;
-    const std::vector<const StepRow*> fresh = rowsAfter(snap.rows, seenHead_);
+    rowsAfter(snap.rows, seenHead_, freshRows_);
+    const std::vector<const StepRow*>& fresh = freshRows_;
     if (!fresh.empty()) {
         pathLog_.appendAll(fresh);
         seenHead_ = fresh.back()->step;
         QVector<double> steps, losses, rates;
+        const auto shown = static_cast<qsizetype>(std::min(fresh.size(), kPlotPointsPerFrame));
+        steps.reserve(shown);
+        losses.reserve(shown);
+        rates.reserve(shown);
         core::forEachShown(fresh, kPlotPointsPerFrame, [&](const StepRow& row) {
             steps.push_back(static_cast<double>(row.step));
             losses.push_back(row.batchLoss);
@@ -280,7 +292,8 @@ void RunPresenter::extendTimeline(const Snapshot& snap)
         });
         views_.lossPlot->appendSteps(steps, losses, rates);
     }
-    std::vector<core::EpochRecord> epochs;
+    std::vector<core::EpochRecord>& epochs = freshEpochs_;
+    epochs.clear();
     for (const core::EpochRecord& e : snap.epochs)
         if (e.step > oldHead)
             epochs.push_back(e);
@@ -288,6 +301,10 @@ void RunPresenter::extendTimeline(const Snapshot& snap)
     // Every epoch of the frame, in one append (several epochs can end within a frame); full
     // batches at full speed end one every step, and then the frame is thinned like the steps.
     QVector<double> epochSteps, train, val;
+    const auto shownEpochs = static_cast<qsizetype>(std::min(epochs.size(), kPlotPointsPerFrame));
+    epochSteps.reserve(shownEpochs);
+    train.reserve(shownEpochs);
+    val.reserve(shownEpochs);
     core::forEachShown(epochs, kPlotPointsPerFrame, [&](const core::EpochRecord& e) {
         epochSteps.push_back(static_cast<double>(e.step));
         train.push_back(e.trainLoss);

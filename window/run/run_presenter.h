@@ -106,6 +106,8 @@ private:
     PathLog pathLog_;             // the run's timeline as far as it has gone (to seenHead_)
     std::int64_t seenHead_ = 0;
     std::int64_t shownStep_ = 0;
+    std::vector<const StepRow*> freshRows_;   // this frame's new rows, into its snapshot; kept for its memory
+    std::vector<core::EpochRecord> freshEpochs_;   // this frame's new epochs; kept for its memory
     QString divergence_;
     double offPlane_ = 0;
     core::Vec current_;           // the point shown
