@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "window/export/animation_dialog.h"
+#include "window/run/run_presenter.h"
 #include "window/shell/appearance.h"
 #include "tests/common/controller_sync.h"
 #include "core/base/error.h"
@@ -104,6 +105,7 @@ private slots:
     void initTestCase();
     void batchSurfaceIsTheLossOverTheBatch();
     void batchSurfaceFollowsEveryStepWhilePlaying();
+    void slowGridReplotsLeaveTheFramesAlone();
     void batchChosenAfterStepsShowsTheLastBatch();
     void aNetworksBatchSurface();
     void validationMinimumDriftsFromTraining();
@@ -229,6 +231,35 @@ void TestSurfaces::batchSurfaceFollowsEveryStepWhilePlaying()
     // The path and the arrows are drawn on the batch surface as on any other.
     QVERIFY(w->landscapePlot()->pathPointCount() > 5);
     QVERIFY(std::isfinite(w->landscapePlot()->stepArrow().x1()) || std::isfinite(w->landscapePlot()->gradientArrow().x1()));
+}
+
+// The frame interval follows what a frame costs (its own work and the loss plot's replot),
+// not the landscape's full replots, which come with each new grid (13 a second on the batch
+// surface): on a loaded machine those made the window space its frames out for them.
+void TestSurfaces::slowGridReplotsLeaveTheFramesAlone()
+{
+    AppSettings s;
+    s.speed = 0;
+    auto w = openWindow(s);
+    QVERIFY(w);
+    auto* presenter = w->findChild<ui::RunPresenter*>();
+    QVERIFY(presenter);
+    w->controller()->play();
+    QTest::qWait(1500);
+    const int alone = presenter->frameIntervalMs();
+    if (alone > 40)
+        QSKIP("frames alone already take most of the interval's range in this build");
+    // Every full replot of the landscape now takes 100 ms longer, five a second.
+    const auto slow = connect(w->landscapePlot(), &QCustomPlot::beforeReplot, [] { QThread::msleep(100); });
+    QTimer replots;
+    connect(&replots, &QTimer::timeout, [&] { w->landscapePlot()->replot(QCustomPlot::rpQueuedReplot); });
+    replots.start(200);
+    QTest::qWait(2000);
+    const int withSlowReplots = presenter->frameIntervalMs();
+    replots.stop();
+    disconnect(slow);
+    w->controller()->pause();
+    QVERIFY2(withSlowReplots <= alone + 10, qPrintable(QString("%1 ms alone, %2 ms with slow grid replots").arg(alone).arg(withSlowReplots)));
 }
 
 void TestSurfaces::validationMinimumDriftsFromTraining()

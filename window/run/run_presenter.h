@@ -59,6 +59,7 @@ public:
 
     const PathLog& pathLog() const { return pathLog_; }
     std::int64_t shownStep() const { return shownStep_; }   // the landscape's path ends here
+    int frameIntervalMs() const { return frameIntervalMs_; }  // what the frames' own cost allows
     std::int64_t seenHead() const { return seenHead_; }     // the last step the GUI has rows for
     const QString& divergence() const { return divergence_; }   // the landscape's banner; empty: none
     // A point of parameter space on the plotted plane, and a direction (an arrow).
