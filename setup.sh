@@ -115,7 +115,10 @@ if [ "$mode" = test-asan ]; then
   cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
     -DDOWNHILL_WERROR=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DDOWNHILL_FUZZ=ON >/dev/null
   cmake --build "$build" -j "$(nproc)"
-  export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
+  # intercept_tls_get_addr=0: clang 14's LeakSanitizer on Debian 12's glibc 2.36 crashes at exit
+  # reading a bogus dynamic-TLS range ("Tracer caught signal 11", "DTLS ... at 0x...b7b0"), a
+  # runtime bug, not a finding; leaks are still checked. docs/hardening.md#sanitizers
+  export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:intercept_tls_get_addr=0"
   export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
