@@ -215,18 +215,20 @@ private:
 int gLoad = 0;
 QString gOnly;
 
-// The case at rest, and again beside the load when one was asked for.
-void run(const char* name, ui::MainWindow& window, double seconds)
+// The case at rest, and again beside the load when one was asked for; false when --only left
+// it out.
+bool run(const char* name, ui::MainWindow& window, double seconds)
 {
     if (!QString::fromLatin1(name).contains(gOnly))
-        return;
+        return false;
     print(name, measure(window, seconds));
     if (gLoad <= 0)
-        return;
+        return true;
     const Load load(gLoad);
     const std::string loaded = std::string("  ... under load ") + std::to_string(gLoad);
     resetRun(window);
     print(loaded.c_str(), measure(window, seconds));
+    return true;
 }
 
 }  // namespace
@@ -261,8 +263,7 @@ int main(int argc, char** argv)
     surface->setCurrentIndex(surface->findData(QStringLiteral("batch")));
     resetRun(window);
     const int jobsBefore = window.surfaceFeeder()->batchJobsRequested();
-    run("linear, batch 32, batch surface", window, seconds);
-    if (QStringLiteral("linear, batch 32, batch surface").contains(gOnly))
+    if (run("linear, batch 32, batch surface", window, seconds))
         std::printf("  %-34s %.1f batch grids/s shown\n", "", (window.surfaceFeeder()->batchJobsRequested() - jobsBefore) / (gLoad > 0 ? 2 * seconds : seconds));
     surface->setCurrentIndex(surface->findData(QStringLiteral("train")));
     for (const char* box : {"augBrightness", "augFlip", "augNoise"})
