@@ -3,13 +3,24 @@
 // seconds in three states: at rest (never played), playing at the default 20 steps a second,
 // and paused after playing. The event loop runs freely meanwhile (a QEventLoop, no polling).
 //
-//   bench_cpu [--seconds S]      (default 15; bench/cpu_use.sh runs it under Xvfb)
+//   bench_cpu [--seconds S] [--events K]
+//
+// --seconds S: each state's length (default 15; bench/cpu_use.sh runs it under Xvfb).
+// --events K: after the playing state, the K kinds of event (receiver's class and name, event
+// type) that took the GUI thread longest while playing, with how many a second arrived: where
+// the CPU goes, in the window's own terms.
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QMetaEnum>
+#include <QThread>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <unistd.h>
+#include <vector>
 
 #include "session/run/training_controller.h"
 #include "bench/bench_window.h"
@@ -17,6 +28,59 @@
 using namespace downhill;
 
 namespace {
+
+// Counts the events the GUI thread delivers while recording: per receiver class, object name and
+// event type, how many and their total time (outermost deliveries only, so nothing counts twice).
+class CountingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+
+    struct Kind {
+        long count = 0;
+        double ms = 0;
+    };
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!recording_ || depth_ > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++depth_;
+        // Neither the event nor its receiver (a DeferredDelete) may outlive the delivery.
+        const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type());
+        const QString key = QStringLiteral("%1 \"%2\" %3").arg(QLatin1String(receiver->metaObject()->className()),
+            receiver->objectName(), typeName ? QLatin1String(typeName) : QString::number(event->type()));
+        QElapsedTimer t;
+        t.start();
+        const bool handled = QApplication::notify(receiver, event);
+        Kind& kind = kinds_[key];
+        ++kind.count;
+        kind.ms += static_cast<double>(t.nsecsElapsed()) * 1e-6;
+        --depth_;
+        return handled;
+    }
+
+    void record(bool on)
+    {
+        if (on)
+            kinds_.clear();
+        recording_ = on;
+    }
+
+    void print(std::size_t keep, double seconds) const
+    {
+        std::vector<std::pair<QString, Kind>> sorted(kinds_.begin(), kinds_.end());
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.ms > b.second.ms; });
+        std::printf("  the GUI thread's events while playing, longest in all first:\n");
+        for (std::size_t i = 0; i < std::min(keep, sorted.size()); ++i)
+            std::printf("    %7.2f ms/s  %6.1f/s  %s\n", sorted[i].second.ms / seconds,
+                static_cast<double>(sorted[i].second.count) / seconds, qPrintable(sorted[i].first));
+    }
+
+private:
+    std::map<QString, Kind> kinds_;
+    bool recording_ = false;
+    int depth_ = 0;
+};
 
 // utime + stime of the whole process, in seconds.
 double cpuSeconds()
@@ -57,9 +121,10 @@ void measure(const char* state, double seconds, ui::TrainingController* controll
 
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    CountingApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("downhill-bench"));
     const double seconds = bench::option("--seconds", 15);
+    const auto events = static_cast<std::size_t>(std::max(0.0, bench::option("--events", 0)));
     ui::MainWindow window(bench::benchOptions());
     if (!bench::showWindow(app, window)) {
         std::fprintf(stderr, "no landscape after 30 s\n");
@@ -67,14 +132,19 @@ int main(int argc, char** argv)
     }
     auto* controller = window.controller();
     std::printf("the window's CPU use, %g s each, window 1280x800 (%s)\n", seconds, qPrintable(QGuiApplication::platformName()));
+    std::fflush(stdout);
     runFor(2);   // the first paint and the gradient check settle
     measure("at rest (never played)", seconds, controller);
     controller->setSpeed(20);
     controller->play();
     runFor(2);
+    app.record(events > 0);
     measure("playing, 20 steps/s", seconds, controller);
+    app.record(false);
     controller->pause();
     runFor(2);
     measure("paused", seconds, controller);
+    if (events > 0)
+        app.print(events, seconds);
     return 0;
 }

@@ -45,6 +45,7 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent)
     map_ = std::make_unique<MapLayer>(*this);
     paths_ = std::make_unique<PathLayer>(*this);
     arrows_ = std::make_unique<ArrowLayer>(*this);
+    textBoxes_ = std::make_unique<TextBoxes>();
     // Everything on the live layer but the ghost stays above the overlay paths added later
     // (the minimum's label came before the ghost: above it now).
     QList<QCPLayerable*> onTop = liveLayer_->children();
@@ -264,7 +265,7 @@ void LandscapePlot::updateLiveGeometry()
 
 void LandscapePlot::placeLabels()
 {
-    LabelPlacer placer(*this);
+    LabelPlacer placer(*this, *textBoxes_);
     for (const ArrowLayer::Arrow* arrow : arrows_->labelOrder())
         if (arrow->core->visible())
             placer.avoidShaft(ArrowLayer::line(*arrow));

@@ -33,6 +33,7 @@
 namespace downhill::ui {
 
 class ArrowLayer;
+class TextBoxes;
 class MapLayer;
 class PathLayer;
 
@@ -212,6 +213,7 @@ private:
     std::unique_ptr<MapLayer> map_;
     std::unique_ptr<PathLayer> paths_;
     std::unique_ptr<ArrowLayer> arrows_;
+    std::unique_ptr<TextBoxes> textBoxes_;   // what the label placements measured
     LandscapePlot* follower_ = nullptr;
     QSizeF geometrySize_;   // axis rect size the live geometry was computed for
 

@@ -436,10 +436,35 @@ void LossPlot::fitStepTicks()
     xAxis->ticker()->setTickCount(std::clamp(static_cast<int>(room / (2.2 * label)), 2, 5));
 }
 
+QSize LossPlot::legendSize()
+{
+    // Everything the legend's size follows: its entries' names and fonts, its own font, icons,
+    // spacing, margins and columns.
+    const QMargins m = legend->margins();
+    QString key = QStringLiteral("%1 %2x%3 %4 %5 %6 %7 %8 %9 %10:").arg(legend->font().key()).arg(legend->iconSize().width())
+        .arg(legend->iconSize().height()).arg(legend->iconTextPadding()).arg(legend->rowSpacing()).arg(legend->columnSpacing())
+        .arg(legend->wrap()).arg(static_cast<int>(legend->fillOrder())).arg(m.left() + 10000 * m.top()).arg(m.right() + 10000 * m.bottom());
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPAbstractLegendItem* item = legend->item(i);
+        if (!item) {   // an empty cell of the legend's grid
+            key += QStringLiteral("\n-");
+            continue;
+        }
+        auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
+        key += QLatin1Char('\n') + (entry ? entry->plottable()->name() : QString::fromLatin1(item->metaObject()->className()))
+            + QLatin1Char('|') + item->font().key();
+    }
+    if (key != legendKey_) {
+        legendKey_ = key;
+        legendSize_ = legend->minimumOuterSizeHint();
+    }
+    return legendSize_;
+}
+
 void LossPlot::placeLegend()
 {
     const QRect area = axisRect()->rect();
-    const QSize size = legend->minimumOuterSizeHint();
+    const QSize size = legendSize();
     // In a narrow column the legend would cover the curves it names: it goes, and the tooltip
     // names the colours instead, until the plot is wide and tall enough again.
     const bool room = area.width() >= 2 * size.width() && area.height() >= 2 * size.height();

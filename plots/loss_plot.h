@@ -83,6 +83,11 @@ private:
     void updateGraphs();
     void fitAxes();
     void placeLegend();
+    // The legend's least size; laid out again only when what it shows or its look changed
+    // (asked each frame, the layout of its texts was a tenth of what playing cost the window).
+    QSize legendSize();
+    QString legendKey_;
+    QSize legendSize_;
     void fitStepTicks();   // before each replot: as many step ticks as their labels fit
     void updateHover(QPointF pixel);
     void hideHover();

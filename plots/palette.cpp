@@ -134,6 +134,10 @@ void styleAxis(QCPAxis* axis)
 
 void stylePlot(QCustomPlot* plot)
 {
+    // A replot is painted with the rest of the window's next paint. QCustomPlot's default
+    // repaints at once: each loss plot replot was then a paint and flush of the window of its
+    // own, besides the one the frame's other changes came with.
+    plot->setPlottingHint(QCP::phImmediateRefresh, false);
     plot->setBackground(QBrush(background()));
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2})
         styleAxis(axis);

@@ -10,8 +10,43 @@
 
 namespace downhill::ui {
 
-LabelPlacer::LabelPlacer(const QCustomPlot& plot)
-    : xr_(plot.xAxis->range())
+QString TextBoxes::sizeKey(const QCPItemText* item)
+{
+    const QMargins pad = item->padding();
+    return QStringLiteral("%1|%2 %3 %4 %5|").arg(item->font().key()).arg(pad.left()).arg(pad.top()).arg(pad.right()).arg(pad.bottom())
+        + item->text();
+}
+
+QSizeF TextBoxes::size(const QCPItemText* item)
+{
+    Entry& entry = entries_[item];
+    QString key = sizeKey(item);
+    if (key != entry.sizeKey || entry.size.isEmpty()) {
+        const QFontMetrics metrics(item->font());
+        const QMargins pad = item->padding();
+        entry.size = QSizeF(metrics.horizontalAdvance(item->text()) + pad.left() + pad.right() + 2, metrics.height() + pad.top() + pad.bottom());
+        entry.sizeKey = std::move(key);
+    }
+    return entry.size;
+}
+
+QRectF TextBoxes::box(const QCPItemText* item)
+{
+    Entry& entry = entries_[item];
+    // The anchors follow the text's layout and where the item stands, which is cheap to ask.
+    const QPointF at = item->position->pixelPosition();
+    QString key = QStringLiteral("%1 %2 %3 %4 %5 %6|").arg(at.x()).arg(at.y()).arg(static_cast<int>(item->positionAlignment()))
+        .arg(static_cast<int>(item->textAlignment())).arg(item->rotation()).arg(item->clipToAxisRect()) + sizeKey(item);
+    if (key != entry.boxKey) {
+        entry.box = QRectF(item->topLeft->pixelPosition(), item->bottomRight->pixelPosition());
+        entry.boxKey = std::move(key);
+    }
+    return entry.box;
+}
+
+LabelPlacer::LabelPlacer(const QCustomPlot& plot, TextBoxes& boxes)
+    : boxes_(boxes)
+    , xr_(plot.xAxis->range())
     , yr_(plot.yAxis->range())
     , perPixel_(paramsPerPixel(plot))
     , origin_(plot.axisRect()->topLeft())
@@ -37,7 +72,7 @@ bool LabelPlacer::inView(QPointF point) const
 void LabelPlacer::avoidItem(const QCPItemText* item)
 {
     if (item->visible())
-        taken_.push_back(QRectF(item->topLeft->pixelPosition() - origin_, item->bottomRight->pixelPosition() - origin_));
+        taken_.push_back(boxes_.box(item).translated(-origin_));
 }
 
 void LabelPlacer::avoidShaft(QLineF shaft)
@@ -79,14 +114,6 @@ LabelPlacer::Spot LabelPlacer::spotFor(QPointF from, QPointF dir, double distanc
     return spot;
 }
 
-QSizeF LabelPlacer::sizeOf(const QCPItemText* label)
-{
-    const QFontMetrics metrics(label->font());
-    const QMargins pad = label->padding();
-    return QSizeF(metrics.horizontalAdvance(label->text()) + pad.left() + pad.right() + 2,
-        metrics.height() + pad.top() + pad.bottom());
-}
-
 bool LabelPlacer::fits(const Spot& spot) const
 {
     const core::PlaneBox padded = planeBox(spot.rect.adjusted(-2, -2, 2, 2));
@@ -113,7 +140,7 @@ void LabelPlacer::placeAtHead(QCPItemText* label, QLineF shaft)
     d = len > 0 ? d / len : QPointF(1, 0);
     const QPointF perp(-d.y(), d.x());
     const std::array<QPointF, 8> dirs = {d, d + perp, d - perp, perp, -perp, -d + perp, -d - perp, -d};
-    const QSizeF size = sizeOf(label);
+    const QSizeF size = boxes_.size(label);
     Spot chosen = spotFor(b, d, 7.0, size);
     bool found = false;
     for (double distance : {7.0, 22.0, 40.0}) {
@@ -135,7 +162,7 @@ void LabelPlacer::placeAtHead(QCPItemText* label, QLineF shaft)
 bool LabelPlacer::placeBeside(QCPItemText* label, QPointF point)
 {
     const QPointF centre = toPx(point);
-    const QSizeF size = sizeOf(label);
+    const QSizeF size = boxes_.size(label);
     for (const QPointF dir : {QPointF(1, 0), QPointF(-1, 0), QPointF(0, 1), QPointF(0, -1)}) {
         const Spot spot = spotFor(centre, dir, 12.0, size);
         if (fits(spot)) {

@@ -9,13 +9,36 @@
 #include <QRectF>
 #include <QVector>
 
+#include <unordered_map>
+
 #include <qcustomplot.h>
 
 namespace downhill::ui {
 
+// What a placement measures of a text item, kept from one placement to the next: laying out
+// a text is most of what placing the labels costs, and the texts change far less often than the
+// frames do. An entry is used only while everything it was measured from is the same.
+class TextBoxes {
+public:
+    // The item's box in widget pixels, as its topLeft and bottomRight anchors give it.
+    QRectF box(const QCPItemText* item);
+    // One line of the item's text in its font, with its padding.
+    QSizeF size(const QCPItemText* item);
+
+private:
+    struct Entry {
+        QString sizeKey, boxKey;
+        QSizeF size;
+        QRectF box;
+    };
+    static QString sizeKey(const QCPItemText* item);
+    std::unordered_map<const QCPItemText*, Entry> entries_;
+};
+
 class LabelPlacer {
 public:
-    explicit LabelPlacer(const QCustomPlot& plot);
+    // `boxes` outlives the placer.
+    LabelPlacer(const QCustomPlot& plot, TextBoxes& boxes);
 
     // Obstacles. A text item counts when visible; a shaft and a marker are in parameter units.
     void avoidItem(const QCPItemText* item);
@@ -39,12 +62,12 @@ private:
         QRectF rect;
     };
     static Spot spotFor(QPointF from, QPointF dir, double distance, QSizeF size);
-    static QSizeF sizeOf(const QCPItemText* label);
     bool fits(const Spot& spot) const;
     void apply(QCPItemText* label, const Spot& spot) const;
     QPointF toPx(QPointF p) const;     // pixels from the axis rect's top left, y down
     QPointF fromPx(QPointF q) const;
 
+    TextBoxes& boxes_;
     QCPRange xr_, yr_;
     QPointF perPixel_;
     QPointF origin_;   // the axis rect's top left, in widget pixels

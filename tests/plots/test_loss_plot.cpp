@@ -89,6 +89,38 @@ private slots:
         downhill::ui::palette::applyPresentationScale(plot.get());
     }
 
+    // The legend goes when the plot has no room for it, judged each time from the legend as it
+    // is now: its size is measured again when its names change (a race's runs), not kept.
+    void theLegendGoesWhenItsTextNoLongerFits()
+    {
+        auto plot = shownPlot();
+        appendRun(*plot, 1, 50);
+        plot->replot();
+        QVERIFY(plot->legend->visible());
+        const QSize normal = plot->legend->minimumOuterSizeHint();
+        // An axis rect 2.3 legends wide: room for this one (the rule is two legends).
+        for (int round = 0; round < 4; ++round) {
+            plot->resize(plot->width() + (23 * normal.width() / 10 - plot->axisRect()->rect().width()), 600);
+            plot->replot();
+        }
+        QCOMPARE(plot->axisRect()->rect().width(), 23 * normal.width() / 10);
+        appendRun(*plot, 51, 1);
+        QVERIFY(plot->legend->visible());
+
+        const int id = plot->addOverlaySeries(QStringLiteral("a race run whose name is a good deal longer than the rest"), Qt::darkGreen);
+        plot->appendOverlaySteps(id, {1, 2}, {1.0, 0.9});
+        appendRun(*plot, 52, 1);
+        const QSize wide = plot->legend->minimumOuterSizeHint();
+        QVERIFY2(2 * wide.width() > plot->axisRect()->rect().width(),
+            qPrintable(QStringLiteral("%1 px, was %2 px, area %3 px").arg(wide.width()).arg(normal.width()).arg(plot->axisRect()->rect().width())));
+        QVERIFY(!plot->legend->visible());
+
+        plot->removeOverlaySeries(id);
+        appendRun(*plot, 53, 1);
+        QCOMPARE(plot->legend->minimumOuterSizeHint(), normal);
+        QVERIFY(plot->legend->visible());
+    }
+
     void stepsAppearWithTheirLearningRate()
     {
         auto plot = shownPlot();

@@ -9,45 +9,9 @@
 #include <QLabel>
 
 #include "core/model/objective.h"
+#include "window/run/steady_label.h"
 
 namespace downhill::ui {
-
-namespace {
-
-// A read-out's text is plain and never wraps: its size is that of its widest line and its line
-// count in the font's metrics, whether it is selectable (QLabel would lay out a text document
-// for that) or not, and is measured again only when the text or the font changed.
-class ReadoutLabel final : public QLabel {
-public:
-    using QLabel::QLabel;
-    QSize sizeHint() const override { return measured(); }
-    QSize minimumSizeHint() const override { return measured(); }
-
-private:
-    QSize measured() const
-    {
-        if (text() == text_ && font() == font_)
-            return size_;
-        text_ = text();
-        font_ = font();
-        const QFontMetrics metrics(font_);
-        const QStringList lines = text_.split(QLatin1Char('\n'));
-        int width = 0;
-        for (const QString& line : lines)
-            width = std::max(width, metrics.horizontalAdvance(line));
-        const QMargins m = contentsMargins();
-        // One pixel more for the text cursor's width a selectable label's document allows for.
-        size_ = QSize(width + 1 + m.left() + m.right() + 2 * margin(),
-            metrics.height() + (static_cast<int>(lines.size()) - 1) * metrics.lineSpacing() + m.top() + m.bottom() + 2 * margin());
-        return size_;
-    }
-
-    mutable QString text_{QStringLiteral("\x01")};   // nothing measured yet
-    mutable QFont font_;
-    mutable QSize size_;
-};
-
-}  // namespace
 
 ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
 {
@@ -73,26 +37,27 @@ ReadoutPanel::ReadoutPanel(QWidget* parent) : QWidget(parent), grid_(new QGridLa
     offPlaneLabel_ = qobject_cast<QLabel*>(grid_->itemAtPosition(rows_ - 1, 0)->widget());
     offPlane_->hide();
     offPlaneLabel_->hide();
-    params_ = new ReadoutLabel(this);
+    params_ = new SteadyLabel(this);
     params_->setObjectName(QStringLiteral("readoutParams"));
     params_->setToolTip(tr("Each parameter and the gradient of the batch loss with respect to it."));
     params_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid_->addWidget(params_, rows_++, 0, 1, 2);
+    grid_->addWidget(params_, rows_++, 0, 1, 2, Qt::AlignLeft | Qt::AlignTop);
     grid_->setRowStretch(rows_, 1);
     grid_->setColumnStretch(1, 1);
 }
 
-QLabel* ReadoutPanel::addRow(const QString& name, const char* objectName, const QString& tip)
+SteadyLabel* ReadoutPanel::addRow(const QString& name, const char* objectName, const QString& tip)
 {
     auto* label = new QLabel(name, this);
     label->setToolTip(tip);
-    auto* value = new ReadoutLabel(QStringLiteral("\u2013"), this);
+    auto* value = new SteadyLabel(QStringLiteral("\u2013"), this);
     value->setObjectName(QLatin1String(objectName));
     value->setToolTip(tip);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid_->addWidget(label, rows_, 0);
-    grid_->addWidget(value, rows_, 1);
+    // Held at its own size, it sits at the right of the column that the panel widens.
+    grid_->addWidget(value, rows_, 1, Qt::AlignRight | Qt::AlignVCenter);
     ++rows_;
     return value;
 }
@@ -121,7 +86,7 @@ void ReadoutPanel::setPlaying(bool playing)
         return;
     selectable_ = !playing;
     const Qt::TextInteractionFlags flags = selectable_ ? Qt::TextSelectableByMouse : Qt::NoTextInteraction;
-    for (QLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, offPlane_, params_})
+    for (SteadyLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, offPlane_, params_})
         value->setTextInteractionFlags(flags);
 }
 

@@ -3,7 +3,8 @@
 // do not jump around while training runs. The numbers can be selected and copied while the run
 // stands still; while it plays they change with every frame, and a selectable QLabel lays out a
 // text document for each size hint and paint (at 20 steps/s the read-outs' relayout was 17 % of
-// the GUI thread's time): then they are plain labels, measured with the font's metrics.
+// the GUI thread's time): then they are plain labels. Each is a SteadyLabel, so a new number
+// lays out nothing unless it needs more room than the numbers before it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ class QGridLayout;
 class QLabel;
 
 namespace downhill::ui {
+
+class SteadyLabel;
 
 class ReadoutPanel : public QWidget {
     Q_OBJECT
@@ -42,22 +45,22 @@ public:
     static QString number(double value);   // fixed width, 6 significant decimals
 
 private:
-    QLabel* addRow(const QString& name, const char* objectName, const QString& tip);
+    SteadyLabel* addRow(const QString& name, const char* objectName, const QString& tip);
     void showParameters(const core::Vec& params, const core::Vec& gradient);
 
     QGridLayout* grid_;
     int rows_ = 0;
-    QLabel* step_;
-    QLabel* epoch_;
-    QLabel* batch_;
-    QLabel* lr_;
-    QLabel* batchLoss_;
-    QLabel* trainLoss_;
-    QLabel* valLoss_;
-    QLabel* gradNorm_;
-    QLabel* offPlane_;
+    SteadyLabel* step_;
+    SteadyLabel* epoch_;
+    SteadyLabel* batch_;
+    SteadyLabel* lr_;
+    SteadyLabel* batchLoss_;
+    SteadyLabel* trainLoss_;
+    SteadyLabel* valLoss_;
+    SteadyLabel* gradNorm_;
+    SteadyLabel* offPlane_;
     QLabel* offPlaneLabel_;
-    QLabel* params_;
+    SteadyLabel* params_;
     std::vector<std::string> names_;
     std::int64_t batchesPerEpoch_ = 0;
     bool selectable_ = true;

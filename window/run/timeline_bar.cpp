@@ -9,9 +9,11 @@
 #include <QSignalBlocker>
 #include <QSlider>
 
+#include "window/run/steady_label.h"
+
 namespace downhill::ui {
 
-TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent), slider_(new QSlider(Qt::Horizontal, this)), label_(new QLabel(this))
+TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent), slider_(new QSlider(Qt::Horizontal, this)), label_(new SteadyLabel(this))
 {
     slider_->setObjectName(QStringLiteral("timelineSlider"));
     slider_->setRange(0, 0);
@@ -20,7 +22,8 @@ TimelineBar::TimelineBar(QWidget* parent) : QWidget(parent), slider_(new QSlider
                            "that moment, exactly. Change a setting there and training goes on from it as a new "
                            "branch; the old path stays drawn in grey."));
     label_->setObjectName(QStringLiteral("timelineLabel"));
-    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(tr("step %1 of %2").arg(QStringLiteral("10,000,000"), QStringLiteral("10,000,000"))));
+    // Room for ten million steps, in whatever font the label gets: it does not grow as it counts.
+    label_->setRoomFor(tr("step %1 of %2").arg(QLocale().toString(10'000'000LL), QLocale().toString(10'000'000LL)));
     label_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);

@@ -7,10 +7,11 @@
 
 #include <QWidget>
 
-class QLabel;
 class QSlider;
 
 namespace downhill::ui {
+
+class SteadyLabel;
 
 class TimelineBar : public QWidget {
     Q_OBJECT
@@ -38,7 +39,7 @@ private:
     void showLabel();
 
     QSlider* slider_;
-    QLabel* label_;
+    SteadyLabel* label_;
     std::int64_t first_ = 0;
     std::int64_t head_ = 0;
     std::int64_t position_ = 0;
