@@ -7,8 +7,8 @@
 //
 // --seconds S: each state's length (default 15; bench/cpu_use.sh runs it under Xvfb).
 // --events K: after the playing state, the K kinds of event (receiver's class and name, event
-// type) that took the GUI thread longest while playing, with how many a second arrived: where
-// the CPU goes, in the window's own terms.
+// type) that took the GUI thread longest while playing, with how many a second arrived, and the
+// K widgets whose paints took longest: where the CPU goes, in the window's own terms.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -42,8 +42,22 @@ public:
 
     bool notify(QObject* receiver, QEvent* event) override
     {
-        if (!recording_ || depth_ > 0 || QThread::currentThread() != thread())
+        if (!recording_ || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        // A widget's paint is delivered inside the window's UpdateRequest: counted apart, so
+        // that the paint can be split by widget.
+        if (depth_ > 0) {
+            if (event->type() != QEvent::Paint)
+                return QApplication::notify(receiver, event);
+            const QString key = QStringLiteral("%1 \"%2\"").arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName());
+            QElapsedTimer t;
+            t.start();
+            const bool handled = QApplication::notify(receiver, event);
+            Kind& kind = paints_[key];
+            ++kind.count;
+            kind.ms += static_cast<double>(t.nsecsElapsed()) * 1e-6;
+            return handled;
+        }
         ++depth_;
         // Neither the event nor its receiver (a DeferredDelete) may outlive the delivery.
         const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type());
@@ -61,23 +75,30 @@ public:
 
     void record(bool on)
     {
-        if (on)
+        if (on) {
             kinds_.clear();
+            paints_.clear();
+        }
         recording_ = on;
     }
 
     void print(std::size_t keep, double seconds) const
     {
-        std::vector<std::pair<QString, Kind>> sorted(kinds_.begin(), kinds_.end());
-        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.ms > b.second.ms; });
-        std::printf("  the GUI thread's events while playing, longest in all first:\n");
-        for (std::size_t i = 0; i < std::min(keep, sorted.size()); ++i)
-            std::printf("    %7.2f ms/s  %6.1f/s  %s\n", sorted[i].second.ms / seconds,
-                static_cast<double>(sorted[i].second.count) / seconds, qPrintable(sorted[i].first));
+        const auto list = [&](const char* title, const std::map<QString, Kind>& kinds) {
+            std::vector<std::pair<QString, Kind>> sorted(kinds.begin(), kinds.end());
+            std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.ms > b.second.ms; });
+            std::printf("  %s\n", title);
+            for (std::size_t i = 0; i < std::min(keep, sorted.size()); ++i)
+                std::printf("    %7.2f ms/s  %6.1f/s  %s\n", sorted[i].second.ms / seconds,
+                    static_cast<double>(sorted[i].second.count) / seconds, qPrintable(sorted[i].first));
+        };
+        list("the GUI thread's events while playing, longest in all first:", kinds_);
+        list("the widgets' paints within them (each its own; a child paints apart from its parent):", paints_);
     }
 
 private:
     std::map<QString, Kind> kinds_;
+    std::map<QString, Kind> paints_;
     bool recording_ = false;
     int depth_ = 0;
 };

@@ -208,6 +208,30 @@ private slots:
         QVERIFY(!scatter->legend->hasItemWithPlottable(curve));
     }
 
+    // While the panel is hidden (its dock closed or behind another tab) the curve follows the
+    // run but nothing is drawn; shown again, it is drawn once, with the latest curve.
+    void aHiddenScatterIsDrawnWhenShown()
+    {
+        auto panel = shownPanel(people(), core::splitRows(120, 0.25, 9));
+        auto* scatter = panel->findChild<QCustomPlot*>(QStringLiteral("datasetScatter"));
+        QCPGraph* curve = graphNamed(scatter, QStringLiteral("modelCurve"));
+        QSignalSpy replots(scatter, &QCustomPlot::afterReplot);
+        panel->setModelCurve(core::makeObjective("linear", {}), core::Vec{{0.5, 1.0}});
+        QTRY_COMPARE(replots.count(), 1);   // shown: drawn
+        panel->hide();
+        replots.clear();
+        for (double w : {1.0, 1.5, 2.0})
+            panel->setModelCurve(core::makeObjective("linear", {}), core::Vec{{w, 1.0}});
+        QTest::qWait(50);
+        QCOMPARE(replots.count(), 0);
+        QCOMPARE(curve->data()->constBegin()->value, 2.0 * curve->data()->constBegin()->key + 1.0);   // the data follows
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        QTRY_VERIFY(replots.count() >= 1);
+        QTest::qWait(50);
+        QVERIFY2(replots.count() <= 2, qPrintable(QString::number(replots.count())));
+    }
+
     void clickingAPointSelectsItsImage()
     {
         auto panel = shownPanel(people(), core::splitRows(120, 0.25, 9));

@@ -310,7 +310,7 @@ void DatasetPanel::setModelCurve(std::shared_ptr<const core::Objective> objectiv
     objective_ = std::move(objective);
     params_ = params;
     updateCurve();
-    scatter_->replot(QCustomPlot::rpQueuedReplot);
+    replotScatter();
 }
 
 void DatasetPanel::applyFilter()
@@ -339,7 +339,7 @@ void DatasetPanel::selectImage(int row)
     }
     updateVersions();
     updateSelectedPoint();
-    scatter_->replot(QCustomPlot::rpQueuedReplot);
+    replotScatter();
 }
 
 // The first seed, from a fixed stream per image, whose draw flips the image and moves the
@@ -458,8 +458,21 @@ void DatasetPanel::updateSelectedPoint()
         selectedGraph_->addData(dataset_.samples.x[selected_], dataset_.samples.t[selected_]);
 }
 
+// The model's curve moves with the run, a few times a second while it plays: a scatter nobody
+// can see (its dock closed, or behind another tab) is drawn when it shows again instead.
+void DatasetPanel::replotScatter()
+{
+    scatterStale_ = !scatter_->isVisible();
+    if (!scatterStale_)
+        scatter_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 bool DatasetPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == scatter_ && event->type() == QEvent::Show && scatterStale_) {
+        scatterStale_ = false;
+        scatter_->replot(QCustomPlot::rpQueuedReplot);
+    }
     if (watched == scatter_ && event->type() == QEvent::MouseButtonPress) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         if (mouse->button() == Qt::LeftButton && dataset_.hasImages())

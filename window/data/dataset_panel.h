@@ -90,6 +90,7 @@ private:
     void applyFilter();
     void updatePoints();
     void updateCurve();
+    void replotScatter();
     void updateVersions();
     void updateSelectedPoint();
     void onSwitchToggled();
@@ -112,6 +113,7 @@ private:
     ThumbnailModel* model_ = nullptr;
     QLabel* noImages_ = nullptr;
     QCustomPlot* scatter_ = nullptr;
+    bool scatterStale_ = false;   // changed while hidden: replotted when shown
     QCPGraph* trainGraph_ = nullptr;
     QCPGraph* valGraph_ = nullptr;
     QCPGraph* curveGraph_ = nullptr;
