@@ -9,6 +9,7 @@
 
 #include "session/run/training_controller.h"
 #include "tests/common/window_harness.h"
+#include "window/run/readout_panel.h"
 #include "window/run/steady_label.h"
 #include "window/shell/main_window.h"
 
@@ -150,6 +151,43 @@ private slots:
         QVERIFY(label->width() > before);
         QVERIFY(label->width() >= label->fontMetrics().horizontalAdvance(widest));
         QVERIFY(textFits(*label));
+    }
+
+    // A diverging run's numbers widen the read-outs; a fresh run has them narrow again.
+    void aFreshRunStartsNarrow()
+    {
+        downhill::ui::ReadoutPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        downhill::core::TrainState state;
+        state.params = downhill::core::Vec{{1.0, 2.0}};
+        panel.setParameterNames({"w", "b"});
+        panel.setBatchesPerEpoch(10);
+        panel.showStart(state, downhill::core::Vec{{0.1, 0.2}}, 0.5);
+        downhill::core::StepRecord record;
+        record.step = 1;
+        record.lr = 0.05;
+        record.batchLoss = -1.5e300;
+        record.gradient = downhill::core::Vec{{3e299, -2e299}};
+        record.trainLoss = 2.5e301;
+        state.step = 1;
+        panel.showStep(record, state, 10);
+        QVERIFY(downhill::test::settleLayouts());
+        auto* loss = panel.findChild<SteadyLabel*>(QStringLiteral("readoutBatchLoss"));
+        QVERIFY(loss);
+        const int wide = loss->width();
+        QVERIFY(textFits(*loss));
+        state.step = 0;
+        panel.showStart(state, downhill::core::Vec{{0.1, 0.2}}, 0.5);
+        record.batchLoss = 0.25;
+        record.gradient = downhill::core::Vec{{0.1, 0.2}};
+        record.trainLoss = 0.2;
+        state.step = 1;
+        panel.showStep(record, state, 10);
+        QVERIFY(downhill::test::settleLayouts());
+        QCOMPARE(loss->text(), QStringLiteral("0.250000"));
+        QVERIFY2(loss->width() < wide, qPrintable(QStringLiteral("%1 px, was %2 px").arg(loss->width()).arg(wide)));
+        QVERIFY(textFits(*loss));
     }
 
     // The real window playing at 20 steps a second: every read-out and the timeline change at

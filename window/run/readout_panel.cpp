@@ -143,6 +143,9 @@ void ReadoutPanel::showParameters(const core::Vec& params, const core::Vec& grad
 
 void ReadoutPanel::showStart(const core::TrainState& state, const core::Vec& gradient, double trainLoss)
 {
+    // A fresh run: each number starts from its own width again (a diverged run's wide ones go).
+    for (SteadyLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, params_})
+        value->clear();
     step_->setText(QString::number(state.step));
     epoch_->setText(QString::number(state.epoch));
     batch_->setText(QStringLiteral("\u2013 / %1").arg(batchesPerEpoch_));
