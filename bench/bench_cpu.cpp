@@ -49,26 +49,16 @@ public:
         if (depth_ > 0) {
             if (event->type() != QEvent::Paint)
                 return QApplication::notify(receiver, event);
-            const QString key = QStringLiteral("%1 \"%2\"").arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName());
-            QElapsedTimer t;
-            t.start();
-            const bool handled = QApplication::notify(receiver, event);
-            Kind& kind = paints_[key];
-            ++kind.count;
-            kind.ms += static_cast<double>(t.nsecsElapsed()) * 1e-6;
-            return handled;
+            return timed(paints_[QStringLiteral("%1 \"%2\"").arg(QLatin1String(receiver->metaObject()->className()),
+                receiver->objectName())], receiver, event);
         }
-        ++depth_;
-        // Neither the event nor its receiver (a DeferredDelete) may outlive the delivery.
+        // Neither the event nor its receiver (a DeferredDelete) may outlive the delivery: the
+        // key is made before.
         const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type());
-        const QString key = QStringLiteral("%1 \"%2\" %3").arg(QLatin1String(receiver->metaObject()->className()),
-            receiver->objectName(), typeName ? QLatin1String(typeName) : QString::number(event->type()));
-        QElapsedTimer t;
-        t.start();
-        const bool handled = QApplication::notify(receiver, event);
-        Kind& kind = kinds_[key];
-        ++kind.count;
-        kind.ms += static_cast<double>(t.nsecsElapsed()) * 1e-6;
+        Kind& kind = kinds_[QStringLiteral("%1 \"%2\" %3").arg(QLatin1String(receiver->metaObject()->className()),
+            receiver->objectName(), typeName ? QLatin1String(typeName) : QString::number(event->type()))];
+        ++depth_;
+        const bool handled = timed(kind, receiver, event);
         --depth_;
         return handled;
     }
@@ -97,6 +87,16 @@ public:
     }
 
 private:
+    bool timed(Kind& kind, QObject* receiver, QEvent* event)
+    {
+        QElapsedTimer t;
+        t.start();
+        const bool handled = QApplication::notify(receiver, event);
+        ++kind.count;
+        kind.ms += static_cast<double>(t.nsecsElapsed()) * 1e-6;
+        return handled;
+    }
+
     std::map<QString, Kind> kinds_;
     std::map<QString, Kind> paints_;
     bool recording_ = false;

@@ -1,7 +1,7 @@
-// Over the ~600-line guide by a few lines: one class, the loss plot, whose parts (curves kept
+// Over the ~600-line guide by about 60 lines: one class, the loss plot, whose parts (curves kept
 // thinned by step, the learning-rate axis, step ticks that fit their labels, the narrow-column
-// legend, the race curves) all work on the same axes and stored series; split, they would pass
-// those back and forth.
+// legend and the size it is measured at, the race curves) all work on the same axes and stored
+// series; split, they would pass those back and forth.
 #include "plots/loss_plot.h"
 
 #include <algorithm>
@@ -436,27 +436,27 @@ void LossPlot::fitStepTicks()
     xAxis->ticker()->setTickCount(std::clamp(static_cast<int>(room / (2.2 * label)), 2, 5));
 }
 
+LossPlot::LegendLook LossPlot::legendLook() const
+{
+    LegendLook look{legend->font(), legend->iconSize(), legend->iconTextPadding(), legend->rowSpacing(), legend->columnSpacing(),
+        legend->wrap(), static_cast<int>(legend->fillOrder()), legend->margins(), {}};
+    look.entries.reserve(legend->itemCount());
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPAbstractLegendItem* item = legend->item(i);   // null for an empty cell of the grid
+        auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
+        look.entries.push_back(item ? LegendLook::Entry{true,
+            entry ? entry->plottable()->name() : QString::fromLatin1(item->metaObject()->className()), item->font()}
+                                    : LegendLook::Entry{});
+    }
+    return look;
+}
+
 QSize LossPlot::legendSize()
 {
-    // Everything the legend's size follows: its entries' names and fonts, its own font, icons,
-    // spacing, margins and columns.
-    const QMargins m = legend->margins();
-    QString key = QStringLiteral("%1 %2x%3 %4 %5 %6 %7 %8 %9 %10:").arg(legend->font().key()).arg(legend->iconSize().width())
-        .arg(legend->iconSize().height()).arg(legend->iconTextPadding()).arg(legend->rowSpacing()).arg(legend->columnSpacing())
-        .arg(legend->wrap()).arg(static_cast<int>(legend->fillOrder())).arg(m.left() + 10000 * m.top()).arg(m.right() + 10000 * m.bottom());
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        QCPAbstractLegendItem* item = legend->item(i);
-        if (!item) {   // an empty cell of the legend's grid
-            key += QStringLiteral("\n-");
-            continue;
-        }
-        auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
-        key += QLatin1Char('\n') + (entry ? entry->plottable()->name() : QString::fromLatin1(item->metaObject()->className()))
-            + QLatin1Char('|') + item->font().key();
-    }
-    if (key != legendKey_) {
-        legendKey_ = key;
+    LegendLook look = legendLook();
+    if (legendMeasured_ != look) {
         legendSize_ = legend->minimumOuterSizeHint();
+        legendMeasured_ = std::move(look);
     }
     return legendSize_;
 }

@@ -5,6 +5,7 @@
 // returns to following.
 #include <QVector>
 #include <limits>
+#include <optional>
 
 #include <qcustomplot.h>
 
@@ -86,7 +87,24 @@ private:
     // The legend's least size; laid out again only when what it shows or its look changed
     // (asked each frame, the layout of its texts was a tenth of what playing cost the window).
     QSize legendSize();
-    QString legendKey_;
+    // Everything the legend's size follows: its entries' names and fonts (an empty cell of its
+    // grid as no entry), its own font, icons, spacing, margins and columns.
+    struct LegendLook {
+        struct Entry {
+            bool filled = false;
+            QString name;
+            QFont font;
+            bool operator==(const Entry&) const = default;
+        };
+        QFont font;
+        QSize iconSize;
+        int iconTextPadding = 0, rowSpacing = 0, columnSpacing = 0, wrap = 0, fillOrder = 0;
+        QMargins margins;
+        QList<Entry> entries;
+        bool operator==(const LegendLook&) const = default;
+    };
+    LegendLook legendLook() const;
+    std::optional<LegendLook> legendMeasured_;   // what legendSize_ was measured from
     QSize legendSize_;
     void fitStepTicks();   // before each replot: as many step ticks as their labels fit
     void updateHover(QPointF pixel);

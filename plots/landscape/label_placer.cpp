@@ -10,22 +10,20 @@
 
 namespace downhill::ui {
 
-QString TextBoxes::sizeKey(const QCPItemText* item)
+TextBoxes::Text TextBoxes::textOf(const QCPItemText* item)
 {
-    const QMargins pad = item->padding();
-    return QStringLiteral("%1|%2 %3 %4 %5|").arg(item->font().key()).arg(pad.left()).arg(pad.top()).arg(pad.right()).arg(pad.bottom())
-        + item->text();
+    return {item->text(), item->font(), item->padding()};
 }
 
 QSizeF TextBoxes::size(const QCPItemText* item)
 {
     Entry& entry = entries_[item];
-    QString key = sizeKey(item);
-    if (key != entry.sizeKey || entry.size.isEmpty()) {
-        const QFontMetrics metrics(item->font());
-        const QMargins pad = item->padding();
-        entry.size = QSizeF(metrics.horizontalAdvance(item->text()) + pad.left() + pad.right() + 2, metrics.height() + pad.top() + pad.bottom());
-        entry.sizeKey = std::move(key);
+    Text text = textOf(item);
+    if (entry.sized != text) {
+        const QFontMetrics metrics(text.font);
+        entry.size = QSizeF(metrics.horizontalAdvance(text.text) + text.padding.left() + text.padding.right() + 2,
+            metrics.height() + text.padding.top() + text.padding.bottom());
+        entry.sized = std::move(text);
     }
     return entry.size;
 }
@@ -34,12 +32,13 @@ QRectF TextBoxes::box(const QCPItemText* item)
 {
     Entry& entry = entries_[item];
     // The anchors follow the text's layout and where the item stands, which is cheap to ask.
-    const QPointF at = item->position->pixelPosition();
-    QString key = QStringLiteral("%1 %2 %3 %4 %5 %6|").arg(at.x()).arg(at.y()).arg(static_cast<int>(item->positionAlignment()))
-        .arg(static_cast<int>(item->textAlignment())).arg(item->rotation()).arg(item->clipToAxisRect()) + sizeKey(item);
-    if (key != entry.boxKey) {
+    Text text = textOf(item);
+    const Place place{item->position->pixelPosition(), static_cast<int>(item->positionAlignment()),
+        static_cast<int>(item->textAlignment()), item->rotation()};
+    if (entry.boxed != text || entry.place != place) {
         entry.box = QRectF(item->topLeft->pixelPosition(), item->bottomRight->pixelPosition());
-        entry.boxKey = std::move(key);
+        entry.boxed = std::move(text);
+        entry.place = place;
     }
     return entry.box;
 }

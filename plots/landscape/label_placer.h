@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QVector>
 
+#include <optional>
 #include <unordered_map>
 
 #include <qcustomplot.h>
@@ -26,12 +27,26 @@ public:
     QSizeF size(const QCPItemText* item);
 
 private:
+    // What a text's size is measured from; a box also needs where it stands and how it aligns.
+    struct Text {
+        QString text;
+        QFont font;
+        QMargins padding;
+        bool operator==(const Text&) const = default;
+    };
+    struct Place {
+        QPointF at;
+        int positionAlignment = 0, textAlignment = 0;
+        double rotation = 0;
+        bool operator==(const Place&) const = default;
+    };
     struct Entry {
-        QString sizeKey, boxKey;
+        std::optional<Text> sized, boxed;
+        Place place;
         QSizeF size;
         QRectF box;
     };
-    static QString sizeKey(const QCPItemText* item);
+    static Text textOf(const QCPItemText* item);
     std::unordered_map<const QCPItemText*, Entry> entries_;
 };
 

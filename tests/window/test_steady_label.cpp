@@ -65,31 +65,36 @@ bool textFits(const QLabel& label)
 class TestSteadyLabel : public QObject {
     Q_OBJECT
 private slots:
-    void aNewNumberAsksForNoLayout()
+    // Four new numbers of one width: the steady label asks its parent for no layout; the control,
+    // a plain QLabel with the same texts, asks at each one.
+    void aNewNumberAsksForNoLayout_data()
     {
-        Row row;
-        auto* label = row.add<SteadyLabel>(QStringLiteral("0.500000"));
-        QVERIFY(row.start());
-        for (const char* text : {"0.412345", "0.398765", "0.387654", "0.376543"}) {
-            label->setText(QLatin1String(text));
-            QCoreApplication::sendPostedEvents();
-            QCOMPARE(label->text(), QLatin1String(text));
-            QVERIFY(textFits(*label));
-        }
-        QCOMPARE(row.requests.count, 0);
+        QTest::addColumn<bool>("steady");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("SteadyLabel") << true << 0;
+        QTest::newRow("QLabel, the control") << false << 4;
     }
 
-    // The control: the same texts in a QLabel each ask the parent for a layout.
-    void aPlainLabelAsksEveryTime()
+    void aNewNumberAsksForNoLayout()
     {
+        QFETCH(bool, steady);
+        QFETCH(int, requests);
         Row row;
-        auto* label = row.add<QLabel>(QStringLiteral("0.500000"));
+        const QString first = QStringLiteral("0.500000");
+        SteadyLabel* steadyLabel = steady ? row.add<SteadyLabel>(first) : nullptr;
+        QLabel* plain = steady ? nullptr : row.add<QLabel>(first);
         QVERIFY(row.start());
         for (const char* text : {"0.412345", "0.398765", "0.387654", "0.376543"}) {
-            label->setText(QLatin1String(text));
+            if (steady)
+                steadyLabel->setText(QLatin1String(text));   // SteadyLabel::setText, not QLabel's
+            else
+                plain->setText(QLatin1String(text));
             QCoreApplication::sendPostedEvents();
+            const QLabel& label = steady ? *steadyLabel : *plain;
+            QCOMPARE(label.text(), QLatin1String(text));
+            QVERIFY(textFits(label));
         }
-        QCOMPARE(row.requests.count, 4);
+        QCOMPARE(row.requests.count, requests);
     }
 
     void aWiderTextGrowsOnceAndTheLabelNeverShrinksWhileCounting()

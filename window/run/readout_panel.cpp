@@ -1,6 +1,7 @@
 #include "window/run/readout_panel.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <QFontDatabase>
@@ -62,6 +63,11 @@ SteadyLabel* ReadoutPanel::addRow(const QString& name, const char* objectName, c
     return value;
 }
 
+std::array<SteadyLabel*, 9> ReadoutPanel::numbers() const
+{
+    return {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, params_};
+}
+
 QString ReadoutPanel::number(double value)
 {
     if (std::isnan(value))
@@ -86,8 +92,9 @@ void ReadoutPanel::setPlaying(bool playing)
         return;
     selectable_ = !playing;
     const Qt::TextInteractionFlags flags = selectable_ ? Qt::TextSelectableByMouse : Qt::NoTextInteraction;
-    for (SteadyLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, offPlane_, params_})
+    for (SteadyLabel* value : numbers())
         value->setTextInteractionFlags(flags);
+    offPlane_->setTextInteractionFlags(flags);
 }
 
 void ReadoutPanel::setBatchesPerEpoch(std::int64_t batches)
@@ -144,7 +151,7 @@ void ReadoutPanel::showParameters(const core::Vec& params, const core::Vec& grad
 void ReadoutPanel::showStart(const core::TrainState& state, const core::Vec& gradient, double trainLoss)
 {
     // A fresh run: each number starts from its own width again (a diverged run's wide ones go).
-    for (SteadyLabel* value : {step_, epoch_, batch_, lr_, batchLoss_, trainLoss_, valLoss_, gradNorm_, params_})
+    for (SteadyLabel* value : numbers())
         value->clear();
     step_->setText(QString::number(state.step));
     epoch_->setText(QString::number(state.epoch));

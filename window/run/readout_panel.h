@@ -5,6 +5,7 @@
 // text document for each size hint and paint (at 20 steps/s the read-outs' relayout was 17 % of
 // the GUI thread's time): then they are plain labels. Each is a SteadyLabel, so a new number
 // lays out nothing unless it needs more room than the numbers before it.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,8 @@ public:
 
 private:
     SteadyLabel* addRow(const QString& name, const char* objectName, const QString& tip);
+    // Every number a step shows (the off-plane distance has its own call, showOffPlane).
+    std::array<SteadyLabel*, 9> numbers() const;
     void showParameters(const core::Vec& params, const core::Vec& gradient);
 
     QGridLayout* grid_;

@@ -11,7 +11,7 @@ SteadyLabel::SteadyLabel(QWidget* parent) : SteadyLabel(QString(), parent) {}
 
 SteadyLabel::SteadyLabel(const QString& text, QWidget* parent) : QLabel(text, parent)
 {
-    hold(text, true);
+    remeasure();
 }
 
 QSize SteadyLabel::measure(const QString& text) const
@@ -27,13 +27,17 @@ QSize SteadyLabel::measure(const QString& text) const
         metrics.height() + (static_cast<int>(lines.size()) - 1) * metrics.lineSpacing() + m.top() + m.bottom() + 2 * margin()};
 }
 
+void SteadyLabel::remeasure()
+{
+    roomWidth_ = room_.isEmpty() ? 0 : measure(room_).width();
+    hold(text(), true);
+}
+
 void SteadyLabel::hold(const QString& text, bool shrink)
 {
     QSize need = measure(text);
-    if (!room_.isEmpty())
-        need = need.expandedTo(QSize(measure(room_).width(), 0));
-    if (!shrink && minimumWidth() == maximumWidth())
-        need.setWidth(std::max(need.width(), minimumWidth()));
+    // The width held so far is the fixed one (the constructor fixed the first).
+    need.setWidth(std::max({need.width(), roomWidth_, shrink ? 0 : minimumWidth()}));
     // The height follows the line count both ways: it changes only with the kind of text shown.
     if (minimumSize() != need || maximumSize() != need)
         setFixedSize(need);
@@ -58,7 +62,7 @@ void SteadyLabel::clear()
 void SteadyLabel::setRoomFor(const QString& sample)
 {
     room_ = sample;
-    hold(text(), true);
+    remeasure();
 }
 
 void SteadyLabel::changeEvent(QEvent* event)
@@ -66,7 +70,7 @@ void SteadyLabel::changeEvent(QEvent* event)
     QLabel::changeEvent(event);
     // Another font or style (presentation mode, the theme, a style sheet): measured afresh.
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        hold(text(), true);
+        remeasure();
 }
 
 }  // namespace downhill::ui

@@ -29,17 +29,20 @@ public:
     // counter will get), so that the label does not grow while it counts.
     void setRoomFor(const QString& sample);
 
-    // The size a text takes in the label's font, with its margins.
-    QSize measure(const QString& text) const;
-
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    // Fixes the size to what the text needs, or more: the width never shrinks unless `shrink`.
+    // The size a text takes in the label's font, with its margins.
+    QSize measure(const QString& text) const;
+    // Measures the room again (a new sample, font or style) and holds the text from there.
+    void remeasure();
+    // Fixes the size to what the text needs, at least the room; the width never shrinks unless
+    // `shrink`.
     void hold(const QString& text, bool shrink);
 
     QString room_;
+    int roomWidth_ = 0;   // room_ in the current font
 };
 
 }  // namespace downhill::ui
