@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "plots/landscape_plot.h"
+#include "window/run/cached_label.h"
 
 namespace downhill::ui {
 
@@ -16,7 +17,8 @@ namespace {
 
 QLabel* titleLabel(const char* name)
 {
-    auto* label = new QLabel;
+    // Repainted with every frame of the plot under it: painted from a kept picture.
+    auto* label = new CachedLabel;
     label->setObjectName(QLatin1String(name));
     label->setTextFormat(Qt::RichText);
     label->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
