@@ -75,6 +75,9 @@ private slots:
         QTest::newRow("size and wrap") << 3;
         QTest::newRow("alignment") << 4;
         QTest::newRow("disabled") << 5;
+        QTest::newRow("margins") << 6;
+        QTest::newRow("plain text") << 7;
+        QTest::newRow("right to left") << 8;
     }
 
     void everyChangeShows()
@@ -90,6 +93,9 @@ private slots:
             case 3: l->setWordWrap(true); l->resize(120, 80); break;
             case 4: l->setAlignment(Qt::AlignRight | Qt::AlignTop); break;
             case 5: l->setEnabled(false); break;
+            case 6: l->setContentsMargins(40, 6, 0, 0); break;
+            case 7: l->setTextFormat(Qt::PlainText); break;
+            case 8: l->setLayoutDirection(Qt::RightToLeft); l->setAlignment(Qt::AlignLeading | Qt::AlignTop); break;
             }
         });
         const QImage after = look(cached_);

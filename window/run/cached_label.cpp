@@ -9,47 +9,46 @@ CachedLabel::CachedLabel(QWidget* parent) : QLabel(parent) {}
 
 CachedLabel::~CachedLabel() = default;
 
-void CachedLabel::drawPicture()
+CachedLabel::Look CachedLabel::look() const
+{
+    return {text(), textFormat(), alignment(), wordWrap(), margin(), indent(), contentsMargins(),
+        textInteractionFlags(), font(), palette(), isEnabled(), layoutDirection(), size(), devicePixelRatioF(),
+        styleGeneration_};
+}
+
+void CachedLabel::drawPicture(const Look& look)
 {
     if (!twin_) {
         twin_ = std::make_unique<QLabel>();
         twin_->setAttribute(Qt::WA_DontShowOnScreen);
     }
     QLabel& twin = *twin_;
-    twin.setFont(font());
-    twin.setPalette(palette());
-    twin.setEnabled(isEnabled());
-    twin.setLayoutDirection(layoutDirection());
-    twin.setTextFormat(textFormat());
-    twin.setAlignment(alignment());
-    twin.setWordWrap(wordWrap());
-    twin.setMargin(margin());
-    twin.setIndent(indent());
-    twin.setContentsMargins(contentsMargins());
-    twin.setTextInteractionFlags(textInteractionFlags());
-    twin.setText(text());
-    twin.resize(size());
-    const qreal ratio = devicePixelRatioF();
-    picture_ = QPixmap(size() * ratio);
-    picture_.setDevicePixelRatio(ratio);
+    twin.setText(look.text);
+    twin.setTextFormat(look.format);
+    twin.setAlignment(look.alignment);
+    twin.setWordWrap(look.wordWrap);
+    twin.setMargin(look.margin);
+    twin.setIndent(look.indent);
+    twin.setContentsMargins(look.contentsMargins);
+    twin.setTextInteractionFlags(look.interaction);
+    twin.setFont(look.font);
+    twin.setPalette(look.palette);
+    twin.setEnabled(look.enabled);
+    twin.setLayoutDirection(look.direction);
+    twin.resize(look.size);
+    picture_ = QPixmap(look.size * look.pixelRatio);
+    picture_.setDevicePixelRatio(look.pixelRatio);
     picture_.fill(Qt::transparent);
     twin.render(&picture_, QPoint(), QRegion(), QWidget::RenderFlags());   // no background
+    pictureLook_ = look;
     ++pictures_;
 }
 
-CachedLabel::Key CachedLabel::key() const
+void CachedLabel::paintEvent(QPaintEvent* /*event*/)
 {
-    return {text(), size(), devicePixelRatioF(), wordWrap(), alignment(), generation_};
-}
-
-void CachedLabel::paintEvent(QPaintEvent* event)
-{
-    Q_UNUSED(event)
-    const Key now = key();
-    if (picture_.isNull() || !(now == pictureKey_)) {
-        drawPicture();
-        pictureKey_ = now;
-    }
+    const Look now = look();
+    if (picture_.isNull() || !(now == pictureLook_))
+        drawPicture(now);
     QPainter painter(this);
     painter.drawPixmap(0, 0, picture_);
 }
@@ -57,16 +56,8 @@ void CachedLabel::paintEvent(QPaintEvent* event)
 void CachedLabel::changeEvent(QEvent* event)
 {
     QLabel::changeEvent(event);
-    switch (event->type()) {
-    case QEvent::FontChange:
-    case QEvent::PaletteChange:
-    case QEvent::StyleChange:
-    case QEvent::EnabledChange:
-        ++generation_;
-        break;
-    default:
-        break;
-    }
+    if (event->type() == QEvent::StyleChange)
+        ++styleGeneration_;
 }
 
 }  // namespace downhill::ui

@@ -5,8 +5,9 @@
 // children: at 20 frames a second the title's text document was drawn 20 times a second
 // (2.6 ms of every second, as much as half the read-outs together) for a title that changes when
 // the data or the model does. This label draws itself once into a pixmap, through QLabel's own
-// paint, and then copies that pixmap; the picture is made again when its text, size, pixel
-// ratio, word wrap or alignment changed, or its font, palette, style or enabled state did.
+// paint, and then copies that pixmap; the picture is made again when anything that paint reads
+// changed (text, format, alignment, wrap, margins, font, palette, enabled state, direction,
+// size, pixel ratio) or the style did.
 //
 // A widget cannot render itself from its own paint event (Qt refuses a recursive repaint), so
 // the picture is QLabel's paint of a twin: an unshown QLabel given this one's text, format,
@@ -14,7 +15,10 @@
 // application's style and style sheet, as this label does; a style or style sheet set on this
 // label alone is not carried over (handing the twin this label's style would keep a pointer to
 // a style sheet's style that the next application style sheet deletes).
+#include <QFont>
 #include <QLabel>
+#include <QMargins>
+#include <QPalette>
 #include <QPixmap>
 #include <memory>
 
@@ -34,23 +38,33 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Key {
+    // Everything QLabel's paint reads, as the twin is given it: a picture is made again when
+    // any of it differs from what the last one was made from.
+    struct Look {
         QString text;
+        Qt::TextFormat format = Qt::AutoText;
+        Qt::Alignment alignment;
+        bool wordWrap = false;
+        int margin = 0;
+        int indent = -1;
+        QMargins contentsMargins;
+        Qt::TextInteractionFlags interaction;
+        QFont font;
+        QPalette palette;
+        bool enabled = true;
+        Qt::LayoutDirection direction = Qt::LeftToRight;
         QSize size;
         qreal pixelRatio = 0;
-        bool wordWrap = false;
-        Qt::Alignment alignment;
-        int generation = 0;
-        bool operator==(const Key&) const = default;
+        int styleGeneration = 0;
+        bool operator==(const Look&) const = default;
     };
-    Key key() const;
-
-    void drawPicture();
+    Look look() const;
+    void drawPicture(const Look& look);
 
     std::unique_ptr<QLabel> twin_;
     QPixmap picture_;
-    Key pictureKey_;
-    int generation_ = 0;   // font, palette, style or enabled state changed
+    Look pictureLook_;
+    int styleGeneration_ = 0;   // counts style changes (a new application style sheet)
     int pictures_ = 0;
 };
 
